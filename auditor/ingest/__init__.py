@@ -1,0 +1,1 @@
+"""Ingesters: each turns one kind of file into a RawDocument."""

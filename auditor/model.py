@@ -1,0 +1,48 @@
+"""The document model every ingester produces: text blocks and raw table fragments, each with its source."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where something was read: a markdown line and/or a PDF page (1-based)."""
+
+    line: int | None = None
+    page: int | None = None
+    confidence: float = 1.0  # below 1 for text that came from OCR
+
+
+@dataclass
+class TextBlock:
+    """A heading, paragraph or list item, as one string of text in reading order."""
+
+    kind: str  # "heading" | "paragraph" | "list_item"
+    text: str
+    source: Source
+
+
+@dataclass
+class RawTable:
+    """One table fragment as printed: every row, header rows included.
+
+    Cells hold the printed text with inner line breaks joined by a space. A cell covered by a
+    merged cell to its left or above holds "" (the merged text sits in its first cell), exactly as
+    a markdown pipe table prints it. A table split over pages arrives as several fragments; the
+    structure stage stitches them.
+    """
+
+    rows: list[list[str]]
+    sources: list[Source]
+
+
+@dataclass
+class RawDocument:
+    """What an ingester read from one file, before any interpretation."""
+
+    path: str
+    kind: str  # "markdown" | "pdf"
+    items: list[TextBlock | RawTable]
+    pages: int | None = None
+    notices: list[str] = field(default_factory=list)  # e.g. pages without a text layer
+    scanned_pages: list[int] = field(default_factory=list)
