@@ -1,0 +1,320 @@
+"""From raw fragments to tables: stitch page-split tables, build column names, find titles, classify roles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from auditor.model import RawDocument, RawTable, Source, TextBlock
+from auditor.values import parse_value
+
+CONTINUATION_SIMILARITY = 85  # header text similarity (0-100) for a fragment to continue the table above
+_LABEL = re.compile(r"^tabel\.?\s*([IVXLC\d]+(?:\s*\.\s*[A-Z0-9]+)*)\b\.?\s*(.*)$", re.IGNORECASE)
+_PAGE_FURNITURE = re.compile(r"^(?:halaman\s*)?[ivxlc\d]+(?:\s*(?:dari|/)\s*\d+)?$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_JUMLAH = re.compile(r"^(?:jumlah|total)\b", re.IGNORECASE)
+
+# Words that name what a column holds; header words are matched to them despite typos (REALIASI, Realsiasi).
+_VOCABULARY = (
+    "no", "nomor", "target", "realisasi", "capaian", "kinerja", "alokasi", "anggaran", "penyerapan",
+    "efisiensi", "sasaran", "strategis", "indikator", "kegiatan", "program", "tujuan", "satuan", "jumlah",
+    "sebelum", "setelah", "perubahan", "renstra", "akhir", "pagu", "keterangan", "golongan", "pendidikan",
+    "jabatan", "eselon", "rp", "tahun", "nilai",
+)
+
+
+@dataclass
+class Column:
+    key: str  # the printed column number ("5", "11=7-10") when the table has one, else the position
+    name: str  # header levels joined: "KINERJA / TARGET"
+    meaning: str | None = None  # label or attribute: "indikator", "target", "alokasi", ...
+    year: int | None = None
+
+
+@dataclass
+class Table:
+    index: int
+    label: str  # "Tabel III.A.1", or the caption when the table has no number
+    caption: str
+    columns: list[Column]
+    rows: list[list[str]]
+    sources: list[Source]
+    header_sources: list[Source]
+    role: str = "other"
+    fragments: int = 1
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        frame = pd.DataFrame(self.rows, columns=[c.name or c.key for c in self.columns])
+        frame.insert(0, "page", [s.page for s in self.sources])
+        frame.insert(1, "line", [s.line for s in self.sources])
+        return frame
+
+    def column(self, meaning: str) -> int | None:
+        for position, column in enumerate(self.columns):
+            if column.meaning == meaning:
+                return position
+        return None
+
+    @property
+    def page(self) -> int | None:
+        return (self.header_sources or self.sources or [Source()])[0].page
+
+
+@dataclass
+class Layout:
+    tables: list[Table] = field(default_factory=list)
+    text: list[TextBlock] = field(default_factory=list)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def keywords(text: str) -> set[str]:
+    """Vocabulary words a header text contains, tolerant to typos in words of five letters or more."""
+    found = set()
+    for word in words(text):
+        if word in _VOCABULARY:
+            found.add(word)
+        elif len(word) >= 5:
+            best = max(_VOCABULARY, key=lambda v: fuzz.ratio(word, v))
+            if len(best) >= 5 and fuzz.ratio(word, best) >= 80:
+                found.add(best)
+    return found
+
+
+def is_number_row(row: list[str]) -> bool:
+    """The column-number row `| 1 | 2 | 3 |`, `(1) | (2)` or with a formula such as `11=7-10`."""
+    cells = [c.strip("() .") for c in row if c.strip()]
+    if len(cells) < 2 or len(cells) < 0.6 * len(row):
+        return False
+    leading = [re.match(r"^(\d+)", c) for c in cells]
+    if not all(leading):
+        return False
+    numbers = [int(m.group(1)) for m in leading]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 2
+
+
+def header_depth(rows: list[list[str]]) -> tuple[int, int | None]:
+    """How many rows form the header, and the index of the column-number row if there is one."""
+    for index, row in enumerate(rows[:5]):
+        if is_number_row(row):
+            return index + 1, index
+    depth = 1
+    while depth < min(len(rows), 3):
+        above, row = rows[depth - 1], rows[depth]
+        spans_above = any(not a and b for a, b in zip(above[1:], row[1:]))
+        numeric = any(parse_value(c).is_numeric for c in row)
+        if spans_above and not numeric and not _JUMLAH.match(row[0] if row else ""):
+            depth += 1
+        else:
+            break
+    return depth, None
+
+
+def column_names(header: list[list[str]], width: int) -> list[str]:
+    """Join header levels top-down, carrying a merged cell's text over the columns it spans."""
+    filled = [list(row) + [""] * (width - len(row)) for row in header]
+    for level in range(len(filled) - 1):
+        row, below = filled[level], filled[level + 1]
+        for j in range(1, width):
+            # a merged cell covers the next column when both columns have their own sub-header below
+            if not row[j] and row[j - 1] and below[j] and below[j - 1]:
+                row[j] = row[j - 1]
+    names = []
+    for j in range(width):
+        parts: list[str] = []
+        for row in filled:
+            if row[j] and row[j] not in parts:
+                parts.append(row[j])
+        names.append(" / ".join(parts))
+    return names
+
+
+def _header_text(rows: list[list[str]]) -> str:
+    return " | ".join(" ".join(r) for r in rows)
+
+
+def build_layout(raw: RawDocument) -> Layout:
+    layout = Layout()
+    previous: Table | None = None
+    previous_header = ""
+    since_previous: list[TextBlock] = []
+    for item in raw.items:
+        if isinstance(item, TextBlock):
+            layout.text.append(item)
+            if not _PAGE_FURNITURE.match(item.text.strip()):
+                since_previous.append(item)
+            continue
+        rows = [list(r) for r in item.rows]
+        if not rows:
+            continue
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        depth, _ = header_depth(rows)
+        header, body = rows[:depth], rows[depth:]
+        header_text = _header_text(header)
+        continues = (
+            previous is not None
+            and not since_previous
+            and len(previous.columns) == width
+            and fuzz.ratio(previous_header, header_text) >= CONTINUATION_SIMILARITY
+        )
+        if continues:
+            assert previous is not None
+            previous.rows.extend(body)
+            previous.sources.extend(item.sources[depth:])
+            previous.fragments += 1
+        else:
+            label, caption = _title(layout.text, since_previous, previous)
+            numbers = header[depth - 1] if is_number_row(header[depth - 1]) else None
+            names = column_names(header[:-1] if numbers else header, width)
+            keys = _column_keys(numbers, width)
+            previous = Table(
+                index=len(layout.tables) + 1,
+                label=label,
+                caption=caption,
+                columns=[Column(key, name) for key, name in zip(keys, names)],
+                rows=body,
+                sources=list(item.sources[depth:]),
+                header_sources=list(item.sources[:depth]),
+            )
+            layout.tables.append(previous)
+            previous_header = header_text
+        since_previous = []
+    for table in layout.tables:
+        table.rows, table.sources = _drop_empty(table.rows, table.sources)
+        classify(table)
+    return layout
+
+
+def _column_keys(numbers: list[str] | None, width: int) -> list[str]:
+    if numbers and len(set(numbers)) == width and all(numbers):
+        return [n.strip() for n in numbers]
+    return [str(j + 1) for j in range(width)]
+
+
+def _drop_empty(rows: list[list[str]], sources: list[Source]) -> tuple[list[list[str]], list[Source]]:
+    kept = [(r, s) for r, s in zip(rows, sources) if any(c.strip() for c in r)]
+    return [r for r, _ in kept], [s for _, s in kept]
+
+
+def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Table | None) -> tuple[str, str]:
+    """The table number and caption from the short lines just above the table."""
+    if not since_previous and previous is not None:
+        return previous.label, previous.caption
+    candidates = [b for b in since_previous[-3:] if len(b.text) <= 200 and b.kind != "list_item"]
+    label, caption_parts = "", []
+    for block in candidates:
+        match = _LABEL.match(block.text.strip())
+        if match:
+            label = "Tabel " + re.sub(r"\s+", "", match.group(1)).rstrip(".")
+            caption_parts = [match.group(2)] if match.group(2) else []
+        elif label or not block.text.rstrip().endswith(":"):
+            caption_parts.append(block.text)
+    if not label:
+        caption_parts = [b.text for b in candidates[-1:] if not b.text.rstrip().endswith(":")]
+    caption = " ".join(p for p in caption_parts if p).strip()
+    return (label or caption[:90] or "(tabel tanpa judul)"), caption
+
+
+# --- roles -------------------------------------------------------------------------------------------
+
+_LABEL_MEANINGS = ("sasaran", "indikator", "kegiatan", "program", "tujuan", "satuan", "keterangan")
+
+
+def column_meaning(name: str) -> tuple[str | None, int | None]:
+    found = keywords(name)
+    year_match = _YEAR.search(name)
+    year = int(year_match.group(0)) if year_match else None
+    lowered = name.lower()
+    if not found and lowered.strip(" .") in ("no", "nomor"):
+        return "no", None
+    if "efisiensi" in found:
+        return "efisiensi", None
+    if "penyerapan" in found or ("capaian" in found and "anggaran" in found and "kinerja" not in found):
+        return "penyerapan", None
+    if "alokasi" in found or "pagu" in found:
+        return "alokasi", None
+    if "sebelum" in found:
+        return "pagu_sebelum", None
+    if "setelah" in found:
+        return "pagu", None
+    if "realisasi" in found and ("rp" in found or "anggaran" in found):
+        return "realisasi_anggaran", None
+    if "capaian" in found and "s/d" in lowered.replace(" ", ""):
+        return "realisasi", None
+    if "target" in found and ("akhir" in found or "renstra" in found):
+        return "target_renstra", None
+    for attribute in ("target", "realisasi", "capaian"):
+        if attribute in found:
+            return attribute, year
+    if year is not None and ("realisasi" in found or "target" in found):
+        return ("realisasi" if "realisasi" in found else "target"), year
+    label_words = [w for w in _LABEL_MEANINGS if w in found]
+    if len(label_words) >= 3 or (len(label_words) == 2 and "program" in label_words and "kegiatan" in label_words):
+        return "name", None
+    if label_words:
+        return label_words[0], None
+    if "anggaran" in found:
+        return "alokasi", None
+    if "jumlah" in found:
+        return "jumlah", None
+    if "no" in found:
+        return "no", None
+    if "golongan" in found or "pendidikan" in found or "jabatan" in found or "eselon" in found:
+        return "staff", None
+    return None, year
+
+
+def _money_share(table: Table, position: int) -> float:
+    values = [parse_value(row[position]) for row in table.rows]
+    numeric = [v for v in values if v.is_numeric]
+    if not numeric:
+        return 0.0
+    return sum(1 for v in numeric if v.kind == "money" or (v.kind == "number" and abs(v.number) >= 10_000)) / len(numeric)
+
+
+def classify(table: Table) -> None:
+    """Give each column a meaning and the table a role, from what its headers say, not its number."""
+    for column in table.columns:
+        column.meaning, column.year = column_meaning(column.name)
+    meanings = {c.meaning for c in table.columns}
+    years = {c.year for c in table.columns if c.year and c.meaning in ("target", "realisasi")}
+    caption = (table.label + " " + table.caption).lower()
+    performance = {"target", "realisasi", "capaian"} & meanings
+    if "efisiensi" in meanings or ("penyerapan" in meanings and performance and "alokasi" in meanings):
+        table.role = "efficiency"
+    elif "pagu" in meanings or "pagu_sebelum" in meanings:
+        table.role = "pk_budget"
+    elif performance and table.column("target") is not None and _money_share(table, table.column("target")) > 0.5:
+        table.role = "realisasi_anggaran"
+        for column in table.columns:
+            column.meaning = {"target": "alokasi", "realisasi": "realisasi_anggaran", "capaian": "penyerapan"}.get(
+                column.meaning or "", column.meaning
+            )
+    elif "alokasi" in meanings and "realisasi_anggaran" in meanings:
+        table.role = "realisasi_anggaran"
+    elif "alokasi" in meanings and "program" in meanings and not performance:
+        table.role = "pk_budget"
+        for column in table.columns:
+            if column.meaning == "alokasi":
+                column.meaning = "pagu"
+    elif "target_renstra" in meanings:
+        table.role = "renstra_end"
+    elif len(years) >= 2:
+        kinds = {c.meaning for c in table.columns if c.year}
+        table.role = "realisasi_history" if "realisasi" in kinds else "target_plan"
+    elif "name" in meanings and len(performance) >= 2:
+        table.role = "realisasi_tree"
+    elif len(performance) >= 2 and "indikator" in meanings:
+        table.role = "capaian_tujuan" if "tujuan" in meanings and "sasaran" not in meanings else "capaian_sasaran"
+    elif performance == {"target"} and "indikator" in meanings:
+        table.role = "pk_target" if "perjanjian" in caption or "sasaran" in meanings else "other"
+    elif "staff" in meanings or "jumlah" in meanings:
+        table.role = "staff" if "staff" in meanings else "other"
+    else:
+        table.role = "other"
