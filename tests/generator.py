@@ -265,7 +265,7 @@ def _quantities(rng: random.Random, low: int, high: int) -> tuple[int, int]:
     draw = rng.random()
     if draw < 0.25 and target > 1:
         return target, rng.randint(max(1, (target * 2) // 5), target - 1)
-    if draw < 0.4:
+    if draw < 0.4 and target >= 3:
         return target, rng.randint(target + 1, max(target + 1, (target * 5) // 2))
     return target, target
 
@@ -473,7 +473,7 @@ class _Writer:
     def _page_breaks(self, n_rows: int) -> list[int]:
         """A page holds 5-12 body rows of these wide tables; short tables stay whole."""
         breaks, at = [], self.rng.randint(5, 12)
-        while at < n_rows:
+        while at < n_rows - 1:  # never leave a trailing fragment of one (often empty) row
             breaks.append(at)
             at += self.rng.randint(5, 12)
         return breaks
