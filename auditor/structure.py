@@ -52,11 +52,12 @@ class Table:
         frame.insert(1, "line", [s.line for s in self.sources])
         return frame
 
-    def column(self, meaning: str) -> int | None:
-        for position, column in enumerate(self.columns):
-            if column.meaning == meaning:
-                return position
-        return None
+    def column(self, meaning: str, last: bool = False) -> int | None:
+        """Position of the first (or last) column with this meaning."""
+        positions = [j for j, column in enumerate(self.columns) if column.meaning == meaning]
+        if not positions:
+            return None
+        return positions[-1] if last else positions[0]
 
     @property
     def page(self) -> int | None:

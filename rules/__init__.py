@@ -1,1 +1,40 @@
-"""The consistency rules, one module each; see rules/__init__.py for the registry."""
+"""The consistency rules, one module each, in an explicit registry keyed by code.
+
+Codes are grouped so that prefixes select families: 1xx arithmetic within a row, 2xx the same
+fact across tables, 3xx narrative against tables, 4xx totals and budget, 5xx structure, 9xx ingestion.
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from rules import (
+    lkj101_capaian,
+    lkj102_penyerapan,
+    lkj103_efisiensi,
+    lkj201_same_fact,
+    lkj202_efficiency_capaian,
+    lkj401_totals,
+    lkj402_pk_budget,
+)
+
+_MODULES: tuple[ModuleType, ...] = (
+    lkj101_capaian,
+    lkj102_penyerapan,
+    lkj103_efisiensi,
+    lkj201_same_fact,
+    lkj202_efficiency_capaian,
+    lkj401_totals,
+    lkj402_pk_budget,
+)
+
+
+def _registry(modules: tuple[ModuleType, ...]) -> dict[str, ModuleType]:
+    registry: dict[str, ModuleType] = {}
+    for module in modules:
+        if module.ID in registry:
+            raise RuntimeError(f"duplicate rule code {module.ID} in {module.__name__}")
+        registry[module.ID] = module
+    return registry
+
+
+RULES: dict[str, ModuleType] = _registry(_MODULES)

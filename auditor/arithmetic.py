@@ -1,0 +1,82 @@
+"""Arithmetic the way the report was made: exact inputs, printed results as half-up rounded intervals."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A printed figure as the interval of true values it stands for."""
+
+    number: Decimal
+    decimals: int
+
+    @classmethod
+    def of(cls, fact: pd.Series) -> "Printed":
+        return cls(Decimal(fact["number"]), int(fact["decimals"]))
+
+    @property
+    def half_unit(self) -> Decimal:
+        return Decimal(5) * Decimal(10) ** -(self.decimals + 1)
+
+    @property
+    def low(self) -> Decimal:
+        return self.number - self.half_unit
+
+    @property
+    def high(self) -> Decimal:
+        return self.number + self.half_unit
+
+    def contains(self, exact: Decimal) -> bool:
+        """Half-up rounding: a printed 84 stands for [83.5, 84.5)."""
+        return self.low <= exact < self.high
+
+    def overlaps(self, low: Decimal, high: Decimal) -> bool:
+        return self.low <= high and low < self.high
+
+
+def agree(a: Printed, b: Printed) -> bool:
+    """Two printed figures agree when their intervals at the coarser precision overlap."""
+    coarse = min(a.decimals, b.decimals)
+    return Printed(a.number, coarse).overlaps(Printed(b.number, coarse).low, Printed(b.number, coarse).high) or (
+        Printed(a.number, coarse).contains(b.number) or Printed(b.number, coarse).contains(a.number)
+    )
+
+
+def ratio(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    if denominator == 0:
+        return None
+    return Decimal(numerator) / Decimal(denominator) * HUNDRED
+
+
+def capaian_candidates(target: Decimal, realisasi: Decimal, lower_is_better: bool) -> list[Decimal]:
+    """realisasi/target for normal indikator; for lower-is-better ones the two formulas reports use."""
+    if target == 0:
+        return []
+    if not lower_is_better:
+        return [realisasi / target * HUNDRED]
+    candidates = [(2 * target - realisasi) / target * HUNDRED]
+    if realisasi != 0:
+        candidates.append(target / realisasi * HUNDRED)
+    return candidates
+
+
+def row_values(facts: pd.DataFrame) -> dict[str, pd.Series]:
+    """The numeric facts of one table row, by attribute."""
+    values: dict[str, pd.Series] = {}
+    for _, fact in facts.iterrows():
+        if fact["number"] is not None and not pd.isna(fact["number"]) and fact["attribute"] not in values:
+            values[fact["attribute"]] = fact
+    return values
+
+
+def rows(facts: pd.DataFrame, by_entity: bool = True):
+    """This year's facts grouped by table row, and by entity since one row may speak of two."""
+    current = facts[facts["year"].isna()]
+    keys = ["table_index", "row_index", "entity_id"] if by_entity else ["table_index", "row_index"]
+    yield from current.groupby(keys, sort=False)

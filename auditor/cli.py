@@ -1,0 +1,131 @@
+"""The lkjip-audit command line: check, extract, rules, explain (and batch)."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from auditor.audit import DocumentReport, audit_file
+from auditor.config import Config, ConfigError, load_config
+from auditor.formats import FORMATS
+from rules import RULES
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+LANG = click.Choice(["id", "en"])
+
+
+def fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+def configured(config_path: str | None, select: str | None, ignore: str | None, fail_on: str | None) -> Config:
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        fail(str(error))
+    if select:
+        config.select = [p.strip() for p in select.split(",") if p.strip()]
+    if ignore:
+        config.ignore = [p.strip() for p in ignore.split(",") if p.strip()]
+    if fail_on:
+        config.fail_on = fail_on
+    return config
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lkjip-audit")
+def main() -> None:
+    """Audit LKjIP reports (PDF or markdown) for figures that contradict each other."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
+@click.option("--lang", type=LANG, default="id", show_default=True, help="Language of messages.")
+@click.option("-o", "--output", type=click.Path(), help="Write the report to this file instead of the terminal.")
+@click.option("--select", help="Rule code prefixes to run, comma separated (e.g. LKJ1,LKJ201).")
+@click.option("--ignore", help="Rule code prefixes to skip, comma separated.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
+@click.option("--password", help="Password of an encrypted PDF.")
+@click.option("--ocr", is_flag=True, help="Run OCR on scanned pages (needs ocrmypdf and tesseract).")
+def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr) -> None:
+    """Audit one or more LKjIP files and report every inconsistency found."""
+    config = configured(config_path, select, ignore, fail_on)
+    reports = [audit_file(path, config, password=password, ocr=ocr) for path in files]
+    rendered = FORMATS[output_format](reports, lang)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(rendered + "\n")
+    else:
+        click.echo(rendered)
+    if output or output_format != "text":
+        for report in reports:
+            if report.status == "error":
+                click.echo(report.error.message(lang), err=True)
+    sys.exit(exit_code(reports, config.fail_on))
+
+
+def exit_code(reports: list[DocumentReport], fail_on: str) -> int:
+    if any(r.status == "error" for r in reports):
+        return EXIT_UNUSABLE
+    return EXIT_FINDINGS if any(r.failed(fail_on) for r in reports) else EXIT_CLEAN
+
+
+@main.command(name="rules")
+@click.option("--lang", type=LANG, default="id", show_default=True)
+def list_rules(lang) -> None:
+    """Print the rule catalogue."""
+    from tabulate import tabulate
+
+    rows = [(code, rule.SEVERITY, rule.TITLE[lang]) for code, rule in sorted(RULES.items())]
+    headers = ["Kode", "Tingkat", "Judul"] if lang == "id" else ["Code", "Severity", "Title"]
+    click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
+
+
+@main.command()
+@click.argument("code")
+@click.option("--lang", type=LANG, default="id", show_default=True)
+def explain(code, lang) -> None:
+    """Print a rule's documentation, options and examples."""
+    rule = RULES.get(code.upper())
+    if rule is None:
+        fail(f"{code}: " + ("kode aturan tidak dikenal; lihat 'lkjip-audit rules'." if lang == "id"
+                            else "unknown rule code; see 'lkjip-audit rules'."))
+    click.echo(f"{rule.ID} — {rule.TITLE[lang]} ({rule.SEVERITY})\n")
+    click.echo((rule.__doc__ or "").strip())
+    if rule.DEFAULT:
+        click.echo("\nOptions:")
+        for key, value in rule.DEFAULT.items():
+            click.echo(f"  {key.replace('_', '-')} = {value!r}")
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="An .xlsx workbook, or a folder that receives one CSV per table plus facts.csv.")
+@click.option("--password", help="Password of an encrypted PDF.")
+@click.option("--ocr", is_flag=True, help="Run OCR on scanned pages.")
+@click.option("--lang", type=LANG, default="id", show_default=True)
+def extract(file, output, password, ocr, lang) -> None:
+    """Write the normalised tables and the fact store, to see exactly what was read."""
+    from auditor.document import load
+    from auditor.errors import InputError
+    from auditor.extract import write_csv_folder, write_workbook
+
+    try:
+        document = load(file, password=password, ocr=ocr)
+    except InputError as error:
+        fail(error.message(lang))
+    if output.lower().endswith(".xlsx"):
+        write_workbook(document, output)
+    else:
+        os.makedirs(output, exist_ok=True)
+        write_csv_folder(document, output)
+    click.echo(f"{len(document.tables)} tables, {len(document.facts)} facts -> {output}")
+
+
+if __name__ == "__main__":
+    main()

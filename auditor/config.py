@@ -1,0 +1,172 @@
+"""Configuration: rule defaults, then a project file found from the working directory, then CLI flags."""
+from __future__ import annotations
+
+import configparser
+import os
+import tomllib
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from rules import RULES
+
+FILE_NAMES = ("lkjip-audit.toml", "lkjip-audit.cfg", "setup.cfg")
+SECTION = "lkjip-audit"
+GENERAL_KEYS = {"select", "ignore", "fail-on", "match-threshold", "waivers", "timeout", "max-memory"}
+SEVERITY_LEVELS = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """A configuration the tool cannot use; the message says which file and key."""
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=lambda: ["LKJ"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict] = field(default_factory=dict)
+    fail_on: str = "error"
+    match_threshold: float = 88.0
+    waivers: str | None = None
+    timeout: float = 120.0
+    max_memory: int = 2048
+    source: str | None = None
+
+    def enabled(self, code: str) -> bool:
+        """Longest matching prefix of select/ignore wins; a tie goes to select."""
+        selected = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return selected >= 0 and selected >= ignored
+
+    def rules(self) -> list[ModuleType]:
+        return [rule for code, rule in sorted(RULES.items()) if self.enabled(code)]
+
+    def rule_options(self) -> dict[str, dict]:
+        return {code: {**rule.DEFAULT, **self.options.get(code, {})} for code, rule in RULES.items()}
+
+
+def find_config_file(start: str | None = None) -> str | None:
+    directory = os.path.abspath(start or os.getcwd())
+    while True:
+        for name in FILE_NAMES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate) and _has_our_section(candidate):
+                return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _has_our_section(path: str) -> bool:
+    if path.endswith(".toml"):
+        return True
+    parser = configparser.ConfigParser()
+    try:
+        parser.read(path, encoding="utf-8")
+    except configparser.Error:
+        return False
+    return any(s == SECTION or s.startswith(SECTION + ":") for s in parser.sections())
+
+
+def load_config(path: str | None = None) -> Config:
+    path = path or find_config_file()
+    config = Config()
+    if path is None:
+        return config
+    general, per_rule = _read(path)
+    config.source = path
+    _apply_general(config, general, path)
+    for code, values in per_rule.items():
+        _apply_rule(config, code, values, path)
+    return config
+
+
+def _read(path: str) -> tuple[dict, dict[str, dict]]:
+    try:
+        if path.endswith(".toml"):
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle)
+            data = data.get("tool", {}).get(SECTION, data)
+            rules = data.pop("rules", {})
+            return data, rules
+        parser = configparser.ConfigParser()
+        parser.read(path, encoding="utf-8")
+    except (OSError, tomllib.TOMLDecodeError, configparser.Error) as error:
+        raise ConfigError(f"{path}: cannot be read: {error}") from None
+    general = dict(parser[SECTION]) if parser.has_section(SECTION) else {}
+    rules = {s.split(":")[-1].upper(): dict(parser[s]) for s in parser.sections() if s.startswith(SECTION + ":rules:")}
+    return general, rules
+
+
+def _as_list(value) -> list[str]:
+    if isinstance(value, list):
+        return [str(v).strip() for v in value]
+    return [v.strip() for v in str(value).replace("\n", ",").split(",") if v.strip()]
+
+
+def _apply_general(config: Config, general: dict, path: str) -> None:
+    unknown = set(general) - GENERAL_KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown option(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(GENERAL_KEYS))}")
+    if "select" in general:
+        config.select = _as_list(general["select"])
+    if "ignore" in general:
+        config.ignore = _as_list(general["ignore"])
+    if "fail-on" in general:
+        config.fail_on = _severity(general["fail-on"], path, "fail-on")
+    try:
+        if "match-threshold" in general:
+            config.match_threshold = float(general["match-threshold"])
+        if "timeout" in general:
+            config.timeout = float(general["timeout"])
+        if "max-memory" in general:
+            config.max_memory = int(general["max-memory"])
+    except ValueError as error:
+        raise ConfigError(f"{path}: {error}") from None
+    if "waivers" in general:
+        config.waivers = os.path.join(os.path.dirname(path), str(general["waivers"]))
+
+
+def _severity(value, path: str, key: str) -> str:
+    value = str(value).strip().lower()
+    if value not in SEVERITY_LEVELS:
+        raise ConfigError(f"{path}: {key} must be one of {', '.join(SEVERITY_LEVELS)}, not '{value}'")
+    return value
+
+
+def _apply_rule(config: Config, code: str, values: dict, path: str) -> None:
+    if code not in RULES:
+        raise ConfigError(f"{path}: unknown rule {code}; see 'lkjip-audit rules'")
+    rule = RULES[code]
+    options: dict = {}
+    for key, value in values.items():
+        if key == "severity":
+            config.severity[code] = _severity(value, path, f"{code}.severity")
+            continue
+        option = key.replace("-", "_")
+        if option not in rule.CONF:
+            known = ", ".join(sorted(rule.CONF)) or "none"
+            raise ConfigError(f"{path}: unknown option '{key}' for {code}; known: {known}, severity")
+        options[option] = _convert(rule.CONF[option], value, path, f"{code}.{key}")
+        if option == "formula" and hasattr(rule, "FORMULAS") and options[option] not in rule.FORMULAS:
+            raise ConfigError(f"{path}: {code}.formula must be one of: {'; '.join(rule.FORMULAS)}")
+    config.options[code] = options
+
+
+def _convert(kind: type, value, path: str, key: str):
+    if kind is list:
+        return _as_list(value)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        lowered = str(value).strip().lower()
+        if lowered in ("true", "yes", "1", "ya"):
+            return True
+        if lowered in ("false", "no", "0", "tidak"):
+            return False
+        raise ConfigError(f"{path}: {key} must be true or false")
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{path}: {key} must be a {kind.__name__}") from None

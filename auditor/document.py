@@ -1,0 +1,94 @@
+"""Load one file into a normalised document: ingest, stitch and classify tables, read metadata, build facts."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from auditor.errors import InputError
+from auditor.facts import Resolver, build_facts
+from auditor.ingest.markdown import read_markdown
+from auditor.model import RawDocument, TextBlock
+from auditor.structure import Table, build_layout
+
+_INSTANSI = re.compile(
+    r"\b(KECAMATAN|DINAS|BADAN|INSPEKTORAT|SEKRETARIAT|KELURAHAN|RSUD|SATUAN)\s+([A-Z][A-Z'’.\- ]{1,60}?)"
+    r"(?=\s+(?:KABUPATEN|KOTA|TAHUN|PEMERINTAH|Kabupaten|Kota|$)|[,.\n]|$)"
+)
+_KABUPATEN = re.compile(r"\b(?:KABUPATEN|Kabupaten|KOTA)\s+([A-Z][A-Za-z]+)")
+_TAHUN = re.compile(r"\bTAHUN\s+(?:ANGGARAN\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+@dataclass
+class Document:
+    path: str
+    raw: RawDocument
+    tables: list[Table]
+    text: list[TextBlock]
+    facts: pd.DataFrame
+    resolver: Resolver
+    meta: dict = field(default_factory=dict)
+
+    def tables_with_role(self, role: str) -> list[Table]:
+        return [t for t in self.tables if t.role == role]
+
+    def table(self, index: int) -> Table:
+        return self.tables[index - 1]
+
+
+def read_raw(path: str, *, password: str | None = None, ocr: bool = False) -> RawDocument:
+    if os.path.isdir(path):
+        raise InputError(path, "ini folder, bukan berkas; gunakan 'lkjip-audit batch' untuk folder.",
+                         "this is a folder, not a file; use 'lkjip-audit batch' for folders.")
+    if not os.path.exists(path):
+        raise InputError(path, "berkas tidak ditemukan; periksa nama dan lokasinya.",
+                         "file not found; check its name and location.")
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if path.lower().endswith(".pdf") or head.lstrip().startswith(b"%PDF"):
+        from auditor.ingest.pdf import read_pdf
+
+        return read_pdf(path, password=password, ocr=ocr)
+    if not path.lower().endswith((".md", ".markdown", ".txt")):
+        raise InputError(path, "jenis berkas tidak didukung; berikan PDF atau markdown (.md).",
+                         "unsupported file type; give a PDF or a markdown (.md) file.")
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except UnicodeDecodeError:
+        raise InputError(path, "bukan teks UTF-8; simpan ulang markdown sebagai UTF-8.",
+                         "not UTF-8 text; save the markdown again as UTF-8.") from None
+    if not text.strip():
+        raise InputError(path, "berkas kosong; tidak ada yang bisa diperiksa.", "the file is empty; nothing to audit.")
+    return read_markdown(path, text)
+
+
+def detect_meta(text: list[TextBlock], path: str) -> dict:
+    """Instansi, kabupaten and tahun from the cover and cover letter; the file name as fallback."""
+    head = " \n".join(b.text for b in text[:60])
+    instansi = _INSTANSI.search(head)
+    kabupaten = _KABUPATEN.search(head)
+    tahun = _TAHUN.search(head)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if not tahun:
+        tahun = re.search(r"((?:19|20)\d{2})", stem)
+    return {
+        "instansi": f"{instansi.group(1).title()} {instansi.group(2).strip().title()}" if instansi else stem,
+        "kabupaten": kabupaten.group(1).title() if kabupaten else None,
+        "tahun": int(tahun.group(1)) if tahun else None,
+    }
+
+
+def load(path: str, *, password: str | None = None, ocr: bool = False, match_threshold: float = 88.0) -> Document:
+    raw = read_raw(path, password=password, ocr=ocr)
+    return normalise(raw, match_threshold=match_threshold)
+
+
+def normalise(raw: RawDocument, *, match_threshold: float = 88.0) -> Document:
+    layout = build_layout(raw)
+    meta = detect_meta(layout.text, raw.path)
+    meta["pages"] = raw.pages
+    store = build_facts(layout.tables, meta["tahun"], threshold=match_threshold)
+    return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.resolver, meta)

@@ -1,0 +1,202 @@
+"""Run the rules over a normalised document: rules find, the engine stamps rule id, severity and message."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable
+
+import pandas as pd
+
+from auditor.document import Document
+from auditor.values import format_number
+
+SEVERITIES = ("error", "warning", "info")
+_WORDS = {
+    "id": {"page": "hlm.", "row": "baris", "column": "kolom", "line": "baris sumber", "sentence": "kalimat"},
+    "en": {"page": "p.", "row": "row", "column": "column", "line": "source line", "sentence": "sentence"},
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a figure was printed: page, table, row and column, or the sentence it stands in."""
+
+    page: int | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    line: int | None = None
+    text: str = ""
+
+    @classmethod
+    def of(cls, fact: pd.Series) -> "Location":
+        return cls(
+            page=_optional_int(fact.get("page")),
+            table=fact.get("table") or None,
+            row=fact.get("row") or None,
+            column=fact.get("column") or None,
+            line=_optional_int(fact.get("line")),
+            text=str(fact.get("text") or ""),
+        )
+
+    def describe(self, lang: str = "id") -> str:
+        words = _WORDS[lang]
+        parts = [self.table or ""]
+        if self.row:
+            parts.append(f"{words['row']} '{_short(self.row)}'")
+        if self.column:
+            parts.append(f"{words['column']} '{self.column}'")
+        if self.page:
+            parts.append(f"{words['page']} {self.page}")
+        elif self.line:
+            parts.append(f"{words['line']} {self.line}")
+        return ", ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict:
+        return {"page": self.page, "table": self.table, "row": self.row, "column": self.column,
+                "line": self.line, "text": self.text}
+
+
+def _optional_int(value: Any) -> int | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return int(value)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule yields for an inconsistency; `fields` fill the rule's message template."""
+
+    subject: str
+    attribute: str | None
+    values: tuple
+    expected: Any
+    locations: tuple[Location, ...]
+    fields: dict = field(default_factory=dict)
+    severity: str | None = None  # a rule may lower its own default (e.g. agrees only under other rounding)
+
+
+@dataclass(frozen=True)
+class Consistent:
+    """A comparison a rule made that holds."""
+
+
+@dataclass(frozen=True)
+class NotCheckable:
+    """A comparison a rule could not make, and why (a short phrase in English, used as a key)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    subject: str
+    attribute: str | None
+    values: tuple
+    expected: Any
+    locations: tuple[Location, ...]
+    templates: dict
+    fields: dict
+
+    def message(self, lang: str = "id") -> str:
+        rendered = {k: render_field(v, lang) for k, v in self.fields.items()}
+        rendered.setdefault("subject", self.subject)
+        return self.templates.get(lang, self.templates["id"]).format(**rendered)
+
+    def to_dict(self, lang: str = "id") -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "subject": self.subject,
+            "attribute": self.attribute,
+            "values": [plain(v) for v in self.values],
+            "expected": plain(self.expected),
+            "message": self.message(lang),
+            "locations": [loc.to_dict() for loc in self.locations],
+        }
+
+
+def plain(value: Any) -> Any:
+    """JSON-friendly numbers: Decimal 67 -> 67, 83.75 -> 83.75."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(round(value, 4))
+    return value
+
+
+def render_field(value: Any, lang: str) -> str:
+    if isinstance(value, Location):
+        return value.describe(lang)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, Location) for v in value):
+        return "; ".join(v.describe(lang) for v in value)
+    if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
+        return format_number(value, lang)
+    if isinstance(value, dict) and set(value) == {"id", "en"}:
+        return value[lang]
+    return str(value)
+
+
+@dataclass
+class Coverage:
+    facts: int = 0
+    tables: int = 0
+    consistent: int = 0
+    inconsistent: int = 0
+    not_checkable: Counter = field(default_factory=Counter)
+
+    @property
+    def compared(self) -> int:
+        return self.consistent + self.inconsistent
+
+    def to_dict(self) -> dict:
+        return {"tables": self.tables, "facts": self.facts, "compared": self.compared,
+                "consistent": self.consistent, "inconsistent": self.inconsistent,
+                "not_checkable": sum(self.not_checkable.values()),
+                "not_checkable_reasons": dict(self.not_checkable)}
+
+
+@dataclass
+class Result:
+    document: Document
+    findings: list[Finding]
+    coverage: Coverage
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def run_rules(document: Document, rules: Iterable, options: dict[str, dict], severities: dict[str, str]) -> Result:
+    coverage = Coverage(facts=len(document.facts), tables=len(document.tables))
+    findings: list[Finding] = []
+    for rule in rules:
+        for outcome in rule.check(document, options.get(rule.ID, dict(rule.DEFAULT))):
+            if isinstance(outcome, Consistent):
+                coverage.consistent += 1
+            elif isinstance(outcome, NotCheckable):
+                coverage.not_checkable[outcome.reason] += 1
+            else:
+                coverage.inconsistent += 1
+                findings.append(Finding(
+                    rule=rule.ID,
+                    severity=severities.get(rule.ID) or outcome.severity or rule.SEVERITY,
+                    subject=outcome.subject,
+                    attribute=outcome.attribute,
+                    values=tuple(outcome.values),
+                    expected=outcome.expected,
+                    locations=tuple(outcome.locations),
+                    templates=rule.MESSAGE,
+                    fields=outcome.fields,
+                ))
+    findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.rule, _first_position(f)))
+    return Result(document, findings, coverage)
+
+
+def _first_position(finding: Finding) -> tuple:
+    location = finding.locations[0] if finding.locations else Location()
+    return (location.page or 0, location.line or 0)

@@ -1,0 +1,308 @@
+"""The fact store: one row per figure the document states about an entity, with where it was printed."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from auditor.structure import Table
+from auditor.values import Value, parse_value
+
+FACT_COLUMNS = [
+    "entity_id", "kind", "entity", "parent", "attribute", "year", "number", "unit", "text", "decimals",
+    "value_kind", "table_index", "table", "role", "row_index", "row", "column", "page", "line", "confidence",
+]
+_JUMLAH = re.compile(r"^(?:jumlah|total)\b", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^[IVXLC]+(?:\.\d+)*\.?$|^\d+(?:\.\d+)*\.?$")
+_LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))\s+", re.IGNORECASE)
+_PERCENT_UNITS = {"%", "persen", "prosen"}
+_VALUE_ATTRIBUTES = {
+    "target", "realisasi", "capaian", "alokasi", "realisasi_anggaran", "penyerapan", "efisiensi",
+    "pagu", "pagu_sebelum", "target_renstra",
+}
+
+
+def canonical(name: str) -> str:
+    text = _LEADING_NUMBER.sub("", name.lower())
+    text = re.sub(r"[^a-z0-9()]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_qualifier(name: str) -> tuple[str, str]:
+    """'Kegiatan X (Sub-kegiatan Y)' -> ('kegiatan x', 'sub kegiatan y'); nested brackets allowed."""
+    text = canonical(name)
+    if not text.endswith(")"):
+        return text.replace("(", " ").strip(), ""
+    depth = 0
+    for position in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[position], 0)
+        if depth == 0:
+            main, qualifier = text[:position], text[position + 1:-1]
+            return _squash(main), _squash(qualifier)
+    return _squash(text), ""
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("(", " ").replace(")", " ")).strip()
+
+
+@dataclass
+class Resolver:
+    """Gives the same id to the same entity printed with variants (Musrembangcam / Musrenbangcam)."""
+
+    threshold: float = 88.0
+    known: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict)  # kind -> (id, main, qual, printed)
+
+    def resolve(self, kind: str, name: str) -> str:
+        main, qualifier = split_qualifier(name)
+        entries = self.known.setdefault(kind, [])
+        for entity_id, known_main, known_qualifier, _ in entries:
+            if same_entity((main, qualifier), (known_main, known_qualifier), self.threshold):
+                return entity_id
+        entity_id = f"{kind}:{len(entries) + 1}"
+        entries.append((entity_id, main, qualifier, name))
+        return entity_id
+
+    def printed(self, entity_id: str) -> str:
+        kind = entity_id.split(":")[0]
+        return next(p for i, _, _, p in self.known.get(kind, []) if i == entity_id)
+
+
+def same_entity(a: tuple[str, str], b: tuple[str, str], threshold: float) -> bool:
+    """Same main name and same qualifier, each within the fuzzy threshold, and the same numbers."""
+    if re.findall(r"\d+", " ".join(a)) != re.findall(r"\d+", " ".join(b)):
+        return False
+    if fuzz.ratio(a[0], b[0]) < threshold:
+        return False
+    if not a[1] and not b[1]:
+        return True
+    return bool(a[1]) == bool(b[1]) and fuzz.ratio(a[1], b[1]) >= threshold
+
+
+def is_total_row(row: list[str], label_positions: list[int]) -> bool:
+    return any(_JUMLAH.match(row[p].strip()) for p in label_positions if p < len(row))
+
+
+def row_depth(number: str) -> int | None:
+    number = number.strip().rstrip(".")
+    if not number or not _ROW_NUMBER.match(number):
+        return None
+    return number.count(".") + 1
+
+
+@dataclass
+class FactStore:
+    """Collects facts table by table; `frame` is the pandas view every rule reads."""
+
+    year: int | None
+    resolver: Resolver
+    records: list[dict] = field(default_factory=list)
+
+    def add(self, table: Table, row_index: int, column: int, attribute: str, kind: str, entity: str,
+            parent: str = "", year: int | None = None, value: Value | None = None, unit_hint: str | None = None) -> None:
+        cell = table.rows[row_index][column]
+        value = value or parse_value(cell)
+        if value.kind == "empty":
+            return
+        unit = value.unit
+        value_kind = value.kind
+        if value.kind == "number" and unit_hint in _PERCENT_UNITS:
+            unit, value_kind = "%", "percent"
+        source = table.sources[row_index]
+        self.records.append({
+            "entity_id": self.resolver.resolve(kind, entity) if kind != "total" else "total",
+            "kind": kind,
+            "entity": entity,
+            "parent": parent,
+            "attribute": attribute,
+            "year": None if year == self.year else year,
+            "number": value.number,
+            "unit": unit,
+            "text": value.text,
+            "decimals": value.decimals,
+            "value_kind": value_kind,
+            "table_index": table.index,
+            "table": table.label,
+            "role": table.role,
+            "row_index": row_index,
+            "row": row_label(table, row_index, entity),
+            "column": table.columns[column].name,
+            "page": source.page,
+            "line": source.line,
+            "confidence": source.confidence,
+        })
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.records, columns=FACT_COLUMNS)
+
+
+def row_label(table: Table, row_index: int, entity: str) -> str:
+    number_position = table.column("no")
+    number = table.rows[row_index][number_position].strip() if number_position is not None else ""
+    return f"{number} {entity}".strip() if number and not _JUMLAH.match(number) else entity
+
+
+def _value_columns(table: Table) -> list[int]:
+    return [j for j, c in enumerate(table.columns) if c.meaning in _VALUE_ATTRIBUTES]
+
+
+def _filled_down(table: Table, meaning: str) -> list[str]:
+    position = table.column(meaning)
+    values, last = [], ""
+    for row in table.rows:
+        cell = row[position].strip() if position is not None else ""
+        if cell and cell not in ("-",):
+            last = cell
+        values.append(last if position is not None else "")
+    return values
+
+
+def build_facts(tables: list[Table], year: int | None, threshold: float = 88.0) -> FactStore:
+    store = FactStore(year=year, resolver=Resolver(threshold))
+    builders = {
+        "capaian_sasaran": _indikator_rows, "capaian_tujuan": _indikator_rows, "realisasi_history": _indikator_rows,
+        "target_plan": _indikator_rows, "renstra_end": _indikator_rows, "pk_target": _indikator_rows,
+        "realisasi_tree": _tree_rows, "realisasi_anggaran": _budget_rows, "pk_budget": _budget_rows,
+    }
+    for table in tables:
+        if table.role in builders:
+            builders[table.role](store, table)
+    for table in tables:
+        if table.role == "efficiency":
+            _efficiency_rows(store, table)
+    return store
+
+
+def _label_positions(table: Table) -> list[int]:
+    return [j for j, c in enumerate(table.columns) if c.meaning not in _VALUE_ATTRIBUTES]
+
+
+def _indikator_rows(store: FactStore, table: Table) -> None:
+    """Tables with one indikator per row: the sasaran/tujuan tables, history, Renstra, PK targets."""
+    parents = _filled_down(table, "sasaran") if table.column("sasaran") is not None else _filled_down(table, "tujuan")
+    units = _filled_down(table, "satuan")
+    position = table.column("indikator", last=True)  # the indikator the value columns measure sits nearest them
+    if position is None:
+        return
+    for i, row in enumerate(table.rows):
+        indikator = row[position].strip()
+        if not indikator or is_total_row(row, _label_positions(table)):
+            continue
+        for j in _value_columns(table):
+            column = table.columns[j]
+            store.add(table, i, j, column.meaning, "indikator", indikator, parents[i], column.year,
+                      unit_hint=units[i].strip().lower() or None)
+
+
+def _tree_rows(store: FactStore, table: Table) -> None:
+    """The realisasi kinerja tree: tujuan/sasaran rows speak of their indikator, then programs, then kegiatan."""
+    name_position, indikator_position = table.column("name"), table.column("indikator")
+    number_position = table.column("no")
+    value_columns = _value_columns(table)
+    depths = _row_depths(table, value_columns)
+    deepest = max((d for d in depths if d), default=None)
+    parent = ""
+    for i, row in enumerate(table.rows):
+        if not any(row[j].strip() for j in value_columns):
+            continue
+        name = row[name_position].strip() if name_position is not None else ""
+        indikator = row[indikator_position].strip() if indikator_position is not None else ""
+        if name.lower().startswith("program"):
+            kind, entity = "program", name
+        elif deepest is not None and depths[i] == deepest and deepest > 1 and number_position is not None:
+            kind, entity = "kegiatan", name
+        else:
+            kind, entity, parent = "indikator", indikator or name, name
+        for j in value_columns:
+            store.add(table, i, j, table.columns[j].meaning, kind, entity, parent if kind == "indikator" else "")
+
+
+def _row_depths(table: Table, value_columns: list[int]) -> list[int | None]:
+    """Numbering depth of each row (I.1.1 -> 3); an unnumbered row sits at its predecessor's level."""
+    position = table.column("no")
+    depths: list[int | None] = []
+    previous: int | None = None
+    previous_has_values = False
+    for row in table.rows:
+        depth = row_depth(row[position]) if position is not None else None
+        has_values = any(row[j].strip() for j in value_columns)
+        if depth is None and previous is not None and not is_total_row(row, _label_positions(table)):
+            depth = previous if previous_has_values else previous + 1
+        depths.append(depth)
+        previous, previous_has_values = depth, has_values
+    return depths
+
+
+def _budget_rows(store: FactStore, table: Table) -> None:
+    """Budget tables: program rows, their kegiatan, and the JUMLAH row."""
+    name_position = table.column("name")
+    if name_position is None:
+        name_position = table.column("program")
+    if name_position is None:
+        return
+    labels = _label_positions(table)
+    depths = _row_depths(table, _value_columns(table))
+    program = ""
+    for i, row in enumerate(table.rows):
+        name = row[name_position].strip()
+        if is_total_row(row, labels):
+            kind, entity = "total", "JUMLAH"
+        elif name.lower().startswith("program") or (depths[i] == 1 and table.role == "realisasi_anggaran"):
+            kind, entity, program = "program", name, name
+        elif name:
+            kind, entity = "kegiatan", name
+        else:
+            continue
+        for j in _value_columns(table):
+            store.add(table, i, j, table.columns[j].meaning, kind, entity, program if kind == "kegiatan" else "")
+
+
+def _efficiency_rows(store: FactStore, table: Table) -> None:
+    """The efficiency table: budget figures belong to the kegiatan; the kinerja columns belong to the
+    indikator when they repeat its target and realisasi (as the Sumenep template does), else to the
+    kegiatan, where they are the capaian used for its efficiency."""
+    sasaran = _filled_down(table, "sasaran")
+    indikator = _filled_down(table, "indikator")
+    kegiatan_position = table.column("kegiatan")
+    labels = _label_positions(table)
+    kinerja = {"target", "realisasi", "capaian"}
+    for i, row in enumerate(table.rows):
+        kegiatan = row[kegiatan_position].strip() if kegiatan_position is not None else ""
+        total = is_total_row(row, labels)
+        indikator_level = total or not kegiatan or kegiatan == "-" or _repeats_indikator(store, table, i, indikator[i])
+        for j in _value_columns(table):
+            attribute = table.columns[j].meaning
+            if total:
+                store.add(table, i, j, attribute, "total", "JUMLAH")
+            elif attribute in kinerja and indikator_level:
+                store.add(table, i, j, attribute, "indikator", indikator[i], sasaran[i])
+            elif attribute in kinerja:
+                name = "capaian_efisiensi" if attribute == "capaian" else f"{attribute}_efisiensi"
+                store.add(table, i, j, name, "kegiatan", kegiatan, indikator[i])
+            elif kegiatan and kegiatan != "-":
+                store.add(table, i, j, attribute, "kegiatan", kegiatan, indikator[i])
+            else:
+                store.add(table, i, j, attribute, "indikator", indikator[i], sasaran[i])
+
+
+def _repeats_indikator(store: FactStore, table: Table, row_index: int, indikator: str) -> bool:
+    """Whether a kegiatan row's target and realisasi are its indikator's, as printed in another table."""
+    if not indikator:
+        return False
+    entity_id = store.resolver.resolve("indikator", indikator)
+    row = table.rows[row_index]
+    for attribute in ("target", "realisasi"):
+        position = table.column(attribute)
+        printed = parse_value(row[position]) if position is not None else None
+        stated = [r["number"] for r in store.records
+                  if r["entity_id"] == entity_id and r["attribute"] == attribute and r["year"] is None
+                  and r["role"] != "efficiency" and r["number"] is not None]
+        if printed is None or not printed.is_numeric or not stated:
+            return False
+        if Decimal(printed.number) not in stated:
+            return False
+    return True

@@ -1,0 +1,54 @@
+"""Terminal output: per document, findings grouped by severity in a table, then the coverage line."""
+from __future__ import annotations
+
+import shutil
+
+from tabulate import tabulate
+
+WORDS = {
+    "id": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO", "rule": "Aturan", "message": "Temuan",
+           "none": "Tidak ada temuan.", "failed": "TIDAK DAPAT DIPERIKSA",
+           "coverage": "Cakupan: {facts} angka terbaca dari {tables} tabel; {compared} dibandingkan — {consistent} "
+                       "konsisten, {inconsistent} tidak konsisten; {not_checkable} tidak dapat diperiksa{reasons}.",
+           "summary": "{errors} kesalahan, {warnings} peringatan, {infos} info.",
+           "notice": "Catatan"},
+    "en": {"error": "ERRORS", "warning": "WARNINGS", "info": "INFO", "rule": "Rule", "message": "Finding",
+           "none": "No findings.", "failed": "COULD NOT BE AUDITED",
+           "coverage": "Coverage: {facts} figures read from {tables} tables; {compared} compared — {consistent} "
+                       "consistent, {inconsistent} inconsistent; {not_checkable} not checkable{reasons}.",
+           "summary": "{errors} errors, {warnings} warnings, {infos} info.",
+           "notice": "Note"},
+}
+
+
+def render(reports, lang: str = "id") -> str:
+    return "\n\n".join(_document(report, lang) for report in reports)
+
+
+def _document(report, lang: str) -> str:
+    words = WORDS[lang]
+    if report.status == "error":
+        return f"{report.path}: {words['failed']}\n  {report.error.message(lang)}"
+    meta = report.meta
+    title = " — ".join(str(p) for p in (meta.get("instansi"), meta.get("kabupaten"), meta.get("tahun")) if p)
+    lines = [f"{report.path}" + (f"  ({title})" if title else "")]
+    lines += [f"  {words['notice']}: {n}" for n in report.notices]
+    width = max(60, min(shutil.get_terminal_size((120, 20)).columns, 160) - 20)
+    for severity in ("error", "warning", "info"):
+        found = [f for f in report.findings if f.severity == severity]
+        if not found:
+            continue
+        lines.append(f"\n{words[severity]} ({len(found)})")
+        rows = [(i, f.rule, f.message(lang)) for i, f in enumerate(found, start=1)]
+        lines.append(tabulate(rows, headers=["#", words["rule"], words["message"]], tablefmt="simple",
+                              maxcolwidths=[None, None, width]))
+    if not report.findings:
+        lines.append(words["none"])
+    lines.append("")
+    lines.append(words["summary"].format(errors=report.count("error"), warnings=report.count("warning"),
+                                         infos=report.count("info")))
+    stats = report.coverage.to_dict()
+    reasons = stats.pop("not_checkable_reasons")
+    reason_text = f" ({'; '.join(f'{k}: {v}' for k, v in reasons.items())})" if reasons else ""
+    lines.append(words["coverage"].format(reasons=reason_text, **stats))
+    return "\n".join(lines)

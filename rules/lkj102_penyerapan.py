@@ -1,0 +1,61 @@
+"""LKJ102 — penyerapan anggaran must be realisasi anggaran ÷ alokasi × 100, as printed.
+
+PASS:
+    Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
+
+    | NO | PROGRAM/ KEGIATAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|
+    | I.2 | Penyediaan jasa komunikasi, sumber daya air dan listrik | 15.000.000 | 5.280.000 | 35,20% |
+
+FAIL:
+    Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
+
+    | NO | PROGRAM/ KEGIATAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|
+    | I.2 | Penyediaan jasa komunikasi, sumber daya air dan listrik | 15.000.000 | 5.280.000 | 53,20% |
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from auditor.arithmetic import Printed, ratio, row_values, rows
+from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.values import round_half_up
+
+ID = "LKJ102"
+TITLE = {"id": "Penyerapan tidak sama dengan realisasi ÷ alokasi anggaran",
+         "en": "Absorption is not budget spent ÷ allocation"}
+SEVERITY = "error"
+MESSAGE = {
+    "id": "Penyerapan anggaran “{subject}” tertulis {printed}%, padahal {realisasi} ÷ {alokasi} = {computed}% ({where}).",
+    "en": "Budget absorption of “{subject}” is printed as {printed}%, but {realisasi} ÷ {alokasi} = {computed}% ({where}).",
+}
+CONF: dict = {}
+DEFAULT: dict = {}
+
+
+def check(document, options):
+    for _, facts in rows(document.facts, by_entity=False):
+        values = row_values(facts)
+        if "penyerapan" not in values:
+            continue
+        alokasi, spent, penyerapan = values.get("alokasi"), values.get("realisasi_anggaran"), values["penyerapan"]
+        if alokasi is None or spent is None:
+            yield NotCheckable("budget figures missing in the row")
+            continue
+        exact = ratio(Decimal(spent["number"]), Decimal(alokasi["number"]))
+        if exact is None:
+            yield NotCheckable("allocation is zero")
+            continue
+        printed = Printed.of(penyerapan)
+        if printed.contains(exact):
+            yield Consistent()
+            continue
+        yield Problem(
+            subject=penyerapan["entity"], attribute="penyerapan",
+            values=(printed.number, round_half_up(exact, 2)), expected=round_half_up(exact, max(printed.decimals, 2)),
+            locations=(Location.of(penyerapan), Location.of(spent), Location.of(alokasi)),
+            fields={"printed": printed.number, "realisasi": Decimal(spent["number"]),
+                    "alokasi": Decimal(alokasi["number"]), "computed": round_half_up(exact, 2),
+                    "where": Location.of(penyerapan)},
+        )

@@ -1,0 +1,88 @@
+"""LKJ103 — tingkat efisiensi must follow from the row's capaian and penyerapan (capaian − penyerapan by default).
+
+The capaian is taken as the interval its print stands for; penyerapan exactly from the Rupiah
+figures when the row has them. The formula is an option, since districts differ.
+
+PASS:
+    Tabel III.E.1 Efisiensi Penggunaan Sumber Daya
+
+    | No | SASARAN STRATEGIS | INDIKATOR KINERJA | KEGIATAN | KINERJA | | | ANGGARAN | | | TINGKAT EFISIENSI |
+    |---|---|---|---|---|---|---|---|---|---|---|
+    | | | | | TARGET | REALISASI | CAPAIAN | ALOKASI (Rp) | REALISASI (Rp) | PENYERAPAN ANGGARAN | |
+    | 1 | Meningkatnya X | Indeks Y | Penyediaan jasa komunikasi | 100% | 100% | 100% | 15.000.000 | 5.280.000 | 35% | 64,80% |
+
+FAIL:
+    Tabel III.E.1 Efisiensi Penggunaan Sumber Daya
+
+    | No | SASARAN STRATEGIS | INDIKATOR KINERJA | KEGIATAN | KINERJA | | | ANGGARAN | | | TINGKAT EFISIENSI |
+    |---|---|---|---|---|---|---|---|---|---|---|
+    | | | | | TARGET | REALISASI | CAPAIAN | ALOKASI (Rp) | REALISASI (Rp) | PENYERAPAN ANGGARAN | |
+    | 1 | Meningkatnya X | Indeks Y | Penyediaan jasa komunikasi | 100% | 100% | 100% | 15.000.000 | 5.280.000 | 35% | 46,80% |
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from auditor.arithmetic import Printed, ratio, row_values, rows
+from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.values import round_half_up
+
+ID = "LKJ103"
+TITLE = {"id": "Tingkat efisiensi tidak sesuai rumus", "en": "Efficiency does not follow the formula"}
+SEVERITY = "error"
+MESSAGE = {
+    "id": "Tingkat efisiensi “{subject}” tertulis {printed}%, padahal {formula} = {computed}% ({where}).",
+    "en": "Efficiency of “{subject}” is printed as {printed}%, but {formula} = {computed}% ({where}).",
+}
+CONF = {"formula": str}
+DEFAULT = {"formula": "capaian - penyerapan"}
+# each formula maps the (low, high) bounds of capaian and penyerapan to the bounds of the efficiency
+FORMULAS = {
+    "capaian - penyerapan": lambda c, p: (c[0] - p[1], c[1] - p[0]),
+    "capaian / penyerapan": lambda c, p: (c[0] / p[1] * 100, c[1] / p[0] * 100) if p[0] > 0 else None,
+    "100 - penyerapan": lambda c, p: (100 - p[1], 100 - p[0]),
+}
+
+
+def check(document, options):
+    formula = FORMULAS[options["formula"]]
+    for _, facts in rows(document.facts, by_entity=False):
+        values = row_values(facts)
+        if "efisiensi" not in values:
+            continue
+        efisiensi = values["efisiensi"]
+        capaian = values.get("capaian_efisiensi", values.get("capaian"))
+        penyerapan = _penyerapan_bounds(values)
+        if capaian is None or penyerapan is None:
+            yield NotCheckable("capaian or absorption missing in the row")
+            continue
+        printed_capaian = Printed.of(capaian)
+        bounds = formula((printed_capaian.low, printed_capaian.high), penyerapan)
+        if bounds is None:
+            yield NotCheckable("absorption is zero")
+            continue
+        printed = Printed.of(efisiensi)
+        if printed.overlaps(*bounds):
+            yield Consistent()
+            continue
+        middle = formula((printed_capaian.number, printed_capaian.number), (sum(penyerapan) / 2, sum(penyerapan) / 2))
+        computed = round_half_up(middle[0], max(printed.decimals, 2))
+        yield Problem(
+            subject=efisiensi["entity"], attribute="efisiensi",
+            values=(printed.number, computed), expected=computed,
+            locations=(Location.of(efisiensi), Location.of(capaian)),
+            fields={"printed": printed.number, "formula": options["formula"], "computed": computed,
+                    "where": Location.of(efisiensi)},
+        )
+
+
+def _penyerapan_bounds(values) -> tuple[Decimal, Decimal] | None:
+    """Exact from the Rupiah when the row prints them; else the printed percentage's interval."""
+    if "alokasi" in values and "realisasi_anggaran" in values:
+        exact = ratio(Decimal(values["realisasi_anggaran"]["number"]), Decimal(values["alokasi"]["number"]))
+        if exact is not None:
+            return exact, exact
+    if "penyerapan" in values:
+        printed = Printed.of(values["penyerapan"])
+        return printed.low, printed.high
+    return None

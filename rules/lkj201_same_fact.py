@@ -1,0 +1,151 @@
+"""LKJ201 — one fact, one value: the same indikator, kegiatan, program or total must carry the same
+target, realisasi, capaian or budget figure in every table that states it.
+
+Figures agree when their printed intervals overlap at the coarser precision (35% and 35,20% agree).
+A derived figure (capaian, penyerapan) that contradicts its own row is left to LKJ101/LKJ102,
+which name the cause; this rule compares only figures that are right where they stand.
+
+PASS:
+    Tabel III.A.1 Capaian Kinerja Sasaran
+
+    | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|---|
+    | 1 | Meningkatnya rencana pembangunan | Persentase hasil Musrenbangcam disetujui | % | 80 | 67 | 84 |
+
+    Tabel III.B.1 Perbandingan Realisasi Kinerja
+
+    | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | REALISASI | | |
+    |---|---|---|---|---|---|---|
+    | | | | | 2018 | 2019 | 2020 |
+    | 1 | Meningkatnya rencana pembangunan | Persentase hasil Musrembangcam disetujui | % | 60 | 65 | 67 |
+
+FAIL:
+    Tabel III.A.1 Capaian Kinerja Sasaran
+
+    | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|---|
+    | 1 | Meningkatnya rencana pembangunan | Persentase hasil Musrenbangcam disetujui | % | 80 | 67 | 84 |
+
+    Tabel III.B.1 Perbandingan Realisasi Kinerja
+
+    | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | REALISASI | | |
+    |---|---|---|---|---|---|---|
+    | | | | | 2018 | 2019 | 2020 |
+    | 1 | Meningkatnya rencana pembangunan | Persentase hasil Musrembangcam disetujui | % | 60 | 65 | 72 |
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from auditor.arithmetic import Printed, agree, capaian_candidates, ratio
+from auditor.engine import Consistent, Location, Problem
+from auditor.terms import attribute_label
+
+ID = "LKJ201"
+TITLE = {"id": "Angka yang sama berbeda antar tabel", "en": "The same figure differs between tables"}
+SEVERITY = "error"
+MESSAGE = {
+    "id": "{label} “{subject}” berbeda: {a} ({where_a}) vs {b} ({where_b}).",
+    "en": "{label} of “{subject}” differs: {a} ({where_a}) vs {b} ({where_b}).",
+}
+CONF: dict = {}
+DEFAULT: dict = {}
+
+
+def check(document, options):
+    facts = document.facts
+    for (_, attribute, _), group in facts.groupby(["entity_id", "attribute", facts["year"].fillna(0)], sort=False):
+        stated = [f for _, f in group.iterrows() if _comparable_value(f) and _right_where_it_stands(facts, f)]
+        for kind_group in _by_kind(stated):
+            clusters = _clusters(kind_group)
+            if len(clusters) < 2:
+                if len(kind_group) > 1:
+                    yield Consistent()
+                continue
+            clusters.sort(key=len, reverse=True)
+            majority = clusters[0][0]["text"] if len(clusters[0]) > len(clusters[1]) else None
+            first, second = clusters[0][0], clusters[1][0]
+            yield Problem(
+                subject=first["entity"], attribute=attribute,
+                values=tuple(_value(c[0]) for c in clusters),
+                expected=_value(clusters[0][0]) if majority else None,
+                locations=tuple(Location.of(f) for c in clusters for f in c),
+                fields={"label": attribute_label(attribute), "a": first["text"], "b": second["text"],
+                        "where_a": _tables(clusters[0]), "where_b": _tables(clusters[1])},
+            )
+
+
+def _value(fact: pd.Series):
+    return Decimal(fact["number"]) if fact["number"] is not None and not pd.isna(fact["number"]) else fact["text"]
+
+
+def _comparable_value(fact: pd.Series) -> bool:
+    return fact["value_kind"] in ("number", "percent", "money", "quantity", "grade")
+
+
+def _by_kind(facts: list[pd.Series]) -> list[list[pd.Series]]:
+    """Grades with grades; percentages and plain numbers together; counts only with the same unit."""
+    groups: dict[str, list[pd.Series]] = {}
+    for fact in facts:
+        if fact["value_kind"] == "grade":
+            key = "grade"
+        elif fact["value_kind"] == "quantity":
+            key = f"quantity:{fact['unit']}"
+        else:
+            key = "number"
+        groups.setdefault(key, []).append(fact)
+    bare_numbers = groups.pop("number", [])
+    quantity_keys = [k for k in groups if k.startswith("quantity:")]
+    if len(quantity_keys) == 1 and all(f["value_kind"] == "number" for f in bare_numbers):
+        groups[quantity_keys[0]].extend(bare_numbers)  # "12" under SATUAN 'Rapat' is the same count as "12 Rapat"
+    elif bare_numbers:
+        groups["number"] = bare_numbers
+    return list(groups.values())
+
+
+def _clusters(facts: list[pd.Series]) -> list[list[pd.Series]]:
+    clusters: list[list[pd.Series]] = []
+    for fact in facts:
+        for cluster in clusters:
+            if _same(cluster[0], fact):
+                cluster.append(fact)
+                break
+        else:
+            clusters.append([fact])
+    return clusters
+
+
+def _same(a: pd.Series, b: pd.Series) -> bool:
+    if a["value_kind"] == "grade" or b["value_kind"] == "grade":
+        return a["unit"] == b["unit"]
+    return agree(Printed.of(a), Printed.of(b))
+
+
+def _tables(cluster: list[pd.Series]) -> str:
+    seen: list[str] = []
+    for fact in cluster:
+        where = fact["table"] + (f" hlm. {int(fact['page'])}" if not pd.isna(fact["page"]) else "")
+        if where not in seen:
+            seen.append(where)
+    return ", ".join(seen)
+
+
+def _right_where_it_stands(facts: pd.DataFrame, fact: pd.Series) -> bool:
+    """False for a capaian or penyerapan that its own row's inputs contradict."""
+    if fact["attribute"] not in ("capaian", "penyerapan"):
+        return True
+    row = facts[(facts["table_index"] == fact["table_index"]) & (facts["row_index"] == fact["row_index"])]
+    numbers = {r["attribute"]: r for _, r in row.iterrows() if r["number"] is not None and not pd.isna(r["number"])}
+    printed = Printed.of(fact)
+    if fact["attribute"] == "capaian" and "target" in numbers and "realisasi" in numbers:
+        if {numbers["target"]["value_kind"], numbers["realisasi"]["value_kind"]} == {"quantity", "percent"}:
+            return True
+        candidates = capaian_candidates(Decimal(numbers["target"]["number"]), Decimal(numbers["realisasi"]["number"]),
+                                        False)
+        return not candidates or any(printed.contains(c) for c in candidates)
+    if fact["attribute"] == "penyerapan" and "alokasi" in numbers and "realisasi_anggaran" in numbers:
+        exact = ratio(Decimal(numbers["realisasi_anggaran"]["number"]), Decimal(numbers["alokasi"]["number"]))
+        return exact is None or printed.contains(exact)
+    return True

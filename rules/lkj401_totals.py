@@ -1,0 +1,84 @@
+"""LKJ401 — totals must add up in budget tables: a program row is the sum of its kegiatan, and the
+JUMLAH row is the sum of the programs (or of all rows when the table has no program rows).
+
+Cancelled kegiatan printed as `-` or with a note count as zero.
+
+PASS:
+    Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
+
+    | NO | PROGRAM/ KEGIATAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|
+    | I | Program Peningkatan Manajemen | 22.111.000 | 12.391.000 | 56,04% |
+    | I.1 | Penyediaan jasa surat menyurat | 7.111.000 | 7.111.000 | 100,00% |
+    | I.2 | Penyediaan jasa komunikasi | 15.000.000 | 5.280.000 | 35,20% |
+    | | JUMLAH | 22.111.000 | 12.391.000 | 56,04% |
+
+FAIL:
+    Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
+
+    | NO | PROGRAM/ KEGIATAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|
+    | I | Program Peningkatan Manajemen | 22.111.000 | 13.391.000 | 60,56% |
+    | I.1 | Penyediaan jasa surat menyurat | 7.111.000 | 7.111.000 | 100,00% |
+    | I.2 | Penyediaan jasa komunikasi | 15.000.000 | 5.280.000 | 35,20% |
+    | | JUMLAH | 22.111.000 | 13.391.000 | 60,56% |
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.terms import attribute_label
+
+ID = "LKJ401"
+TITLE = {"id": "Jumlah tidak sama dengan penjumlahan rinciannya", "en": "A total is not the sum of its parts"}
+SEVERITY = "error"
+MESSAGE = {
+    "id": "{label} “{subject}” tertulis {printed}, padahal jumlah rinciannya {computed} (selisih {difference}; {where}).",
+    "en": "{label} of “{subject}” is printed as {printed}, but its parts add up to {computed} (difference {difference}; {where}).",
+}
+CONF: dict = {}
+DEFAULT: dict = {}
+MONEY = ("alokasi", "realisasi_anggaran", "pagu", "pagu_sebelum")
+BUDGET_ROLES = ("realisasi_anggaran", "pk_budget", "efficiency")
+
+
+def check(document, options):
+    facts = document.facts
+    for table in document.tables:
+        if table.role not in BUDGET_ROLES:
+            continue
+        in_table = facts[(facts["table_index"] == table.index) & facts["attribute"].isin(MONEY)]
+        for attribute, group in in_table.groupby("attribute", sort=False):
+            programs = group[group["kind"] == "program"]
+            kegiatan = group[group["kind"] != "program"]
+            for _, program in programs.iterrows():
+                parts = kegiatan[(kegiatan["kind"] == "kegiatan") & (kegiatan["parent"] == program["entity"])]
+                if not parts.empty:
+                    yield from _compare(program, parts, attribute)
+            for _, total in group[group["kind"] == "total"].iterrows():
+                parts = programs if not programs.empty else kegiatan[kegiatan["kind"] != "total"]
+                if parts.empty:
+                    yield NotCheckable("total without rows to add up")
+                else:
+                    yield from _compare(total, parts, attribute)
+
+
+def _compare(whole: pd.Series, parts: pd.DataFrame, attribute: str):
+    if whole["number"] is None or pd.isna(whole["number"]):
+        yield NotCheckable("total is not a number")
+        return
+    computed = sum((Decimal(n) for n in parts["number"] if n is not None and not pd.isna(n)), Decimal(0))
+    printed = Decimal(whole["number"])
+    if abs(printed - computed) < Decimal("0.5"):
+        yield Consistent()
+        return
+    yield Problem(
+        subject=whole["entity"], attribute=attribute,
+        values=(printed, computed), expected=computed,
+        locations=(Location.of(whole),) + tuple(Location.of(p) for _, p in parts.iterrows()),
+        fields={"label": attribute_label(attribute), "printed": printed, "computed": computed,
+                "difference": printed - computed, "where": Location.of(whole)},
+    )
