@@ -574,9 +574,9 @@ def _indikator_rows(w: _Writer, values: Callable[[dict], list[str]]) -> list[lis
 
 
 def _year_header(w: _Writer, label: str, columns: list[str]) -> list[list[str]]:
-    first = ["NO", label, "INDIKATOR KINERJA", "SATUAN"]
     if w.style.alt:
-        return [first + columns]
+        return [["No", label.title(), "Indikator Kinerja", "Satuan", *columns]]
+    first = ["NO", label, "INDIKATOR KINERJA", "SATUAN"]
     return [first + [f"TAHUN {w.facts['tahun']}", "", ""], ["", "", "", "", *columns]]
 
 
@@ -605,7 +605,7 @@ def _capaian_sasaran(w: _Writer) -> None:
     w.heading("B. PERBANDINGAN REALISASI KINERJA DENGAN TAHUN SEBELUMNYA")
     t = f["tahun"]
     years = [str(y) for y in (t - 2, t - 1, t)]
-    header = ([["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN",
+    header = ([["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
                 *[f"Realisasi {y}" for y in years]]] if w.style.alt else
               [["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN", "REALISASI", "", ""],
                ["", "", "", "", *years]])
