@@ -1,0 +1,932 @@
+"""PDF ingestion: text blocks and ruled-table fragments with their page, read with PDFium and gridded by pdfplumber."""
+from __future__ import annotations
+
+import ctypes
+import mmap
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zlib
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+from auditor.errors import InputError
+from auditor.ingest.markdown import clean_text
+from auditor.model import RawDocument, RawTable, Source, TextBlock
+
+# pdfminer's parser behind pdfplumber's page objects costs ~80% of a naive pdfplumber run, so
+# characters and rulings come from PDFium and only pdfplumber's lines-strategy grid algorithm
+# (snap, join, intersections, cells, tables) is used, fed with PDFium's rulings.
+
+MAX_PAGES = 1000
+MAX_STREAM_MB = 256  # decoded size of one non-image stream; LKjIP page content is a few MB at most
+MAX_INFLATION = 500  # decoded/encoded ratio that, past BOMB_PROBE_MB, marks a stream as a bomb
+BOMB_PROBE_MB = 32
+MAX_IMAGE_MEGAPIXELS = 300  # a 600 dpi A3 scan is 70 Mpx; only checked when pages get rendered
+OCR_CONFIDENCE = 0.7
+OCR_LANGUAGES = "ind+eng"
+NUMERIC_OCR_LANGUAGE = "eng"  # `ind` misreads "%", so numeric cells are re-read with English
+
+# (snap, join, intersection) tolerances in points: pdfplumber's defaults, then a looser retry for
+# grids whose rulings are drawn slightly apart (double borders, scanned lines).
+_GRID_TOLERANCES = ((3.0, 3.0, 3.0), (6.0, 6.0, 5.0))
+_MIN_EDGE = 3.0
+_MIN_TRACK = 2.5  # a column or row thinner than this means the rulings were not snapped together
+
+_BULLETS = "•◦▪▫■□●○‣⁃∙·➢➤►▶❖\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fa"
+_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                         "\ufb05": "st", "\ufb06": "st", "\uf0fc": "✓", "\u00ad": ""})
+_SPACES = frozenset(" \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000")
+_LIST_START = re.compile(rf"^(?:[-*+✓{_BULLETS}]|\d+[.)]|[a-z][.)])\s+")
+_NUMBERED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVX]{1,5})[.)]+\s")  # "2).", "A.", "1.1."
+_BULLET_START = re.compile(rf"^[{_BULLETS}]\s*")
+_SENTENCE_END = re.compile(r"[.:;!?]$")
+_HYPHEN_BREAK = re.compile(r"[^\W_]-$")
+_CODE_BREAK = re.compile(r"(?:^|\s)[IVXLC\d]+(?:\.[IVXLC\d]+)*\.$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:hal(?:aman)?|page)\.?\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    r"(?:\s*(?:dari|of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_STREAM_START = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_OBJ_HEADER = re.compile(rb"\d+\s+\d+\s+obj")
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class _Fragment:
+    """One table as printed on one page, with whether its first/last row runs over the page edge."""
+
+    page: int
+    top: float
+    bottom: float
+    rows: list[list[str]]
+    open_top: bool
+    open_bottom: bool
+
+
+@dataclass
+class _Block:
+    page: int
+    top: float
+    lines: list[_Line]
+
+    @property
+    def text(self) -> str:
+        return _join_lines([line.text for line in self.lines])
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    fragments: list[_Fragment] = field(default_factory=list)
+    blocks: list[_Block] = field(default_factory=list)
+    scanned: bool = False
+    ocr: bool = False
+
+
+class _Frame:
+    """Maps PDF user space of one page to the displayed page: origin top-left, y downwards, /Rotate applied."""
+
+    def __init__(self, page: pdfium.PdfPage):
+        self.left, self.bottom, self.right, self.top = page.get_cropbox()
+        self.rotation = page.get_rotation() % 360
+        if self.rotation in (90, 270):
+            self.width, self.height = self.top - self.bottom, self.right - self.left
+        else:
+            self.width, self.height = self.right - self.left, self.top - self.bottom
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        ax, ay = self.point(left, bottom)
+        bx, by = self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _fail(path: str, id_text: str, en_text: str) -> InputError:
+    return InputError(path, id_text, en_text)
+
+
+# ---------------------------------------------------------------------------------------------
+# File-level checks
+
+
+def _check_file(path: str) -> None:
+    if not os.path.isfile(path):
+        raise _fail(path, "Berkas tidak ditemukan; periksa nama dan lokasi berkas.",
+                    "File not found; check the file name and location.")
+    if os.path.getsize(path) == 0:
+        raise _fail(path, "Berkas kosong (0 bita); unduh atau salin ulang berkas laporannya.",
+                    "The file is empty (0 bytes); download or copy the report again.")
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise _fail(path, "Berkas ini bukan PDF (tanda %PDF tidak ada); simpan ulang laporan sebagai PDF "
+                          "atau berikan berkas markdown-nya.",
+                    "This file is not a PDF (no %PDF signature); save the report as PDF again or pass its "
+                    "markdown file.")
+
+
+def _corrupt(path: str) -> InputError:
+    return _fail(path, "PDF rusak atau terpotong sehingga tidak dapat dibaca; unduh ulang atau ekspor ulang "
+                       "dari dokumen aslinya.",
+                 "The PDF is corrupt or truncated and cannot be read; download it again or re-export it from "
+                 "the original document.")
+
+
+def _bomb(path: str, megabytes: int) -> InputError:
+    return _fail(path, f"PDF berisi aliran terkompresi yang mengembang melebihi {megabytes} MB (kemungkinan bom "
+                       "dekompresi); berkas ditolak, minta salinan PDF yang wajar dari pengirim.",
+                 f"The PDF holds a compressed stream that inflates beyond {megabytes} MB (a likely decompression "
+                 "bomb); the file was refused, ask the sender for a normal copy.")
+
+
+def _check_streams(path: str, *, images: bool) -> None:
+    """Refuses decompression bombs before PDFium inflates anything: every Flate stream is inflated
+    in bounded chunks (output discarded) and image streams are checked by their declared size."""
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        for match in _STREAM_START.finditer(data):
+            start = match.end()
+            header_from = max(0, match.start() - 4096)
+            window = data[header_from:match.start()]
+            headers = list(_OBJ_HEADER.finditer(window))
+            dictionary = window[headers[-1].end():] if headers else window
+            if b"/Image" in dictionary:
+                if images:
+                    _check_image(path, dictionary)
+                continue
+            if not re.search(rb"/Filter\s*\[?\s*/Fl(?:ateDecode)?\b", dictionary):
+                continue
+            end = data.find(b"endstream", start)
+            _check_inflation(path, data, start, len(data) if end < 0 else end)
+
+
+def _check_image(path: str, dictionary: bytes) -> None:
+    width = re.search(rb"/Width\s+(\d+)", dictionary)
+    height = re.search(rb"/Height\s+(\d+)", dictionary)
+    if width and height and int(width[1]) * int(height[1]) > MAX_IMAGE_MEGAPIXELS * 1_000_000:
+        raise _bomb(path, int(width[1]) * int(height[1]) * 4 // 1_000_000)
+
+
+def _check_inflation(path: str, data: mmap.mmap, start: int, end: int) -> None:
+    inflater = zlib.decompressobj()
+    produced = consumed = 0
+    chunk_in = 1 << 16
+    position = start
+    try:
+        while position < end and not inflater.eof:
+            piece = data[position:min(end, position + chunk_in)]
+            position += len(piece)
+            pending = piece
+            while pending:
+                produced += len(inflater.decompress(pending, 1 << 22))
+                pending = inflater.unconsumed_tail
+                consumed = position - start - len(pending)
+                if produced > MAX_STREAM_MB << 20 or (
+                        produced > BOMB_PROBE_MB << 20 and produced > MAX_INFLATION * max(consumed, 1)):
+                    raise _bomb(path, MAX_STREAM_MB)
+    except zlib.error:
+        return  # encrypted or damaged data: PDFium decides what it can use
+
+
+def _open(path: str, password: str | None) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path, password=password)
+    except pdfium.PdfiumError as error:
+        if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            if password:
+                raise _fail(path, "Kata sandi PDF salah; periksa nilai --password.",
+                            "Wrong PDF password; check the --password value.") from None
+            raise _fail(path, "PDF ini dilindungi kata sandi; jalankan ulang dengan --password KATA_SANDI.",
+                        "The PDF is password-protected; run again with --password PASSWORD.") from None
+        if error.err_code == pdfium_c.FPDF_ERR_SECURITY:
+            raise _fail(path, "PDF memakai enkripsi yang tidak didukung; cetak ulang ke PDF tanpa enkripsi.",
+                        "The PDF uses an unsupported encryption; print it again to a PDF without "
+                        "encryption.") from None
+        raise _corrupt(path) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# One page: words and rulings
+
+
+def _page_words(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[_Word]:
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
+    rect = pdfium_c.FS_RECTF()
+    font_name = ctypes.create_string_buffer(128)
+    font_flags = ctypes.c_int()
+    words: list[_Word] = []
+    chars: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+    first = 0
+
+    def flush() -> None:
+        text = "".join(chars).translate(_GLYPHS)
+        if text:
+            pdfium_c.FPDFText_GetFontInfo(handle, first, font_name, 128, font_flags)
+            name = font_name.value.lower()
+            bold = (pdfium_c.FPDFText_GetFontWeight(handle, first) >= 600 or b"bold" in name
+                    or b"black" in name or b"heavy" in name)
+            words.append(_Word(text, x0, top, x1, bottom, bottom - top, bold))
+        chars.clear()
+
+    for index in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(handle, index)
+        if code == 2:
+            code = 0x2D  # PDFium's mark for a drawn hyphen that ends a line
+        char = chr(code) if code < 0x110000 else ""
+        if char in _SPACES or code < 32 or code in (0xFFFE, 0xFFFF):
+            if chars:
+                flush()
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)
+        left, upper, right, lower = frame.box(rect.left, rect.bottom, rect.right, rect.top)
+        if chars:
+            middle = (upper + lower) / 2
+            height = bottom - top
+            if not (top <= middle <= bottom) or left < x1 - height * 0.5 or left - x1 > height * 0.6:
+                flush()
+        if not chars:
+            first, x0, top, x1, bottom = index, left, upper, right, lower
+        else:
+            x1, top, bottom = max(x1, right), min(top, upper), max(bottom, lower)
+        chars.append(char)
+    if chars:
+        flush()
+    return words
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    a1, b1, c1, d1, e1, f1 = inner
+    a2, b2, c2, d2, e2, f2 = outer
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+
+
+def _matrix(obj) -> tuple:
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    return matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+
+
+def _edge(p: tuple[float, float], q: tuple[float, float]) -> dict | None:
+    (ax, ay), (bx, by) = p, q
+    if abs(ay - by) <= 1.0 and abs(ax - bx) >= 1.0:
+        y = (ay + by) / 2
+        left, right = min(ax, bx), max(ax, bx)
+        return {"x0": left, "x1": right, "top": y, "bottom": y, "doctop": y, "width": right - left, "height": 0.0,
+                "orientation": "h", "object_type": "line"}
+    if abs(ax - bx) <= 1.0 and abs(ay - by) >= 1.0:
+        x = (ax + bx) / 2
+        upper, lower = min(ay, by), max(ay, by)
+        return {"x0": x, "x1": x, "top": upper, "bottom": lower, "doctop": upper, "width": 0.0,
+                "height": lower - upper, "orientation": "v", "object_type": "line"}
+    return None
+
+
+def _path_edges(obj, matrix: tuple, frame: _Frame, edges: list[dict]) -> None:
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+    if not fill_mode.value and not stroke.value:
+        return  # clipping path: draws nothing
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = current = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = frame.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if fill_mode.value and start is not None and current != start:
+                _append(edges, _edge(current, start))
+            start = current = point
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+            _append(edges, _edge(current, point))
+        current = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            _append(edges, _edge(current, start))
+            current = start
+    if fill_mode.value and start is not None and current != start:
+        _append(edges, _edge(current, start))
+
+
+def _append(edges: list[dict], edge: dict | None) -> None:
+    if edge is not None:
+        edges.append(edge)
+
+
+def _page_graphics(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[dict], float]:
+    """Ruling edges (pdfplumber's edge dicts, display coordinates) and the page share covered by images."""
+    edges: list[dict] = []
+    image_area = 0.0
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    stack = [(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i),
+              (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]
+    while stack:
+        count, get, outer = stack.pop()
+        for index in range(count):
+            obj = get(index)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                _path_edges(obj, _compose(_matrix(obj), outer), frame, edges)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                stack.append((pdfium_c.FPDFFormObj_CountObjects(obj),
+                              lambda i, form=obj: pdfium_c.FPDFFormObj_GetObject(form, i),
+                              _compose(_matrix(obj), outer)))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+                a, b, c, d, e, f = outer
+                corners = [frame.point(a * x + c * y + e, b * x + d * y + f)
+                           for x, y in ((left.value, bottom.value), (right.value, top.value))]
+                width = min(frame.width, max(p[0] for p in corners)) - max(0.0, min(p[0] for p in corners))
+                height = min(frame.height, max(p[1] for p in corners)) - max(0.0, min(p[1] for p in corners))
+                image_area += max(0.0, width) * max(0.0, height)
+    return edges, image_area / max(frame.width * frame.height, 1.0)
+
+
+def _raster_edges(page: pdfium.PdfPage, frame: _Frame, dpi: float = 100.0) -> list[dict]:
+    """Ruling edges of a scanned page, found as long thin dark runs in a rendered bitmap."""
+    import numpy
+
+    scale = dpi / 72
+    bitmap = page.render(scale=scale, grayscale=True)
+    pixels = bitmap.to_numpy()
+    dark = (pixels.reshape(pixels.shape[0], pixels.shape[1]) < 150)
+    bitmap.close()
+    edges: list[dict] = []
+    reach = 3  # a ruling pixel has no ink this far across the line; text strokes and photos do
+    for orientation, grid in (("h", dark), ("v", dark.T)):
+        across = numpy.zeros_like(grid)
+        across[reach:-reach] = grid[:-2 * reach] & grid[2 * reach:]
+        thin = grid & ~across
+        min_run = int(0.04 * thin.shape[1])
+        padded = numpy.zeros((thin.shape[0], thin.shape[1] + 2), dtype=numpy.int8)
+        padded[:, 1:-1] = thin
+        changes = numpy.diff(padded, axis=1)
+        rows, starts = numpy.nonzero(changes == 1)
+        _, ends = numpy.nonzero(changes == -1)
+        for row, start, end in zip(rows, starts, ends):
+            if end - start < min_run:
+                continue
+            a, b, c = row / scale, start / scale, end / scale
+            if orientation == "h":
+                _append(edges, _edge((b, a), (c, a)))
+            else:
+                _append(edges, _edge((a, b), (a, c)))
+    return edges
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+
+
+@dataclass
+class _Grid:
+    xs: list[float]
+    ys: list[float]
+    cells: list[tuple[int, int, int, int]]  # (row0, col0, row1, col1), end exclusive
+    owner: list[list[int]]
+    holes: int = 0  # grid positions no ruled cell covered, filled with one-position cells
+    open_top: bool = False
+    open_bottom: bool = False
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+    def problems(self) -> int:
+        thin = sum(b - a < _MIN_TRACK for a, b in zip(self.xs, self.xs[1:]))
+        thin += sum(b - a < _MIN_TRACK for a, b in zip(self.ys, self.ys[1:]))
+        return thin + self.holes
+
+    def locate(self, x: float, y: float) -> int | None:
+        if not (self.xs[0] - 1 <= x <= self.xs[-1] + 1 and self.ys[0] - 1 <= y <= self.ys[-1] + 1):
+            return None
+        col = min(max(bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
+        row = min(max(bisect_right(self.ys, y) - 1, 0), len(self.ys) - 2)
+        return self.owner[row][col]
+
+
+def _boundaries(values: list[float]) -> list[float]:
+    merged: list[float] = []
+    for value in sorted(values):
+        if merged and value - merged[-1] <= 1.0:
+            continue
+        merged.append(value)
+    return merged
+
+
+def _nearest(bounds: list[float], value: float) -> int:
+    index = bisect_right(bounds, value)
+    if index == len(bounds) or (index > 0 and value - bounds[index - 1] <= bounds[index] - value):
+        return index - 1
+    return index
+
+
+def _grid(cells: list[tuple]) -> _Grid:
+    xs = _boundaries([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _boundaries([c[1] for c in cells] + [c[3] for c in cells])
+    owner = [[-1] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+    spans: list[tuple[int, int, int, int]] = []
+    # Larger cells first so that a smaller cell found inside a larger one keeps its own text.
+    for x0, top, x1, bottom in sorted(cells, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]), reverse=True):
+        span = (_nearest(ys, top), _nearest(xs, x0), _nearest(ys, bottom), _nearest(xs, x1))
+        if span[2] <= span[0] or span[3] <= span[1]:
+            continue
+        spans.append(span)
+        for row in range(span[0], span[2]):
+            for col in range(span[1], span[3]):
+                owner[row][col] = len(spans) - 1
+    grid = _Grid(xs, ys, spans, owner)
+    if len(xs) < 2 or len(ys) < 2:
+        return grid
+    for row, line in enumerate(owner):
+        for col, index in enumerate(line):
+            if index == -1:
+                spans.append((row, col, row + 1, col + 1))
+                line[col] = len(spans) - 1
+                grid.holes += 1
+    return grid
+
+
+def _tables(edges: list[dict], meet: float) -> list[list[tuple]]:
+    return cells_to_tables(intersections_to_cells(edges_to_intersections(edges, meet, meet)))
+
+
+def _open_edges(tables: list[list[tuple]], edges: list[dict], centres: list[tuple[float, float]]) -> list[dict]:
+    """Closing edges for rows cut by the page edge: the table's outer verticals run on past its
+    last (or first) horizontal rule and words sit in that strip."""
+    extra: list[dict] = []
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    for cells in tables:
+        x0 = min(c[0] for c in cells)
+        x1 = max(c[2] for c in cells)
+        top = min(c[1] for c in cells)
+        bottom = max(c[3] for c in cells)
+        outer = [e for e in verticals if abs(e["x0"] - x0) <= 1.5 or abs(e["x0"] - x1) <= 1.5]
+        below = [e["bottom"] for e in outer if e["top"] < bottom - 1 and e["bottom"] > bottom + 4]
+        above = [e["top"] for e in outer if e["bottom"] > top + 1 and e["top"] < top - 4]
+        for strip, y in ((below, "bottom"), (above, "top")):
+            if len(strip) < 2:
+                continue
+            edge_y = min(strip) if y == "bottom" else max(strip)
+            low, high = (bottom, edge_y) if y == "bottom" else (edge_y, top)
+            if any(x0 < cx < x1 and low < cy < high for cx, cy in centres):
+                extra.append({"x0": x0, "x1": x1, "top": edge_y, "bottom": edge_y, "doctop": edge_y,
+                              "width": x1 - x0, "height": 0.0, "orientation": "h", "object_type": "line",
+                              "synthetic": y})
+    return extra
+
+
+def _find_grids(edges: list[dict], words: list[_Word]) -> list[_Grid]:
+    if len(edges) < 4:
+        return []
+    centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
+    best: list[_Grid] | None = None
+    best_problems = 0
+    for snap, join, meet in _GRID_TOLERANCES:
+        merged = [e for e in merge_edges(edges, snap, snap, join, join)
+                  if (e["width"] if e["orientation"] == "h" else e["height"]) >= _MIN_EDGE]
+        tables = _tables(merged, meet)
+        extra = _open_edges(tables, merged, centres)
+        if extra:
+            tables = _tables(merged + extra, meet)
+        grids = [_grid(cells) for cells in tables]
+        grids = [g for g in grids if len(g.xs) >= 2 and len(g.ys) >= 2]
+        for grid in grids:
+            grid.open_top = any(e["synthetic"] == "top" and abs(e["top"] - grid.ys[0]) <= 1 for e in extra)
+            grid.open_bottom = any(e["synthetic"] == "bottom" and abs(e["top"] - grid.ys[-1]) <= 1 for e in extra)
+        problems = sum(g.problems() for g in grids)
+        if best is None or problems < best_problems:
+            best, best_problems = grids, problems
+        if problems == 0:
+            break
+    return best or []
+
+
+def _grid_rows(grid: _Grid, cell_words: dict[int, list[_Word]]) -> list[list[str]]:
+    rows = [[""] * (len(grid.xs) - 1) for _ in range(len(grid.ys) - 1)]
+    for index, (row, col, _, _) in enumerate(grid.cells):
+        words = cell_words.get(index)
+        if words:
+            rows[row][col] = clean_text(_join_lines([line.text for line in _group_lines(words)]))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines and blocks
+
+
+def _group_lines(words: list[_Word]) -> list[_Line]:
+    """Words in reading order, grouped into lines by vertical overlap."""
+    ordered = sorted(words, key=lambda w: (w.top + w.bottom, w.x0))
+    groups: list[list[_Word]] = []
+    band = (0.0, 0.0)
+    for word in ordered:
+        middle = (word.top + word.bottom) / 2
+        if groups and band[0] <= middle <= band[1]:
+            groups[-1].append(word)
+            continue
+        groups.append([word])
+        band = (word.top, word.bottom)
+    lines = []
+    for group in groups:
+        group.sort(key=lambda w: w.x0)
+        lines.append(_Line(" ".join(w.text for w in group), min(w.x0 for w in group), min(w.top for w in group),
+                           max(w.x1 for w in group), max(w.bottom for w in group), max(w.size for w in group),
+                           all(w.bold for w in group)))
+    lines.sort(key=lambda line: line.top)
+    return lines
+
+
+def _join_lines(texts: list[str]) -> str:
+    """Lines of one paragraph or cell as one string: a word hyphenated or a numbering code
+    ("I." + "1.1.2") broken at the line end is glued back, other breaks become a space."""
+    joined = ""
+    for text in texts:
+        if joined and ((_HYPHEN_BREAK.search(joined) and text[:1].isalnum())
+                       or (_CODE_BREAK.search(joined) and text[:1].isdigit())):
+            joined += text
+        elif joined:
+            joined += " " + text
+        else:
+            joined = text
+    return joined
+
+
+def _is_list_start(text: str) -> bool:
+    return bool(_LIST_START.match(text))
+
+
+def _page_blocks(page: _Page, paragraph_gap: float) -> list[_Block]:
+    blocks: list[_Block] = []
+    previous: _Line | None = None
+    right_margin = max((line.x1 for line in page.lines), default=0.0)
+    for line in page.lines:
+        new = previous is None or _is_list_start(line.text)
+        if not new:
+            gap = line.top - previous.bottom
+            short = previous.x1 < right_margin - 3 * previous.size  # a full line can only wrap on
+            new = (gap > paragraph_gap * max(previous.size, 1.0) / 11.5 + max(2.0, 0.3 * previous.size)
+                   or abs(line.size - previous.size) > 1.0
+                   or (short and (line.bold != previous.bold or _SENTENCE_END.search(previous.text))))
+            first = blocks[-1].lines[0]
+            if not new and not _is_list_start(first.text) and len(blocks[-1].lines) > 1:
+                new = line.x0 - previous.x0 > 1.5 * line.size
+        if new:
+            blocks.append(_Block(page.number, line.top, [line]))
+        else:
+            blocks[-1].lines.append(line)
+        previous = line
+    return blocks
+
+
+def _body_gap(pages: list[_Page]) -> float:
+    """The usual gap between wrapped lines of one paragraph, scaled to an 11.5 pt line: measured
+    under lines that run to the right margin, which can only continue on the next line."""
+    gaps: Counter[float] = Counter()
+    for page in pages:
+        right = max((line.x1 for line in page.lines), default=0.0)
+        for upper, lower in zip(page.lines, page.lines[1:]):
+            if abs(upper.size - lower.size) < 0.5 and upper.size > 0 and upper.x1 >= right - 3 * upper.size:
+                gap = (lower.top - upper.bottom) * 11.5 / upper.size
+                if -2.0 < gap < 30.0:
+                    gaps[round(gap * 2) / 2] += 1
+    return gaps.most_common(1)[0][0] if gaps else 3.0
+
+
+def _body_size(pages: list[_Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 11.0
+
+
+def _drop_page_furniture(pages: list[_Page]) -> None:
+    """Removes page numbers and running headers/footers: outermost lines in the top or bottom
+    band of a page that look like a page number or repeat on many pages."""
+    def candidates(page: _Page) -> list[tuple[_Line, tuple]]:
+        found = []
+        for line in page.lines[:2]:
+            if line.bottom < 0.12 * page.height:
+                found.append((line, ("top", re.sub(r"\d+", "#", line.text.lower()), round(line.top / 6))))
+        for line in page.lines[-2:]:
+            if line.top > 0.88 * page.height:
+                found.append((line, ("bottom", re.sub(r"\d+", "#", line.text.lower()), round(line.top / 6))))
+        return found
+
+    seen: Counter[tuple] = Counter()
+    for page in pages:
+        for key in {key for _, key in candidates(page)}:
+            seen[key] += 1
+    repeated = max(3, int(0.3 * len(pages)))
+    for page in pages:
+        drop = {id(line) for line, key in candidates(page)
+                if _PAGE_NUMBER.match(line.text.strip()) or seen[key] >= repeated}
+        if drop:
+            page.lines = [line for line in page.lines if id(line) not in drop]
+
+
+def _merge_continuations(pages: list[_Page]) -> None:
+    """Joins blocks the page layout split but the text runs on: the bare lines under a list item
+    ("Terealisasi 7 kali rapat" / "Atas target 12 kali rapat") and paragraphs cut by a page break."""
+    previous: _Block | None = None
+    tail_page = 0  # page of the last line of `previous`
+    carry = False  # `previous` ended its page with nothing below it
+    right_margin = 0.0
+    for page in pages:
+        kept: list[_Block] = []
+        for block in page.blocks:
+            if previous is not None:
+                if tail_page == page.number:
+                    joins = _continues_on_page(previous, block, page)
+                else:
+                    joins = (carry and not kept and not any(f.top < block.top for f in page.fragments)
+                             and _continues_over_break(previous, block, right_margin))
+                if joins:
+                    previous.lines.extend(block.lines)
+                    tail_page = page.number
+                    continue
+            kept.append(block)
+            previous, tail_page = block, page.number
+        page.blocks = kept
+        carry = (previous is not None and tail_page == page.number
+                 and not any(f.bottom > previous.lines[-1].top for f in page.fragments))
+        right_margin = max((line.x1 for line in page.lines), default=0.0)
+
+
+def _may_continue(previous: _Block, block: _Block) -> bool:
+    first, last = block.lines[0], previous.lines[-1]
+    return not (_is_list_start(first.text) or _NUMBERED.match(first.text) or first.text.isupper()
+                or first.bold != last.bold or abs(first.size - last.size) > 1.0
+                or _SENTENCE_END.search(previous.text))
+
+
+def _continues_on_page(previous: _Block, block: _Block, page: _Page) -> bool:
+    if not _may_continue(previous, block) or not _is_list_start(previous.lines[0].text):
+        return False
+    if len(block.lines) > 1 and not previous.text.endswith(","):
+        return False
+    first, last = block.lines[0], previous.lines[-1]
+    between = any(last.bottom <= f.top <= first.top for f in page.fragments)
+    return not between and first.top - last.bottom < 2.5 * (last.bottom - last.top)
+
+
+def _continues_over_break(previous: _Block, block: _Block, right_margin: float) -> bool:
+    if not _may_continue(previous, block):
+        return False
+    last = previous.lines[-1]
+    return (_is_list_start(previous.lines[0].text) or block.lines[0].text[:1].islower()
+            or last.x1 >= right_margin - 2 * last.size)
+
+
+def _block_item(block: _Block, body_size: float, confidence: float) -> TextBlock:
+    text = clean_text(_BULLET_START.sub("- ", block.text, count=1))
+    kind = "list_item" if _is_list_start(text) else "paragraph"
+    if kind == "paragraph" and len(block.lines) == 1 and len(text) <= 150 and (
+            block.lines[0].bold or block.lines[0].size >= 1.15 * body_size):
+        kind = "heading"
+    return TextBlock(kind, text, Source(page=block.page, confidence=confidence))
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables across pages
+
+
+def _rejoin_broken_rows(pages: list[_Page]) -> None:
+    """Puts back together a row the page break cut in two: the table on one page ends with an
+    open row (no closing rule) and the next page's table continues it right after any repeated
+    header rows."""
+    for page, following in zip(pages, pages[1:]):
+        if not page.fragments or not following.fragments:
+            continue
+        upper = max(page.fragments, key=lambda f: f.bottom)
+        lower = min(following.fragments, key=lambda f: f.top)
+        if not upper.open_bottom or len(upper.rows[0]) != len(lower.rows[0]):
+            continue
+        if any(b.top < lower.top for b in following.blocks) or any(b.top > upper.bottom for b in page.blocks):
+            continue
+        index = 0
+        if not lower.open_top:
+            while index < len(lower.rows) - 1 and index < len(upper.rows) - 1 and lower.rows[index] == upper.rows[index]:
+                index += 1
+        if index >= len(lower.rows):
+            continue
+        cut = upper.rows[-1]
+        rest = lower.rows.pop(index)
+        upper.rows[-1] = [" ".join(part for part in (a, b) if part) for a, b in zip(cut, rest)]
+        if len(lower.rows) == index:
+            following.fragments.remove(lower)
+
+
+# ---------------------------------------------------------------------------------------------
+# OCR
+
+
+def _ocr_copy(path: str, password: str | None, pages: list[int], workdir: str) -> str:
+    """A copy of the PDF with a text layer added by ocrmypdf on the given (1-based) pages."""
+    if shutil.which("ocrmypdf") is None:
+        raise _fail(path, "ocrmypdf tidak terpasang; pasang dengan `apt-get install ocrmypdf tesseract-ocr-ind`.",
+                    "ocrmypdf is not installed; install it with `apt-get install ocrmypdf tesseract-ocr-ind`.")
+    source = os.path.join(workdir, "input.pdf")
+    if password:
+        document = pdfium.PdfDocument(path, password=password)
+        with open(source, "wb") as handle:
+            document.save(handle, flags=pdfium_c.FPDF_REMOVE_SECURITY)
+        document.close()
+    else:
+        shutil.copyfile(path, source)
+    target = os.path.join(workdir, "ocr.pdf")
+    command = ["ocrmypdf", "--skip-text", "--rotate-pages", "--deskew", "-l", OCR_LANGUAGES,
+               "--output-type", "pdf", "--optimize", "0", "--quiet",
+               "--pages", ",".join(str(n) for n in pages), source, target]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0 or not os.path.exists(target):
+        reason = (result.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise _fail(path, f"OCR gagal ({reason}); periksa berkasnya atau jalankan tanpa --ocr.",
+                    f"OCR failed ({reason}); check the file or run without --ocr.")
+    return target
+
+
+def _numeric_cell_texts(page: pdfium.PdfPage, frame: _Frame, boxes: list[tuple[float, float, float, float]],
+                        workdir: str) -> list[str] | None:
+    """Re-reads cells holding figures with Tesseract's English model in one call: the cells are cut
+    out of the rendered page and stacked one per line."""
+    if not boxes or shutil.which("tesseract") is None:
+        return None
+    scale = 300 / 72
+    bitmap = page.render(scale=scale, grayscale=True)
+    image = bitmap.to_pil()
+    bitmap.close()
+    from PIL import Image
+
+    pad = 6
+    crops = [image.crop((int(x0 * scale) + pad, int(top * scale) + pad, int(x1 * scale) - pad,
+                         int(bottom * scale) - pad)) for x0, top, x1, bottom in boxes]
+    gap = 40
+    sheet = Image.new("L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255)
+    y = gap
+    for crop in crops:
+        sheet.paste(crop, (gap, y))
+        y += crop.height + gap
+    sheet_path = os.path.join(workdir, "cells.png")
+    sheet.save(sheet_path)
+    result = subprocess.run(["tesseract", sheet_path, "stdout", "-l", NUMERIC_OCR_LANGUAGE, "--psm", "6"],
+                            capture_output=True, text=True)
+    lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
+    return lines if result.returncode == 0 and len(lines) == len(boxes) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Document
+
+
+def _read_page(document: pdfium.PdfDocument, number: int, *, scanned_rulings: bool) -> _Page:
+    page = document[number - 1]
+    try:
+        frame = _Frame(page)
+        textpage = page.get_textpage()
+        try:
+            words = _page_words(textpage, frame)
+        finally:
+            textpage.close()
+        edges, image_share = _page_graphics(page, frame)
+        result = _Page(number, frame.width, frame.height)
+        result.scanned = len(words) < 3 and image_share > 0.3
+        if scanned_rulings:
+            edges = edges + _raster_edges(page, frame)
+        grids = _find_grids(edges, words) if len(edges) >= 4 else []
+        free: list[_Word] = []
+        cell_words: list[dict[int, list[_Word]]] = [{} for _ in grids]
+        for word in words:
+            x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+            for index, grid in enumerate(grids):
+                cell = grid.locate(x, y)
+                if cell is not None:
+                    cell_words[index].setdefault(cell, []).append(word)
+                    break
+            else:
+                free.append(word)
+        for grid, words_in in zip(grids, cell_words):
+            if not words_in:
+                continue  # a frame or box around nothing is not a table
+            result.fragments.append(_Fragment(number, grid.ys[0], grid.ys[-1], _grid_rows(grid, words_in),
+                                              grid.open_top, grid.open_bottom))
+        result.lines = _group_lines(free)
+        return result
+    finally:
+        page.close()
+
+
+def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
+             max_pages: int = MAX_PAGES) -> RawDocument:
+    """Reads a PDF report into text blocks and table fragments, each with its 1-based page."""
+    path = str(path)
+    _check_file(path)
+    _check_streams(path, images=ocr)
+    document = _open(path, password)
+    try:
+        count = len(document)
+        if count > max_pages:
+            raise _fail(path, f"PDF memiliki {count} halaman, melebihi batas {max_pages}; pisahkan laporan "
+                              "menjadi beberapa berkas.",
+                        f"The PDF has {count} pages, over the limit of {max_pages}; split the report into "
+                        "several files.")
+        try:
+            pages = [_read_page(document, number, scanned_rulings=False) for number in range(1, count + 1)]
+        except pdfium.PdfiumError:
+            raise _corrupt(path) from None
+    finally:
+        document.close()
+
+    scanned = [page.number for page in pages if page.scanned]
+    has_text = any(page.lines or page.fragments for page in pages)
+    notices: list[str] = []
+    if not has_text and not ocr:
+        raise _fail(path, "PDF tidak memiliki lapisan teks (hanya gambar hasil pindai); jalankan ulang dengan --ocr.",
+                    "The PDF has no text layer (scanned images only); run again with --ocr.")
+    if scanned and ocr:
+        pages = _ocr_pages(path, password, pages, scanned)
+        scanned = [page.number for page in pages if page.scanned]
+    if scanned:
+        listed = ", ".join(str(n) for n in scanned)
+        notices.append(f"Halaman {listed} tanpa lapisan teks (hasil pindai), isinya tidak diperiksa; gunakan --ocr. "
+                       f"/ Pages {listed} have no text layer (scanned) and were not checked; use --ocr.")
+
+    _drop_page_furniture(pages)
+    body_gap, body_size = _body_gap(pages), _body_size(pages)
+    for page in pages:
+        page.blocks = _page_blocks(page, body_gap)
+    _merge_continuations(pages)
+    _rejoin_broken_rows(pages)
+
+    items: list[TextBlock | RawTable] = []
+    for page in pages:
+        confidence = OCR_CONFIDENCE if page.ocr else 1.0
+        placed: list[tuple[float, TextBlock | RawTable]] = [
+            (block.top, _block_item(block, body_size, confidence)) for block in page.blocks]
+        placed += [(fragment.top, RawTable(rows=fragment.rows,
+                                           sources=[Source(page=page.number, confidence=confidence)] * len(fragment.rows)))
+                   for fragment in page.fragments]
+        placed.sort(key=lambda pair: pair[0])
+        items.extend(item for _, item in placed)
+    return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), notices=notices,
+                       scanned_pages=scanned)
+
+
+def _ocr_pages(path: str, password: str | None, pages: list[_Page], scanned: list[int]) -> list[_Page]:
+    with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir:
+        copy = _ocr_copy(path, password, scanned, workdir)
+        document = pdfium.PdfDocument(copy)
+        try:
+            for number in scanned:
+                page = _read_page(document, number, scanned_rulings=True)
+                page.ocr = True
+                page.scanned = not (page.lines or page.fragments)
+                pages[number - 1] = page
+        finally:
+            document.close()
+    return pages
+
