@@ -27,7 +27,7 @@ class Location:
     row: str | None = None
     column: str | None = None
     line: int | None = None
-    text: str = ""
+    text: str = ""  # the printed figure, or the whole sentence for a figure stated in the narrative
 
     @classmethod
     def of(cls, fact: pd.Series) -> "Location":
@@ -42,7 +42,7 @@ class Location:
 
     def describe(self, lang: str = "id") -> str:
         words = _WORDS[lang]
-        parts = [self.table or ""]
+        parts = [self.table or f"{words['sentence']} “{_short(self.text, 90)}”"]
         if self.row:
             parts.append(f"{words['row']} '{_short(self.row)}'")
         if self.column:

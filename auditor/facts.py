@@ -21,7 +21,7 @@ _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))\s+", re.IG
 _PERCENT_UNITS = {"%", "persen", "prosen"}
 _VALUE_ATTRIBUTES = {
     "target", "realisasi", "capaian", "alokasi", "realisasi_anggaran", "penyerapan", "efisiensi",
-    "pagu", "pagu_sebelum", "target_renstra",
+    "pagu", "pagu_sebelum", "target_renstra", "capaian_renstra",
 }
 
 

@@ -21,7 +21,7 @@ _VOCABULARY = (
     "no", "nomor", "target", "realisasi", "capaian", "kinerja", "alokasi", "anggaran", "penyerapan",
     "efisiensi", "sasaran", "strategis", "indikator", "kegiatan", "program", "tujuan", "satuan", "jumlah",
     "sebelum", "setelah", "perubahan", "renstra", "akhir", "pagu", "keterangan", "golongan", "pendidikan",
-    "jabatan", "eselon", "rp", "tahun", "nilai",
+    "jabatan", "eselon", "rp", "tahun", "nilai", "murni", "awal", "sesudah",
 )
 
 
@@ -240,9 +240,9 @@ def column_meaning(name: str) -> tuple[str | None, int | None]:
         return "penyerapan", None
     if "alokasi" in found or "pagu" in found:
         return "alokasi", None
-    if "sebelum" in found:
+    if "sebelum" in found or "murni" in found or "awal" in found:
         return "pagu_sebelum", None
-    if "setelah" in found:
+    if "setelah" in found or "sesudah" in found or ("perubahan" in found and "anggaran" in found):
         return "pagu", None
     if "realisasi" in found and ("rp" in found or "anggaran" in found):
         return "realisasi_anggaran", None
@@ -287,7 +287,8 @@ def classify(table: Table) -> None:
     years = {c.year for c in table.columns if c.year and c.meaning in ("target", "realisasi")}
     caption = (table.label + " " + table.caption).lower()
     performance = {"target", "realisasi", "capaian"} & meanings
-    if "efisiensi" in meanings or ("penyerapan" in meanings and performance and "alokasi" in meanings):
+    budget_only = "alokasi" in meanings and ({"realisasi_anggaran", "penyerapan"} & meanings)
+    if "efisiensi" in meanings or (budget_only and {"target", "capaian"} & meanings):
         table.role = "efficiency"
     elif "pagu" in meanings or "pagu_sebelum" in meanings:
         table.role = "pk_budget"
@@ -297,8 +298,11 @@ def classify(table: Table) -> None:
             column.meaning = {"target": "alokasi", "realisasi": "realisasi_anggaran", "capaian": "penyerapan"}.get(
                 column.meaning or "", column.meaning
             )
-    elif "alokasi" in meanings and "realisasi_anggaran" in meanings:
+    elif budget_only:
         table.role = "realisasi_anggaran"
+        for column in table.columns:
+            if column.meaning == "realisasi":
+                column.meaning = "realisasi_anggaran"
     elif "alokasi" in meanings and "program" in meanings and not performance:
         table.role = "pk_budget"
         for column in table.columns:
@@ -306,6 +310,9 @@ def classify(table: Table) -> None:
                 column.meaning = "pagu"
     elif "target_renstra" in meanings:
         table.role = "renstra_end"
+        for column in table.columns:
+            if column.meaning == "capaian":  # measured against the Renstra end target, not this year's
+                column.meaning = "capaian_renstra"
     elif len(years) >= 2:
         kinds = {c.meaning for c in table.columns if c.year}
         table.role = "realisasi_history" if "realisasi" in kinds else "target_plan"

@@ -41,7 +41,7 @@ DEFAULT = {"lower_is_better": [r"^angka kematian", r"^angka kesakitan", r"preval
 # (target, realisasi, capaian) attribute triples a row may print
 TRIPLES = (
     ("target", "realisasi", "capaian"),
-    ("target_renstra", "realisasi", "capaian"),
+    ("target_renstra", "realisasi", "capaian_renstra"),
     ("target_efisiensi", "realisasi_efisiensi", "capaian_efisiensi"),
 )
 

@@ -55,7 +55,7 @@ DEFAULT: dict = {}
 
 
 def check(document, options):
-    facts = document.facts
+    facts = document.facts[document.facts["role"] != "narrative"]  # sentences are compared by the 3xx rules
     for (_, attribute, _), group in facts.groupby(["entity_id", "attribute", facts["year"].fillna(0)], sort=False):
         stated = [f for _, f in group.iterrows() if _comparable_value(f) and _right_where_it_stands(facts, f)]
         for kind_group in _by_kind(stated):

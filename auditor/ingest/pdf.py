@@ -141,41 +141,37 @@ class _Frame:
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
-def _fail(path: str, id_text: str, en_text: str) -> InputError:
-    return InputError(path, id_text, en_text)
-
-
 # ---------------------------------------------------------------------------------------------
 # File-level checks
 
 
 def _check_file(path: str) -> None:
     if not os.path.isfile(path):
-        raise _fail(path, "Berkas tidak ditemukan; periksa nama dan lokasi berkas.",
-                    "File not found; check the file name and location.")
+        raise InputError(path, "berkas tidak ditemukan; periksa nama dan lokasi berkas.",
+                    "file not found; check the file name and location.")
     if os.path.getsize(path) == 0:
-        raise _fail(path, "Berkas kosong (0 bita); unduh atau salin ulang berkas laporannya.",
-                    "The file is empty (0 bytes); download or copy the report again.")
+        raise InputError(path, "berkas kosong (0 bita); unduh atau salin ulang berkas laporannya.",
+                    "the file is empty (0 bytes); download or copy the report again.")
     with open(path, "rb") as handle:
         head = handle.read(1024)
     if b"%PDF-" not in head:
-        raise _fail(path, "Berkas ini bukan PDF (tanda %PDF tidak ada); simpan ulang laporan sebagai PDF "
+        raise InputError(path, "berkas ini bukan PDF (tanda %PDF tidak ada); simpan ulang laporan sebagai PDF "
                           "atau berikan berkas markdown-nya.",
-                    "This file is not a PDF (no %PDF signature); save the report as PDF again or pass its "
+                    "this file is not a PDF (no %PDF signature); save the report as PDF again or pass its "
                     "markdown file.")
 
 
 def _corrupt(path: str) -> InputError:
-    return _fail(path, "PDF rusak atau terpotong sehingga tidak dapat dibaca; unduh ulang atau ekspor ulang "
+    return InputError(path, "PDF rusak atau terpotong sehingga tidak dapat dibaca; unduh ulang atau ekspor ulang "
                        "dari dokumen aslinya.",
-                 "The PDF is corrupt or truncated and cannot be read; download it again or re-export it from "
+                 "the PDF is corrupt or truncated and cannot be read; download it again or re-export it from "
                  "the original document.")
 
 
 def _bomb(path: str, megabytes: int) -> InputError:
-    return _fail(path, f"PDF berisi aliran terkompresi yang mengembang melebihi {megabytes} MB (kemungkinan bom "
+    return InputError(path, f"PDF berisi aliran terkompresi yang mengembang melebihi {megabytes} MB (kemungkinan bom "
                        "dekompresi); berkas ditolak, minta salinan PDF yang wajar dari pengirim.",
-                 f"The PDF holds a compressed stream that inflates beyond {megabytes} MB (a likely decompression "
+                 f"the PDF holds a compressed stream that inflates beyond {megabytes} MB (a likely decompression "
                  "bomb); the file was refused, ask the sender for a normal copy.")
 
 
@@ -233,13 +229,13 @@ def _open(path: str, password: str | None) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as error:
         if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             if password:
-                raise _fail(path, "Kata sandi PDF salah; periksa nilai --password.",
-                            "Wrong PDF password; check the --password value.") from None
-            raise _fail(path, "PDF ini dilindungi kata sandi; jalankan ulang dengan --password KATA_SANDI.",
-                        "The PDF is password-protected; run again with --password PASSWORD.") from None
+                raise InputError(path, "kata sandi PDF salah; periksa nilai --password.",
+                            "wrong PDF password; check the --password value.") from None
+            raise InputError(path, "PDF ini dilindungi kata sandi; jalankan ulang dengan --password KATA_SANDI.",
+                        "the PDF is password-protected; run again with --password PASSWORD.") from None
         if error.err_code == pdfium_c.FPDF_ERR_SECURITY:
-            raise _fail(path, "PDF memakai enkripsi yang tidak didukung; cetak ulang ke PDF tanpa enkripsi.",
-                        "The PDF uses an unsupported encryption; print it again to a PDF without "
+            raise InputError(path, "PDF memakai enkripsi yang tidak didukung; cetak ulang ke PDF tanpa enkripsi.",
+                        "the PDF uses an unsupported encryption; print it again to a PDF without "
                         "encryption.") from None
         raise _corrupt(path) from None
 
@@ -768,7 +764,7 @@ def _rejoin_broken_rows(pages: list[_Page]) -> None:
 def _ocr_copy(path: str, password: str | None, pages: list[int], workdir: str) -> str:
     """A copy of the PDF with a text layer added by ocrmypdf on the given (1-based) pages."""
     if shutil.which("ocrmypdf") is None:
-        raise _fail(path, "ocrmypdf tidak terpasang; pasang dengan `apt-get install ocrmypdf tesseract-ocr-ind`.",
+        raise InputError(path, "ocrmypdf tidak terpasang; pasang dengan `apt-get install ocrmypdf tesseract-ocr-ind`.",
                     "ocrmypdf is not installed; install it with `apt-get install ocrmypdf tesseract-ocr-ind`.")
     source = os.path.join(workdir, "input.pdf")
     if password:
@@ -785,7 +781,7 @@ def _ocr_copy(path: str, password: str | None, pages: list[int], workdir: str) -
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0 or not os.path.exists(target):
         reason = (result.stderr.strip().splitlines() or ["unknown error"])[-1]
-        raise _fail(path, f"OCR gagal ({reason}); periksa berkasnya atau jalankan tanpa --ocr.",
+        raise InputError(path, f"OCR gagal ({reason}); periksa berkasnya atau jalankan tanpa --ocr.",
                     f"OCR failed ({reason}); check the file or run without --ocr.")
     return target
 
@@ -870,9 +866,9 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
     try:
         count = len(document)
         if count > max_pages:
-            raise _fail(path, f"PDF memiliki {count} halaman, melebihi batas {max_pages}; pisahkan laporan "
+            raise InputError(path, f"PDF memiliki {count} halaman, melebihi batas {max_pages}; pisahkan laporan "
                               "menjadi beberapa berkas.",
-                        f"The PDF has {count} pages, over the limit of {max_pages}; split the report into "
+                        f"the PDF has {count} pages, over the limit of {max_pages}; split the report into "
                         "several files.")
         try:
             pages = [_read_page(document, number, scanned_rulings=False) for number in range(1, count + 1)]
@@ -885,8 +881,8 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
     has_text = any(page.lines or page.fragments for page in pages)
     notices: list[str] = []
     if not has_text and not ocr:
-        raise _fail(path, "PDF tidak memiliki lapisan teks (hanya gambar hasil pindai); jalankan ulang dengan --ocr.",
-                    "The PDF has no text layer (scanned images only); run again with --ocr.")
+        raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar hasil pindai); jalankan ulang dengan --ocr.",
+                    "the PDF has no text layer (scanned images only); run again with --ocr.")
     if scanned and ocr:
         pages = _ocr_pages(path, password, pages, scanned)
         scanned = [page.number for page in pages if page.scanned]
