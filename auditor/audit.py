@@ -1,11 +1,15 @@
 """Audit one file end to end and package the outcome, failed or not, as one DocumentReport."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
 
 from auditor.config import Config
-from auditor.document import load
-from auditor.engine import Coverage, Finding, Result, run_rules
+from auditor.document import Document, load
+from auditor.engine import Coverage, Finding, Location, Result, plain, run_rules
 from auditor.errors import InputError
 
 
@@ -18,6 +22,8 @@ class DocumentReport:
     coverage: Coverage | None
     error: InputError | None = None
     notices: tuple[str, ...] = ()
+    # per table label: the header and the rows the findings point at, so reports can show them
+    excerpts: dict = field(default_factory=dict)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -35,7 +41,47 @@ class DocumentReport:
             "notices": list(self.notices),
             "findings": [f.to_dict(lang) for f in self.findings],
             "stats": self.coverage.to_dict() if self.coverage else None,
+            "excerpts": self.excerpts,
         }
+
+    def translations(self) -> dict:
+        """The language-dependent texts of to_dict in both languages, so a stored report renders in either."""
+        return {lang: {"error": self.error.message(lang) if self.error else None,
+                       "messages": [f.message(lang) for f in self.findings]} for lang in ("id", "en")}
+
+    @classmethod
+    def from_dict(cls, data: dict, translations: dict | None = None) -> "DocumentReport":
+        """Rebuild a report from to_dict output (e.g. a batch's results.jsonl); `translations` (from
+        translations()) restores messages in both languages, else they stay in the stored language."""
+        translations = translations or {"id": {"error": data.get("error"),
+                                                 "messages": [f["message"] for f in data.get("findings", [])]}}
+        findings = [_stored_finding(f, i, translations) for i, f in enumerate(data.get("findings", []))]
+        error = None
+        if data.get("status") == "error":
+            texts = {lang: _unprefixed(t["error"] or "", data["path"]) for lang, t in translations.items()}
+            error = InputError(data["path"], texts.get("id", texts.get("en")), texts.get("en", texts.get("id")))
+        stats = data.get("stats")
+        coverage = None
+        if stats:
+            coverage = Coverage(facts=stats["facts"], tables=stats["tables"], consistent=stats["consistent"],
+                                inconsistent=stats["inconsistent"],
+                                not_checkable=Counter(stats.get("not_checkable_reasons", {})))
+        return cls(data["path"], data["status"], data.get("meta") or {}, findings, coverage, error,
+                   tuple(data.get("notices", [])), data.get("excerpts") or {})
+
+
+def _unprefixed(message: str, path: str) -> str:
+    return message[len(path) + 2:] if message.startswith(f"{path}: ") else message
+
+
+def _stored_finding(data: dict, index: int, translations: dict) -> Finding:
+    # Braces are doubled because Finding.message formats its template; the stored text is final.
+    templates = {lang: t["messages"][index].replace("{", "{{").replace("}", "}}") for lang, t in translations.items()}
+    templates.setdefault("id", next(iter(templates.values())))
+    return Finding(rule=data["rule"], severity=data["severity"], subject=data["subject"],
+                   attribute=data.get("attribute"), values=tuple(data.get("values", ())),
+                   expected=data.get("expected"), locations=tuple(Location(**loc) for loc in data.get("locations", ())),
+                   templates=templates, fields={})
 
 
 def audit_file(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> DocumentReport:
@@ -44,5 +90,68 @@ def audit_file(path: str, config: Config, *, password: str | None = None, ocr: b
     except InputError as error:
         return DocumentReport(path, "error", {}, [], None, error)
     result: Result = run_rules(document, config.rules(), config.rule_options(), config.severity)
-    return DocumentReport(path, "ok", document.meta, result.findings, result.coverage,
-                          notices=tuple(document.raw.notices))
+    meta = {**document.meta, "penyerapan": total_penyerapan(document.facts),
+            "rata_rata_capaian": average_capaian(document.facts)}
+    return DocumentReport(path, "ok", meta, result.findings, result.coverage,
+                          notices=tuple(document.raw.notices), excerpts=excerpts(document, result.findings))
+
+
+def total_penyerapan(facts: pd.DataFrame) -> float | int | None:
+    """The printed penyerapan of the JUMLAH row, from the budget realisation table before the efficiency table."""
+    totals = facts[(facts.kind == "total") & (facts.attribute == "penyerapan") & facts.number.notna()]
+    for role in ("realisasi_anggaran", "efficiency"):
+        printed = totals[totals.role == role]
+        if not printed.empty:
+            return plain(printed.number.iloc[0])
+    return None
+
+
+def average_capaian(facts: pd.DataFrame) -> float | None:
+    """Mean capaian of this year's indikator kinerja sasaran (the tujuan's when no sasaran table was read)."""
+    for role in ("capaian_sasaran", "capaian_tujuan"):
+        capaian = facts[(facts.role == role) & (facts.attribute == "capaian") & (facts.kind == "indikator")
+                        & facts.year.isna() & facts.number.notna()]
+        if not capaian.empty:
+            mean = sum(capaian.number, Decimal(0)) / len(capaian)
+            return float(round(mean, 2))
+    return None
+
+
+def excerpts(document: Document, findings: list[Finding]) -> dict:
+    """For each table a finding points at: its column names, the rows involved and where each located cell is."""
+    facts = document.facts
+    result: dict[str, dict] = {}
+    for finding in findings:
+        for location in finding.locations:
+            if not location.table:
+                continue
+            match = facts[(facts.table == location.table) & (facts.row == (location.row or ""))
+                          & (facts.column == (location.column or "")) & (facts.text.astype(str) == location.text)]
+            if location.page is not None:
+                match = match[match.page == location.page]
+            if match.empty:
+                continue
+            table = document.table(int(match.table_index.iloc[0]))
+            row_index = int(match.row_index.iloc[0])
+            excerpt = result.setdefault(table.label, {"page": table.page, "columns": [c.name or c.key for c in table.columns],
+                                                      "rows": [], "marks": []})
+            if len(excerpt["columns"]) != len(table.columns):
+                continue  # another table under the same label; its rows would not fit these columns
+            if all(r["index"] != row_index for r in excerpt["rows"]):
+                source = table.sources[row_index]
+                excerpt["rows"].append({"index": row_index, "page": source.page, "line": source.line,
+                                        "cells": list(table.rows[row_index])})
+            mark = {"row": location.row, "column": location.column, "text": location.text,
+                    "at": [row_index, _column_position(table, row_index, location)]}
+            if mark not in excerpt["marks"]:
+                excerpt["marks"].append(mark)
+    for excerpt in result.values():
+        excerpt["rows"].sort(key=lambda r: r["index"])
+    return result
+
+
+def _column_position(table, row_index: int, location: Location) -> int:
+    """Column names can repeat across header levels; the cell that holds the printed text decides."""
+    named = [j for j, c in enumerate(table.columns) if (c.name or c.key) == location.column] or [0]
+    cells = table.rows[row_index]
+    return next((j for j in named if location.text and location.text in cells[j]), named[0])
