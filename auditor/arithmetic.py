@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pandas as pd
 
+from auditor.facts import records
+
 HUNDRED = Decimal(100)
 
 
@@ -17,7 +19,7 @@ class Printed:
     decimals: int
 
     @classmethod
-    def of(cls, fact: pd.Series) -> "Printed":
+    def of(cls, fact: dict) -> "Printed":
         return cls(Decimal(fact["number"]), int(fact["decimals"]))
 
     @property
@@ -66,10 +68,10 @@ def capaian_candidates(target: Decimal, realisasi: Decimal, lower_is_better: boo
     return candidates
 
 
-def row_values(facts: pd.DataFrame) -> dict[str, pd.Series]:
-    """The numeric facts of one table row, by attribute."""
-    values: dict[str, pd.Series] = {}
-    for _, fact in facts.iterrows():
+def row_values(facts: list[dict]) -> dict[str, dict]:
+    """The numeric facts of one table row, by attribute (the first one printed wins)."""
+    values: dict[str, dict] = {}
+    for fact in facts:
         if fact["number"] is not None and not pd.isna(fact["number"]) and fact["attribute"] not in values:
             values[fact["attribute"]] = fact
     return values
@@ -77,6 +79,8 @@ def row_values(facts: pd.DataFrame) -> dict[str, pd.Series]:
 
 def rows(facts: pd.DataFrame, by_entity: bool = True):
     """This year's facts grouped by table row, and by entity since one row may speak of two."""
-    current = facts[facts["year"].isna()]
-    keys = ["table_index", "row_index", "entity_id"] if by_entity else ["table_index", "row_index"]
-    yield from current.groupby(keys, sort=False)
+    grouped: dict[tuple, list[dict]] = {}
+    for fact in records(facts[facts["year"].isna()]):
+        key = (fact["table_index"], fact["row_index"]) + ((fact["entity_id"],) if by_entity else ())
+        grouped.setdefault(key, []).append(fact)
+    yield from grouped.items()

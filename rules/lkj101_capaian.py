@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from auditor import hints
 from auditor.arithmetic import Printed, capaian_candidates, row_values, rows
 from auditor.engine import Consistent, Location, NotCheckable, Problem
 from auditor.values import round_half_up
@@ -31,8 +32,8 @@ ID = "LKJ101"
 TITLE = {"id": "Capaian tidak sama dengan realisasi ÷ target", "en": "Capaian is not realisasi ÷ target"}
 SEVERITY = "error"
 MESSAGE = {
-    "id": "Capaian “{subject}” tertulis {printed}%, padahal realisasi {realisasi} ÷ target {target} = {computed}% ({where}).",
-    "en": "Capaian of “{subject}” is printed as {printed}%, but realisasi {realisasi} ÷ target {target} = {computed}% ({where}).",
+    "id": "Capaian “{subject}” tertulis {printed}%, padahal realisasi {realisasi} ÷ target {target} = {computed}% ({where}).{hint}",
+    "en": "Capaian of “{subject}” is printed as {printed}%, but realisasi {realisasi} ÷ target {target} = {computed}% ({where}).{hint}",
 }
 CONF = {"lower_is_better": list}
 DEFAULT = {"lower_is_better": [r"^angka kematian", r"^angka kesakitan", r"prevalensi", r"tingkat pengangguran",
@@ -87,7 +88,9 @@ def check(document, options):
             values=(printed.number, computed), expected=round_half_up(candidates[0], printed.decimals),
             locations=(Location.of(capaian), Location.of(realisasi), Location.of(target)),
             fields={"printed": printed.number, "realisasi": realisasi["text"], "target": target["text"],
-                    "computed": computed, "where": Location.of(capaian)},
+                    "computed": computed, "where": Location.of(capaian),
+                    "hint": hints.for_ratio(document, capaian, candidates[0], Decimal(realisasi["number"]),
+                                            Decimal(target["number"]), ("target", "target_renstra"))},
             severity=severity,
         )
 

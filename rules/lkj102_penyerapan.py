@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from auditor import hints
 from auditor.arithmetic import Printed, ratio, row_values, rows
 from auditor.engine import Consistent, Location, NotCheckable, Problem
 from auditor.values import round_half_up
@@ -27,8 +28,8 @@ TITLE = {"id": "Penyerapan tidak sama dengan realisasi ÷ alokasi anggaran",
          "en": "Absorption is not budget spent ÷ allocation"}
 SEVERITY = "error"
 MESSAGE = {
-    "id": "Penyerapan anggaran “{subject}” tertulis {printed}%, padahal {realisasi} ÷ {alokasi} = {computed}% ({where}).",
-    "en": "Budget absorption of “{subject}” is printed as {printed}%, but {realisasi} ÷ {alokasi} = {computed}% ({where}).",
+    "id": "Penyerapan anggaran “{subject}” tertulis {printed}%, padahal {realisasi} ÷ {alokasi} = {computed}% ({where}).{hint}",
+    "en": "Budget absorption of “{subject}” is printed as {printed}%, but {realisasi} ÷ {alokasi} = {computed}% ({where}).{hint}",
 }
 CONF: dict = {}
 DEFAULT: dict = {}
@@ -57,5 +58,7 @@ def check(document, options):
             locations=(Location.of(penyerapan), Location.of(spent), Location.of(alokasi)),
             fields={"printed": printed.number, "realisasi": Decimal(spent["number"]),
                     "alokasi": Decimal(alokasi["number"]), "computed": round_half_up(exact, 2),
-                    "where": Location.of(penyerapan)},
+                    "where": Location.of(penyerapan),
+                    "hint": hints.for_ratio(document, penyerapan, exact, Decimal(spent["number"]),
+                                            Decimal(alokasi["number"]), ("pagu", "pagu_sebelum"))},
         )

@@ -39,6 +39,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from auditor.facts import records
 from auditor.arithmetic import Printed, agree, capaian_candidates, ratio
 from auditor.engine import Consistent, Location, Problem
 from auditor.terms import attribute_label
@@ -56,8 +57,14 @@ DEFAULT: dict = {}
 
 def check(document, options):
     facts = document.facts[document.facts["role"] != "narrative"]  # sentences are compared by the 3xx rules
-    for (_, attribute, _), group in facts.groupby(["entity_id", "attribute", facts["year"].fillna(0)], sort=False):
-        stated = [f for _, f in group.iterrows() if _comparable_value(f) and _right_where_it_stands(facts, f)]
+    by_row: dict[tuple, list[dict]] = {}
+    by_fact: dict[tuple, list[dict]] = {}
+    for fact in records(facts):
+        by_row.setdefault((fact["table_index"], fact["row_index"]), []).append(fact)
+        year = None if pd.isna(fact["year"]) else fact["year"]
+        by_fact.setdefault((fact["entity_id"], fact["attribute"], year), []).append(fact)
+    for (_, attribute, _), group in by_fact.items():
+        stated = [f for f in group if _comparable_value(f) and _right_where_it_stands(by_row, f)]
         for kind_group in _by_kind(stated):
             clusters = _clusters(kind_group)
             if len(clusters) < 2:
@@ -77,17 +84,17 @@ def check(document, options):
             )
 
 
-def _value(fact: pd.Series):
+def _value(fact: dict):
     return Decimal(fact["number"]) if fact["number"] is not None and not pd.isna(fact["number"]) else fact["text"]
 
 
-def _comparable_value(fact: pd.Series) -> bool:
+def _comparable_value(fact: dict) -> bool:
     return fact["value_kind"] in ("number", "percent", "money", "quantity", "grade")
 
 
-def _by_kind(facts: list[pd.Series]) -> list[list[pd.Series]]:
+def _by_kind(facts: list[dict]) -> list[list[dict]]:
     """Grades with grades; percentages and plain numbers together; counts only with the same unit."""
-    groups: dict[str, list[pd.Series]] = {}
+    groups: dict[str, list[dict]] = {}
     for fact in facts:
         if fact["value_kind"] == "grade":
             key = "grade"
@@ -105,8 +112,8 @@ def _by_kind(facts: list[pd.Series]) -> list[list[pd.Series]]:
     return list(groups.values())
 
 
-def _clusters(facts: list[pd.Series]) -> list[list[pd.Series]]:
-    clusters: list[list[pd.Series]] = []
+def _clusters(facts: list[dict]) -> list[list[dict]]:
+    clusters: list[list[dict]] = []
     for fact in facts:
         for cluster in clusters:
             if _same(cluster[0], fact):
@@ -117,13 +124,13 @@ def _clusters(facts: list[pd.Series]) -> list[list[pd.Series]]:
     return clusters
 
 
-def _same(a: pd.Series, b: pd.Series) -> bool:
+def _same(a: dict, b: dict) -> bool:
     if a["value_kind"] == "grade" or b["value_kind"] == "grade":
         return a["unit"] == b["unit"]
     return agree(Printed.of(a), Printed.of(b))
 
 
-def _tables(cluster: list[pd.Series]) -> str:
+def _tables(cluster: list[dict]) -> str:
     seen: list[str] = []
     for fact in cluster:
         where = fact["table"] + (f" hlm. {int(fact['page'])}" if not pd.isna(fact["page"]) else "")
@@ -132,12 +139,12 @@ def _tables(cluster: list[pd.Series]) -> str:
     return ", ".join(seen)
 
 
-def _right_where_it_stands(facts: pd.DataFrame, fact: pd.Series) -> bool:
+def _right_where_it_stands(by_row: dict[tuple, list[dict]], fact: dict) -> bool:
     """False for a capaian or penyerapan that its own row's inputs contradict."""
     if fact["attribute"] not in ("capaian", "penyerapan"):
         return True
-    row = facts[(facts["table_index"] == fact["table_index"]) & (facts["row_index"] == fact["row_index"])]
-    numbers = {r["attribute"]: r for _, r in row.iterrows() if r["number"] is not None and not pd.isna(r["number"])}
+    numbers = {r["attribute"]: r for r in by_row[(fact["table_index"], fact["row_index"])]
+               if r["number"] is not None and not pd.isna(r["number"])}
     printed = Printed.of(fact)
     if fact["attribute"] == "capaian" and "target" in numbers and "realisasi" in numbers:
         if {numbers["target"]["value_kind"], numbers["realisasi"]["value_kind"]} == {"quantity", "percent"}:

@@ -43,6 +43,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from auditor.facts import records
 from auditor.arithmetic import Printed, agree
 from auditor.engine import Consistent, Location, NotCheckable, Problem
 
@@ -65,7 +66,7 @@ def check(document, options):
     numeric = facts[facts["number"].notna() & facts["year"].isna()]
     used = numeric[numeric["attribute"] == "capaian_efisiensi"]
     actual = numeric[(numeric["attribute"] == "capaian") & (numeric["role"] == "realisasi_tree")]
-    for _, fact in used.iterrows():
+    for fact in records(used):
         matches = actual[actual["entity_id"] == fact["entity_id"]]
         if matches.empty:
             yield NotCheckable("kegiatan not found in the realisasi kinerja table")

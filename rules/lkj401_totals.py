@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from auditor.facts import records
 from auditor.engine import Consistent, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
 
@@ -54,11 +55,11 @@ def check(document, options):
         for attribute, group in in_table.groupby("attribute", sort=False):
             programs = group[group["kind"] == "program"]
             kegiatan = group[group["kind"] != "program"]
-            for _, program in programs.iterrows():
+            for program in records(programs):
                 parts = kegiatan[(kegiatan["kind"] == "kegiatan") & (kegiatan["parent"] == program["entity"])]
                 if not parts.empty:
                     yield from _compare(program, parts, attribute)
-            for _, total in group[group["kind"] == "total"].iterrows():
+            for total in records(group[group["kind"] == "total"]):
                 parts = programs if not programs.empty else kegiatan[kegiatan["kind"] != "total"]
                 if parts.empty:
                     yield NotCheckable("total without rows to add up")
@@ -66,7 +67,7 @@ def check(document, options):
                     yield from _compare(total, parts, attribute)
 
 
-def _compare(whole: pd.Series, parts: pd.DataFrame, attribute: str):
+def _compare(whole: dict, parts: pd.DataFrame, attribute: str):
     if whole["number"] is None or pd.isna(whole["number"]):
         yield NotCheckable("total is not a number")
         return
@@ -78,7 +79,7 @@ def _compare(whole: pd.Series, parts: pd.DataFrame, attribute: str):
     yield Problem(
         subject=whole["entity"], attribute=attribute,
         values=(printed, computed), expected=computed,
-        locations=(Location.of(whole),) + tuple(Location.of(p) for _, p in parts.iterrows()),
+        locations=(Location.of(whole),) + tuple(Location.of(p) for p in records(parts)),
         fields={"label": attribute_label(attribute), "printed": printed, "computed": computed,
                 "difference": printed - computed, "where": Location.of(whole)},
     )

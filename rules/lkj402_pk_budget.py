@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from auditor.facts import records
 from auditor.engine import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ402"
@@ -54,12 +55,12 @@ def check(document, options):
         if not reported.empty:
             yield NotCheckable("no Perjanjian Kinerja budget table")
         return
-    for _, program in reported.iterrows():
+    for program in records(reported):
         in_pk = agreed[agreed["entity_id"] == program["entity_id"]]
         if in_pk.empty:
             yield NotCheckable("program not in the Perjanjian Kinerja")
             continue
-        for _, pk in in_pk.iterrows():
+        for pk in records(in_pk):
             if Decimal(pk["number"]) == Decimal(program["number"]):
                 yield Consistent()
                 continue
