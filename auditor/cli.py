@@ -55,17 +55,33 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     """Audit one or more LKjIP files and report every inconsistency found."""
     config = configured(config_path, select, ignore, fail_on)
     reports = [audit_file(path, config, password=password, ocr=ocr) for path in files]
-    rendered = FORMATS[output_format](reports, lang)
-    if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(rendered + "\n")
-    else:
-        click.echo(rendered)
+    write_rendered(FORMATS[output_format].render(reports, lang), output, output_format, lang)
     if output or output_format != "text":
         for report in reports:
             if report.status == "error":
                 click.echo(report.error.message(lang), err=True)
     sys.exit(exit_code(reports, config.fail_on))
+
+
+def write_rendered(rendered: str | bytes, output: str | None, output_format: str, lang: str) -> None:
+    """Text goes to the file or the terminal; a binary format goes to a file or a pipe, never to a terminal."""
+    if isinstance(rendered, bytes):
+        if output:
+            with open(output, "wb") as handle:
+                handle.write(rendered)
+        elif sys.stdout.isatty():
+            fail(f"--format {output_format}: " + (
+                f"keluaran biner; tulis ke berkas dengan -o LAPORAN.{FORMATS[output_format].extension}."
+                if lang == "id" else
+                f"binary output; write it to a file with -o REPORT.{FORMATS[output_format].extension}."))
+        else:
+            sys.stdout.buffer.write(rendered)
+            sys.stdout.flush()
+    elif output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(rendered + "\n")
+    else:
+        click.echo(rendered)
 
 
 def exit_code(reports: list[DocumentReport], fail_on: str) -> int:

@@ -1,9 +1,23 @@
-"""Output formats: each module has one `render(reports, lang) -> str`; the CLI's --format choices come from here."""
+"""Output formats: each renders `(reports, lang)` to str or bytes (binary ones need a file); the CLI's --format choices come from here."""
 from __future__ import annotations
 
-from auditor.formats import json_format, text
+from dataclasses import dataclass
+from typing import Callable
+
+from auditor.formats import csv_format, excel, html, json_format, text
+
+
+@dataclass(frozen=True)
+class Format:
+    render: Callable[[list, str], str | bytes]
+    extension: str
+    file_name: str  # what a batch calls its copy in the output folder
+
 
 FORMATS = {
-    "text": text.render,
-    "json": json_format.render,
+    "text": Format(text.render, "txt", "report.txt"),
+    "json": Format(json_format.render, "json", "report.json"),
+    "csv": Format(csv_format.render, csv_format.EXTENSION, csv_format.FILE_NAME),
+    "excel": Format(excel.render, excel.EXTENSION, excel.FILE_NAME),
+    "html": Format(html.render, html.EXTENSION, html.FILE_NAME),
 }
