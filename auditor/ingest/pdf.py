@@ -54,6 +54,8 @@ _CODE_BREAK = re.compile(r"(?:^|\s)[IVXLC\d]+(?:\.[IVXLC\d]+)*\.$")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:hal(?:aman)?|page)\.?\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-–(]?\d[\d.,\s]*%?\)?(?:,-)?$")  # 455.365.200, 95,97%, (4,03), 7996
+_OCR_RULING = re.compile(r"^[|\[\]!]+|[|\[\]!]+$")  # Tesseract reads cell rulings as bars and brackets
 _STREAM_START = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 _OBJ_HEADER = re.compile(rb"\d+\s+\d+\s+obj")
 
@@ -90,6 +92,7 @@ class _Fragment:
     rows: list[list[str]]
     open_top: bool
     open_bottom: bool
+    boxes: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 @dataclass
@@ -381,35 +384,34 @@ def _page_graphics(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[dict], flo
     return edges, image_area / max(frame.width * frame.height, 1.0)
 
 
-def _raster_edges(page: pdfium.PdfPage, frame: _Frame, dpi: float = 100.0) -> list[dict]:
-    """Ruling edges of a scanned page, found as long thin dark runs in a rendered bitmap."""
+def _raster_edges(page: pdfium.PdfPage, dpi: float = 150.0) -> list[dict]:
+    """Ruling edges of a scanned page: long dark runs in a rendered bitmap that have paper on both
+    sides a ruling's width away (glyph strokes are short, photos and logos are thick)."""
     import numpy
 
     scale = dpi / 72
     bitmap = page.render(scale=scale, grayscale=True)
     pixels = bitmap.to_numpy()
-    dark = (pixels.reshape(pixels.shape[0], pixels.shape[1]) < 150)
     bitmap.close()
+    dark = pixels.reshape(pixels.shape[0], pixels.shape[1]) < 190
+    reach = max(2, round(2.5 * scale))
     edges: list[dict] = []
-    reach = 3  # a ruling pixel has no ink this far across the line; text strokes and photos do
-    for orientation, grid in (("h", dark), ("v", dark.T)):
-        across = numpy.zeros_like(grid)
-        across[reach:-reach] = grid[:-2 * reach] & grid[2 * reach:]
-        thin = grid & ~across
-        min_run = int(0.04 * thin.shape[1])
-        padded = numpy.zeros((thin.shape[0], thin.shape[1] + 2), dtype=numpy.int8)
-        padded[:, 1:-1] = thin
+    for orientation, grid, min_run in (("h", dark, 20 * scale), ("v", dark.T, 12 * scale)):
+        padded = numpy.zeros((grid.shape[0], grid.shape[1] + 2), dtype=numpy.int8)
+        padded[:, 1:-1] = grid
         changes = numpy.diff(padded, axis=1)
         rows, starts = numpy.nonzero(changes == 1)
-        _, ends = numpy.nonzero(changes == -1)
+        ends = numpy.nonzero(changes == -1)[1]
         for row, start, end in zip(rows, starts, ends):
-            if end - start < min_run:
+            if end - start < min_run or row < reach or row + reach >= grid.shape[0]:
                 continue
-            a, b, c = row / scale, start / scale, end / scale
+            if grid[row - reach, start:end].mean() > 0.5 or grid[row + reach, start:end].mean() > 0.5:
+                continue
+            across, first, last = (row + 0.5) / scale, start / scale, end / scale
             if orientation == "h":
-                _append(edges, _edge((b, a), (c, a)))
+                _append(edges, _edge((first, across), (last, across)))
             else:
-                _append(edges, _edge((a, b), (a, c)))
+                _append(edges, _edge((across, first), (across, last)))
     return edges
 
 
@@ -604,7 +606,7 @@ def _page_blocks(page: _Page, paragraph_gap: float) -> list[_Block]:
         if not new:
             gap = line.top - previous.bottom
             short = previous.x1 < right_margin - 3 * previous.size  # a full line can only wrap on
-            new = (gap > paragraph_gap * max(previous.size, 1.0) / 11.5 + max(2.0, 0.3 * previous.size)
+            new = (gap > max(2.0, (paragraph_gap + 0.25) * previous.size)
                    or abs(line.size - previous.size) > 1.0
                    or (short and (line.bold != previous.bold or _SENTENCE_END.search(previous.text))))
             first = blocks[-1].lines[0]
@@ -619,17 +621,17 @@ def _page_blocks(page: _Page, paragraph_gap: float) -> list[_Block]:
 
 
 def _body_gap(pages: list[_Page]) -> float:
-    """The usual gap between wrapped lines of one paragraph, scaled to an 11.5 pt line: measured
+    """The usual gap between wrapped lines of one paragraph, as a share of the line height: measured
     under lines that run to the right margin, which can only continue on the next line."""
     gaps: Counter[float] = Counter()
     for page in pages:
         right = max((line.x1 for line in page.lines), default=0.0)
         for upper, lower in zip(page.lines, page.lines[1:]):
             if abs(upper.size - lower.size) < 0.5 and upper.size > 0 and upper.x1 >= right - 3 * upper.size:
-                gap = (lower.top - upper.bottom) * 11.5 / upper.size
-                if -2.0 < gap < 30.0:
-                    gaps[round(gap * 2) / 2] += 1
-    return gaps.most_common(1)[0][0] if gaps else 3.0
+                share = (lower.top - upper.bottom) / upper.size
+                if -0.2 < share < 2.5:
+                    gaps[round(share * 20) / 20] += 1
+    return gaps.most_common(1)[0][0] if gaps else 0.25
 
 
 def _body_size(pages: list[_Page]) -> float:
@@ -641,26 +643,29 @@ def _body_size(pages: list[_Page]) -> float:
 
 
 def _drop_page_furniture(pages: list[_Page]) -> None:
-    """Removes page numbers and running headers/footers: outermost lines in the top or bottom
-    band of a page that look like a page number or repeat on many pages."""
-    def candidates(page: _Page) -> list[tuple[_Line, tuple]]:
-        found = []
-        for line in page.lines[:2]:
-            if line.bottom < 0.12 * page.height:
-                found.append((line, ("top", re.sub(r"\d+", "#", line.text.lower()), round(line.top / 6))))
-        for line in page.lines[-2:]:
-            if line.top > 0.88 * page.height:
-                found.append((line, ("bottom", re.sub(r"\d+", "#", line.text.lower()), round(line.top / 6))))
-        return found
+    """Removes page numbers and running headers/footers: lines at the top or bottom edge of a page,
+    outermost first, that look like a page number or repeat (digits aside) on half the pages."""
+    def key(line: _Line, edge: str) -> tuple:
+        return edge, re.sub(r"\d+", "#", line.text.lower()), round(line.top / 6)
+
+    def edge_lines(page: _Page) -> list[tuple[_Line, str]]:
+        top = [(line, "top") for line in page.lines[:2] if line.bottom < 0.12 * page.height]
+        bottom = [(line, "bottom") for line in page.lines[-2:][::-1] if line.top > 0.88 * page.height]
+        return top + bottom
 
     seen: Counter[tuple] = Counter()
     for page in pages:
-        for key in {key for _, key in candidates(page)}:
-            seen[key] += 1
-    repeated = max(3, int(0.3 * len(pages)))
+        seen.update({key(line, edge) for line, edge in edge_lines(page)})
+    repeated = max(3, len(pages) / 2)
     for page in pages:
-        drop = {id(line) for line, key in candidates(page)
-                if _PAGE_NUMBER.match(line.text.strip()) or seen[key] >= repeated}
+        drop: set[int] = set()
+        for edge in ("top", "bottom"):
+            for line, where in edge_lines(page):
+                if where != edge:
+                    continue
+                if not (_PAGE_NUMBER.match(line.text.strip()) or seen[key(line, edge)] >= repeated):
+                    break  # only the outermost lines can be page furniture
+                drop.add(id(line))
         if drop:
             page.lines = [line for line in page.lines if id(line) not in drop]
 
@@ -671,7 +676,7 @@ def _merge_continuations(pages: list[_Page]) -> None:
     previous: _Block | None = None
     tail_page = 0  # page of the last line of `previous`
     carry = False  # `previous` ended its page with nothing below it
-    right_margin = 0.0
+    margins = (0.0, 0.0)
     for page in pages:
         kept: list[_Block] = []
         for block in page.blocks:
@@ -680,7 +685,7 @@ def _merge_continuations(pages: list[_Page]) -> None:
                     joins = _continues_on_page(previous, block, page)
                 else:
                     joins = (carry and not kept and not any(f.top < block.top for f in page.fragments)
-                             and _continues_over_break(previous, block, right_margin))
+                             and _continues_over_break(previous, block, *margins))
                 if joins:
                     previous.lines.extend(block.lines)
                     tail_page = page.number
@@ -690,7 +695,7 @@ def _merge_continuations(pages: list[_Page]) -> None:
         page.blocks = kept
         carry = (previous is not None and tail_page == page.number
                  and not any(f.bottom > previous.lines[-1].top for f in page.fragments))
-        right_margin = max((line.x1 for line in page.lines), default=0.0)
+        margins = (max((line.x1 for line in page.lines), default=0.0), page.width)
 
 
 def _may_continue(previous: _Block, block: _Block) -> bool:
@@ -710,19 +715,19 @@ def _continues_on_page(previous: _Block, block: _Block, page: _Page) -> bool:
     return not between and first.top - last.bottom < 2.5 * (last.bottom - last.top)
 
 
-def _continues_over_break(previous: _Block, block: _Block, right_margin: float) -> bool:
-    if not _may_continue(previous, block):
+def _continues_over_break(previous: _Block, block: _Block, right_margin: float, page_width: float) -> bool:
+    if not _may_continue(previous, block) or previous.text.isupper():
         return False
     last = previous.lines[-1]
-    return (_is_list_start(previous.lines[0].text) or block.lines[0].text[:1].islower()
-            or last.x1 >= right_margin - 2 * last.size)
+    full = last.x1 >= right_margin - 2 * last.size and last.x1 - last.x0 > 0.55 * page_width
+    return _is_list_start(previous.lines[0].text) or block.lines[0].text[:1].islower() or full
 
 
 def _block_item(block: _Block, body_size: float, confidence: float) -> TextBlock:
     text = clean_text(_BULLET_START.sub("- ", block.text, count=1))
     kind = "list_item" if _is_list_start(text) else "paragraph"
-    if kind == "paragraph" and len(block.lines) == 1 and len(text) <= 150 and (
-            block.lines[0].bold or block.lines[0].size >= 1.15 * body_size):
+    if kind == "paragraph" and len(block.lines) <= 3 and len(text) <= 150 and (
+            all(line.bold for line in block.lines) or block.lines[0].size >= 1.15 * body_size):
         kind = "heading"
     return TextBlock(kind, text, Source(page=block.page, confidence=confidence))
 
@@ -786,40 +791,65 @@ def _ocr_copy(path: str, password: str | None, pages: list[int], workdir: str) -
     return target
 
 
-def _numeric_cell_texts(page: pdfium.PdfPage, frame: _Frame, boxes: list[tuple[float, float, float, float]],
-                        workdir: str) -> list[str] | None:
-    """Re-reads cells holding figures with Tesseract's English model in one call: the cells are cut
-    out of the rendered page and stacked one per line."""
-    if not boxes or shutil.which("tesseract") is None:
-        return None
+def _reread_figures(page: pdfium.PdfPage, fragments: list[_Fragment], workdir: str) -> None:
+    """Re-reads OCR'd table cells that hold figures with Tesseract's English model, which keeps the
+    "%" that the Indonesian model turns into "96": one Tesseract run per page on the cells cut out of
+    a 300 dpi rendering and stacked in one column."""
+    targets = [(fragment, key) for fragment in fragments for key in fragment.boxes
+               if _FIGURE.match(fragment.rows[key[0]][key[1]])]
+    if not targets or shutil.which("tesseract") is None:
+        return
+    from PIL import Image
+
     scale = 300 / 72
     bitmap = page.render(scale=scale, grayscale=True)
     image = bitmap.to_pil()
     bitmap.close()
-    from PIL import Image
-
-    pad = 6
-    crops = [image.crop((int(x0 * scale) + pad, int(top * scale) + pad, int(x1 * scale) - pad,
-                         int(bottom * scale) - pad)) for x0, top, x1, bottom in boxes]
-    gap = 40
+    inset, gap = 1.5, 30  # the inset keeps the cell's rulings out of the crop
+    crops = []
+    for fragment, key in targets:
+        x0, top, x1, bottom = fragment.boxes[key]
+        crops.append(image.crop((round((x0 + inset) * scale), round((top + inset) * scale),
+                                 round((x1 - inset) * scale), round((bottom - inset) * scale))))
     sheet = Image.new("L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255)
+    spans = []
     y = gap
     for crop in crops:
         sheet.paste(crop, (gap, y))
+        spans.append((y, y + crop.height))
         y += crop.height + gap
-    sheet_path = os.path.join(workdir, "cells.png")
+    sheet_path = os.path.join(workdir, f"figures-{id(page)}.png")
     sheet.save(sheet_path)
-    result = subprocess.run(["tesseract", sheet_path, "stdout", "-l", NUMERIC_OCR_LANGUAGE, "--psm", "6"],
+    result = subprocess.run(["tesseract", sheet_path, "stdout", "-l", NUMERIC_OCR_LANGUAGE, "--psm", "6",
+                             "-c", "tessedit_char_whitelist=0123456789.,%-()Rp", "tsv"],
                             capture_output=True, text=True)
-    lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
-    return lines if result.returncode == 0 and len(lines) == len(boxes) else None
+    if result.returncode != 0:
+        return
+    found: list[list[tuple[int, int, int, str]]] = [[] for _ in targets]
+    for row in result.stdout.splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
+            continue
+        line, left, top, height = int(fields[4]) * 1000 + int(fields[2]) * 100 + int(fields[3]), int(fields[6]), \
+            int(fields[7]), int(fields[9])
+        middle = top + height / 2
+        for index, (start, end) in enumerate(spans):
+            if start - gap / 2 <= middle <= end + gap / 2:
+                found[index].append((line, left, top, fields[11].strip()))
+                break
+    for (fragment, (row, col)), words in zip(targets, found):
+        text = " ".join(word for *_, word in sorted(words))
+        if text and _FIGURE.match(text):
+            fragment.rows[row][col] = text
 
 
 # ---------------------------------------------------------------------------------------------
 # Document
 
 
-def _read_page(document: pdfium.PdfDocument, number: int, *, scanned_rulings: bool) -> _Page:
+def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | None = None) -> _Page:
+    """One page's text lines and table fragments; `ocr_workdir` marks a page whose text came from
+    OCR, whose rulings are then found in the rendered image."""
     page = document[number - 1]
     try:
         frame = _Frame(page)
@@ -829,11 +859,12 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, scanned_rulings: bo
         finally:
             textpage.close()
         edges, image_share = _page_graphics(page, frame)
-        result = _Page(number, frame.width, frame.height)
+        result = _Page(number, frame.width, frame.height, ocr=ocr_workdir is not None)
+        if ocr_workdir is not None:
+            words = [w for w in words if _ocr_clean(w)]
+            edges += _raster_edges(page)
         result.scanned = len(words) < 3 and image_share > 0.3
-        if scanned_rulings:
-            edges = edges + _raster_edges(page, frame)
-        grids = _find_grids(edges, words) if len(edges) >= 4 else []
+        grids = _find_grids(edges, words)
         free: list[_Word] = []
         cell_words: list[dict[int, list[_Word]]] = [{} for _ in grids]
         for word in words:
@@ -848,12 +879,23 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, scanned_rulings: bo
         for grid, words_in in zip(grids, cell_words):
             if not words_in:
                 continue  # a frame or box around nothing is not a table
-            result.fragments.append(_Fragment(number, grid.ys[0], grid.ys[-1], _grid_rows(grid, words_in),
-                                              grid.open_top, grid.open_bottom))
+            fragment = _Fragment(number, grid.ys[0], grid.ys[-1], _grid_rows(grid, words_in),
+                                 grid.open_top, grid.open_bottom)
+            if ocr_workdir is not None:
+                fragment.boxes = {(r0, c0): (grid.xs[c0], grid.ys[r0], grid.xs[c1], grid.ys[r1])
+                                  for index, (r0, c0, r1, c1) in enumerate(grid.cells) if index in words_in}
+            result.fragments.append(fragment)
+        if ocr_workdir is not None:
+            _reread_figures(page, result.fragments, ocr_workdir)
         result.lines = _group_lines(free)
         return result
     finally:
         page.close()
+
+
+def _ocr_clean(word: _Word) -> bool:
+    word.text = _OCR_RULING.sub("", word.text)
+    return bool(word.text)
 
 
 def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
@@ -867,25 +909,30 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
         count = len(document)
         if count > max_pages:
             raise InputError(path, f"PDF memiliki {count} halaman, melebihi batas {max_pages}; pisahkan laporan "
-                              "menjadi beberapa berkas.",
-                        f"the PDF has {count} pages, over the limit of {max_pages}; split the report into "
-                        "several files.")
+                                   "menjadi beberapa berkas.",
+                             f"the PDF has {count} pages, over the limit of {max_pages}; split the report into "
+                             "several files.")
         try:
-            pages = [_read_page(document, number, scanned_rulings=False) for number in range(1, count + 1)]
+            pages = [_read_page(document, number) for number in range(1, count + 1)]
         except pdfium.PdfiumError:
             raise _corrupt(path) from None
     finally:
         document.close()
 
     scanned = [page.number for page in pages if page.scanned]
-    has_text = any(page.lines or page.fragments for page in pages)
     notices: list[str] = []
-    if not has_text and not ocr:
-        raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar hasil pindai); jalankan ulang dengan --ocr.",
-                    "the PDF has no text layer (scanned images only); run again with --ocr.")
     if scanned and ocr:
         pages = _ocr_pages(path, password, pages, scanned)
-        scanned = [page.number for page in pages if page.scanned]
+        read = [number for number in scanned if not pages[number - 1].scanned]
+        if read:
+            listed = ", ".join(str(n) for n in read)
+            notices.append(f"Halaman {listed} dibaca dengan OCR; periksa ulang angka yang dilaporkan dari halaman ini. "
+                           f"/ Pages {listed} were read by OCR; double-check figures reported from them.")
+        scanned = [number for number in scanned if pages[number - 1].scanned]
+    if not any(page.lines or page.fragments for page in pages):
+        raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar hasil pindai); jalankan ulang dengan "
+                               "--ocr.",
+                         "the PDF has no text layer (scanned images only); run again with --ocr.")
     if scanned:
         listed = ", ".join(str(n) for n in scanned)
         notices.append(f"Halaman {listed} tanpa lapisan teks (hasil pindai), isinya tidak diperiksa; gunakan --ocr. "
@@ -918,11 +965,9 @@ def _ocr_pages(path: str, password: str | None, pages: list[_Page], scanned: lis
         document = pdfium.PdfDocument(copy)
         try:
             for number in scanned:
-                page = _read_page(document, number, scanned_rulings=True)
-                page.ocr = True
+                page = _read_page(document, number, ocr_workdir=workdir)
                 page.scanned = not (page.lines or page.fragments)
                 pages[number - 1] = page
         finally:
             document.close()
     return pages
-
