@@ -1,4 +1,4 @@
-"""The lkjip-audit command line: check, extract, rules, explain (and batch)."""
+"""The lkjip-audit command line: check, batch, extract, rules, explain."""
 from __future__ import annotations
 
 import os
@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from auditor.audit import DocumentReport, audit_file
+from auditor.audit import DocumentReport, audit_file_guarded
 from auditor.config import Config, ConfigError, load_config
 from auditor.formats import FORMATS
 from rules import RULES
@@ -51,10 +51,17 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option("--ocr", is_flag=True, help="Run OCR on scanned pages (needs ocrmypdf and tesseract).")
-def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr) -> None:
-    """Audit one or more LKjIP files and report every inconsistency found."""
+@click.option("--timeout", type=float, help="Seconds one document may take (default 120).")
+@click.option("--max-memory", type=int, help="Megabytes of memory one document may use (default 2048).")
+def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr, timeout,
+          max_memory) -> None:
+    """Audit one or more LKjIP files and report every inconsistency found.
+
+    Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
     config = configured(config_path, select, ignore, fail_on)
-    reports = [audit_file(path, config, password=password, ocr=ocr) for path in files]
+    config.timeout = timeout or config.timeout
+    config.max_memory = max_memory or config.max_memory
+    reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
     write_rendered(FORMATS[output_format].render(reports, lang), output, output_format, lang)
     if output or output_format != "text":
         for report in reports:
@@ -88,6 +95,59 @@ def exit_code(reports: list[DocumentReport], fail_on: str) -> int:
     if any(r.status == "error" for r in reports):
         return EXIT_UNUSABLE
     return EXIT_FINDINGS if any(r.failed(fail_on) for r in reports) else EXIT_CLEAN
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for results.jsonl, summary.json and the reports.")
+@click.option("--format", "output_formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+              help="Reports to write in the folder (repeatable); default: excel, csv and html "
+                   "(summary.xlsx, findings.csv, report.html).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes  [default: all cores]")
+@click.option("--timeout", type=click.FloatRange(min=1), help="Seconds allowed per document  [default: 120, or the config's].")
+@click.option("--max-memory", type=click.IntRange(min=64), help="Megabytes allowed per document  [default: 2048, or the config's].")
+@click.option("--resume", is_flag=True, help="Keep results.jsonl and skip documents already in it (same sha256 of the bytes).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr  [default: when stderr is a terminal]")
+@click.option("--lang", type=LANG, default="id", show_default=True, help="Language of messages.")
+@click.option("--select", help="Rule code prefixes to run, comma separated (e.g. LKJ1,LKJ201).")
+@click.option("--ignore", help="Rule code prefixes to skip, comma separated.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
+@click.option("--ocr", is_flag=True, help="Run OCR on scanned pages (needs ocrmypdf and tesseract).")
+def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, progress, lang, select, ignore, fail_on,
+          config_path, ocr) -> None:
+    """Audit every PDF and markdown file under PATHS (folders are searched recursively), each document in its
+    own worker process under a time and memory limit.
+
+    Each result is appended to OUTDIR/results.jsonl as soon as it is ready, so an interrupted batch keeps its
+    work: rerun with --resume to do only the rest. At the end the reports and summary.json are written from all
+    results, and documents that could not be audited are listed with the reason.
+
+    Exit code: 0 when every document was audited without findings at the --fail-on level; 1 when any document
+    has such findings or could not be audited (unreadable, corrupt, over the time or memory limit); 2 for a
+    usage or configuration error.
+    """
+    from auditor.batch import DEFAULT_FORMATS, run_batch
+
+    config = configured(config_path, select, ignore, fail_on)
+    outcome = run_batch(list(paths), outdir, config, jobs=jobs, lang=lang, timeout_s=timeout, memory_mb=max_memory,
+                        resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS, progress=progress)
+    reports = outcome.reports
+    failed = [r for r in reports if r.status == "ok" and r.failed(config.fail_on)]
+    words = ("{n} dokumen ({audited} diperiksa sekarang, {resumed} dari hasil sebelumnya): {clean} bersih, "
+             "{failed} dengan temuan, {unusable} tidak dapat diperiksa; {seconds:.1f} detik." if lang == "id" else
+             "{n} documents ({audited} audited now, {resumed} from earlier results): {clean} clean, "
+             "{failed} with findings, {unusable} could not be audited; {seconds:.1f} s.")
+    click.echo(words.format(n=len(reports), audited=outcome.audited, resumed=outcome.resumed,
+                            clean=len(reports) - len(failed) - len(outcome.unusable), failed=len(failed),
+                            unusable=len(outcome.unusable), seconds=outcome.seconds))
+    for report in reports:
+        if report.status == "error":
+            click.echo(f"  ✗ {report.error.message(lang)}")
+    for path in outcome.files:
+        click.echo(f"-> {path}")
+    sys.exit(EXIT_FINDINGS if failed or outcome.unusable else EXIT_CLEAN)
 
 
 @main.command(name="rules")

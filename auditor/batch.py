@@ -1,0 +1,246 @@
+"""Audit many files in worker processes, each document under time and memory limits, results kept as JSON lines."""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from tqdm import tqdm
+
+from auditor.audit import DocumentReport, audit_file
+from auditor.config import Config
+from auditor.errors import InputError
+from auditor.formats import FORMATS
+from auditor.guard import WorkerError, run_limited
+
+SUFFIXES = (".pdf", ".md", ".markdown")
+RESULTS = "results.jsonl"
+SUMMARY = "summary.json"
+DEFAULT_FORMATS = ("excel", "csv", "html")
+
+
+@dataclass
+class BatchOutcome:
+    records: list[dict]  # every result in results.jsonl, resumed ones included, in path order
+    audited: int  # documents audited by this run
+    resumed: int  # documents skipped because results.jsonl already had them
+    files: list[str] = field(default_factory=list)  # the outputs written
+    seconds: float = 0.0
+
+    @property
+    def reports(self) -> list[DocumentReport]:
+        return [DocumentReport.from_dict(r, r.get("translations")) for r in self.records]
+
+    @property
+    def unusable(self) -> list[dict]:
+        return [r for r in self.records if r["status"] == "error"]
+
+
+def discover(paths: list[str]) -> list[str]:
+    """Files named directly, plus every PDF and markdown file under the folders named, in a stable order."""
+    found: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, subfolders, names in os.walk(path):
+                subfolders.sort()
+                found += [os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(SUFFIXES)]
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def content_hash(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_results(path: str) -> list[dict]:
+    """The records of a results file; a line cut short by an interrupted run is ignored."""
+    if not os.path.exists(path):
+        return []
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and "sha256" in record:
+                records.append(record)
+    return records
+
+
+def record_of(report: DocumentReport, digest: str | None, lang: str, seconds: float) -> dict:
+    """One results.jsonl line: DocumentReport.to_dict plus the content hash and the messages in both languages."""
+    return {**report.to_dict(lang), "sha256": digest, "seconds": round(seconds, 3),
+            "translations": report.translations()}
+
+
+def audit_record(path: str, config: Config, lang: str, ocr: bool) -> dict:
+    """Runs inside the limited child: plain data crosses the pipe, since InputError does not pickle."""
+    started = time.monotonic()
+    return record_of(audit_file(path, config, ocr=ocr), None, lang, time.monotonic() - started)
+
+
+def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool, timeout_s: float,
+                   memory_mb: int) -> dict:
+    """Runs in a pool worker: the document itself is audited in a child the worker outlives."""
+    started = time.monotonic()
+    try:
+        record = run_limited(audit_record, path, config, lang, ocr, timeout_s=timeout_s, memory_mb=memory_mb)
+    except InputError as error:
+        record = record_of(DocumentReport(path, "error", {}, [], None, error), None, lang, 0)
+    except WorkerError as error:
+        record = record_of(DocumentReport(path, "error", {}, [], None, crashed(path, str(error))), None, lang, 0)
+    record["sha256"] = digest
+    record["seconds"] = round(time.monotonic() - started, 3)
+    return record
+
+
+def crashed(path: str, detail: str) -> InputError:
+    last = detail.strip().splitlines()[-1] if detail.strip() else "?"
+    return InputError(path, f"pemeriksaan gagal karena kesalahan internal ({last}); laporkan berkas ini.",
+                      f"the audit failed with an internal error ({last}); please report this file.")
+
+
+def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None = None, lang: str = "id",
+              timeout_s: float | None = None, memory_mb: int | None = None, resume: bool = False, ocr: bool = False,
+              formats: tuple[str, ...] = DEFAULT_FORMATS, progress: bool | None = None) -> BatchOutcome:
+    """Audits every file found under `paths`, appending each result to OUTDIR/results.jsonl as it completes,
+    then writes the reports in `formats` and summary.json from all results in that file."""
+    started = time.monotonic()
+    os.makedirs(outdir, exist_ok=True)
+    results_path = os.path.join(outdir, RESULTS)
+    previous = read_results(results_path) if resume else []
+    done = {r["sha256"] for r in previous}
+    todo: list[tuple[str, str]] = []
+    unreadable: list[dict] = []
+    found = discover(paths)
+    for path in found:
+        try:
+            digest = content_hash(path)
+        except OSError as error:
+            unreadable.append(record_of(DocumentReport(path, "error", {}, [], None, _unreadable(path, error)),
+                                        None, lang, 0))
+            continue
+        if digest not in done:
+            done.add(digest)  # the same bytes under two names are audited once
+            todo.append((path, digest))
+    resumed = len(found) - len(todo) - len(unreadable)
+    jobs = max(1, min(jobs or _cores(), len(todo) or 1))
+    new: list[dict] = []
+    with open(results_path, "a" if resume else "w", encoding="utf-8") as results:
+        if resume and not _ends_with_newline(results_path):
+            results.write("\n")  # an interrupted run may have left half a line
+
+        def keep(record: dict) -> None:
+            results.write(json.dumps(record, ensure_ascii=False) + "\n")
+            results.flush()
+            new.append(record)
+
+        for record in unreadable:
+            keep(record)
+        _audit_all(todo, config, lang, ocr, jobs, timeout_s if timeout_s is not None else config.timeout,
+                   memory_mb if memory_mb is not None else config.max_memory, keep, progress)
+    # the latest result per path wins: a file edited since the interrupted run, or unreadable twice
+    latest = {r["path"]: r for r in (read_results(results_path) if resume else new)}
+    records = sorted(latest.values(), key=lambda r: r["path"])
+    outcome = BatchOutcome(records, audited=len(todo), resumed=resumed)
+    reports = outcome.reports
+    for name in formats:
+        target = os.path.join(outdir, FORMATS[name].file_name)
+        rendered = FORMATS[name].render(reports, lang)
+        mode, encoding = ("wb", None) if isinstance(rendered, bytes) else ("w", "utf-8")
+        with open(target, mode, encoding=encoding) as handle:
+            handle.write(rendered)
+        outcome.files.append(target)
+    outcome.seconds = time.monotonic() - started
+    summary_path = os.path.join(outdir, SUMMARY)
+    with open(summary_path, "w", encoding="utf-8") as handle:
+        json.dump(summary(outcome, reports, lang), handle, ensure_ascii=False, indent=2)
+    outcome.files.append(summary_path)
+    return outcome
+
+
+def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool, jobs: int, timeout_s: float,
+               memory_mb: int, keep, progress: bool | None) -> None:
+    """Feeds the documents to `jobs` workers; a pool that breaks is rebuilt and its unfinished documents
+    retried once, so one pathological file cannot stop the others."""
+    findings = 0
+    attempts: dict[str, int] = {}
+    pending = list(todo)
+    # fork keeps the workers' imports warm; tqdm's monitor thread must not exist when the workers fork
+    tqdm.monitor_interval = 0
+    # progress=None leaves the bar to tqdm: shown on a terminal, silent in a pipe or a log
+    bar = tqdm(total=len(todo), unit="doc", file=sys.stderr, disable=None if progress is None else not progress,
+               dynamic_ncols=True)
+    try:
+        while pending:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                futures: dict[Future, tuple[str, str]] = {
+                    pool.submit(audit_isolated, path, digest, config, lang, ocr, timeout_s, memory_mb): (path, digest)
+                    for path, digest in pending}
+                pending = []
+                waiting = set(futures)
+                while waiting:
+                    finished, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        path, digest = futures[future]
+                        try:
+                            record = future.result()
+                        except BrokenProcessPool:
+                            attempts[path] = attempts.get(path, 0) + 1
+                            if attempts[path] < 2:
+                                pending.append((path, digest))
+                                continue
+                            error = crashed(path, "worker process died")
+                            record = record_of(DocumentReport(path, "error", {}, [], None, error), digest, lang, 0)
+                        keep(record)
+                        findings += len(record["findings"])
+                        bar.set_postfix_str(f"{os.path.basename(path)} · {findings} " +
+                                            ("temuan" if lang == "id" else "findings"), refresh=False)
+                        bar.update(1)
+    finally:
+        bar.close()
+
+
+def summary(outcome: BatchOutcome, reports: list[DocumentReport], lang: str) -> dict:
+    return {
+        "documents": len(reports),
+        "audited_now": outcome.audited,
+        "resumed": outcome.resumed,
+        "seconds": round(outcome.seconds, 2),
+        "errors": sum(r.count("error") for r in reports),
+        "warnings": sum(r.count("warning") for r in reports),
+        "infos": sum(r.count("info") for r in reports),
+        "unusable": [{"path": r.path, "reason": r.error.message(lang)} for r in reports if r.status == "error"],
+        "by_document": [{"path": r.path, "sha256": record["sha256"], "status": r.status, **r.meta,
+                         "errors": r.count("error"), "warnings": r.count("warning"), "infos": r.count("info")}
+                        for r, record in zip(reports, outcome.records)],
+    }
+
+
+def _unreadable(path: str, error: OSError) -> InputError:
+    return InputError(path, f"berkas tidak dapat dibaca ({error.strerror or error}); periksa izin aksesnya.",
+                      f"the file cannot be read ({error.strerror or error}); check its permissions.")
+
+
+def _ends_with_newline(path: str) -> bool:
+    if os.path.getsize(path) == 0:
+        return True
+    with open(path, "rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
