@@ -11,6 +11,7 @@ from auditor.config import Config
 from auditor.document import Document, load
 from auditor.engine import Coverage, Finding, Location, Result, plain, run_rules
 from auditor.errors import InputError
+from auditor.guard import WorkerError, run_limited
 
 
 @dataclass
@@ -94,6 +95,19 @@ def audit_file(path: str, config: Config, *, password: str | None = None, ocr: b
             "rata_rata_capaian": average_capaian(document.facts)}
     return DocumentReport(path, "ok", meta, result.findings, result.coverage,
                           notices=tuple(document.raw.notices), excerpts=excerpts(document, result.findings))
+
+
+def audit_file_guarded(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> DocumentReport:
+    """audit_file in a child process under the configured time and memory limits; never raises."""
+    try:
+        return run_limited(audit_file, path, config, password=password, ocr=ocr,
+                           timeout_s=config.timeout, memory_mb=config.max_memory)
+    except InputError as error:
+        return DocumentReport(path, "error", {}, [], None, error)
+    except WorkerError:
+        error = InputError(path, "kesalahan internal saat memeriksa berkas ini; laporkan ke pengembang beserta berkasnya.",
+                           "internal error while auditing this file; report it to the developers with the file.")
+        return DocumentReport(path, "error", {}, [], None, error)
 
 
 def total_penyerapan(facts: pd.DataFrame) -> float | int | None:

@@ -10,5 +10,9 @@ class InputError(Exception):
         self.path = path
         self.texts = {"id": id_text, "en": en_text}
 
+    def __reduce__(self):
+        # rebuilt from all three fields when it crosses a process boundary inside a report
+        return type(self), (self.path, self.texts["id"], self.texts["en"])
+
     def message(self, lang: str = "id") -> str:
         return f"{self.path}: {self.texts.get(lang, self.texts['en'])}"

@@ -1,0 +1,36 @@
+"""LKJ902 — figures on pages read by OCR are less certain: findings that rest on them deserve a second look.
+
+PASS:
+    Tabel III.A.1 Capaian Kinerja Sasaran
+
+    | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|---|
+    | 1 | Meningkatnya X | Persentase Y | % | 80 | 80 | 100 |
+
+FAIL:
+    (a PDF audited with --ocr whose page 23 is a scan; markdown has no OCR, so this example cannot fail as text)
+"""
+from __future__ import annotations
+
+from auditor.engine import Location, Problem
+
+ID = "LKJ902"
+TITLE = {"id": "Angka dibaca dengan OCR", "en": "Figures read by OCR"}
+SEVERITY = "info"
+MESSAGE = {
+    "id": "{count} angka dari halaman {pages} dibaca dengan OCR; temuan yang memakai angka ini perlu dicek ulang.",
+    "en": "{count} figures from pages {pages} were read by OCR; findings that use them need a second look.",
+}
+CONF: dict = {}
+DEFAULT: dict = {}
+
+
+def check(document, options):
+    facts = document.facts
+    uncertain = facts[facts["confidence"] < 1]
+    if uncertain.empty:
+        return
+    pages = sorted({int(p) for p in uncertain["page"].dropna()})
+    yield Problem(subject=document.meta.get("instansi") or document.path, attribute=None, values=tuple(pages),
+                  expected=None, locations=tuple(Location(page=p) for p in pages),
+                  fields={"count": len(uncertain), "pages": ", ".join(str(p) for p in pages)})
