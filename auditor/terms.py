@@ -26,3 +26,24 @@ def attribute_label(attribute: str) -> dict:
 def public_attribute(attribute: str) -> str:
     """The attribute name a user sees: the efficiency table's own copies are still capaian/target/realisasi."""
     return attribute.removesuffix("_efisiensi") if attribute.endswith("_efisiensi") else attribute
+
+
+# Why a comparison could not be made: rules yield the English phrase, reports show it in the reader's language.
+REASONS_ID = {
+    "realisasi is not a number": "realisasi bukan angka",
+    "target and realisasi in different units": "satuan target dan realisasi berbeda",
+    "target is zero": "target nol",
+    "budget figures missing in the row": "angka anggaran tidak lengkap di baris",
+    "allocation is zero": "alokasi nol",
+    "capaian or absorption missing in the row": "capaian atau penyerapan tidak ada di baris",
+    "absorption is zero": "penyerapan nol",
+    "kegiatan not found in the realisasi kinerja table": "kegiatan tidak ada di tabel realisasi kinerja",
+    "total without rows to add up": "jumlah tanpa rincian",
+    "total is not a number": "jumlah bukan angka",
+    "no Perjanjian Kinerja budget table": "tidak ada tabel anggaran Perjanjian Kinerja",
+    "program not in the Perjanjian Kinerja": "program tidak ada di Perjanjian Kinerja",
+}
+
+
+def reason_label(reason: str, lang: str) -> str:
+    return REASONS_ID.get(reason, reason) if lang == "id" else reason

@@ -5,6 +5,8 @@ import shutil
 
 from tabulate import tabulate
 
+from auditor.terms import reason_label
+
 WORDS = {
     "id": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO", "rule": "Aturan", "message": "Temuan",
            "none": "Tidak ada temuan.", "failed": "TIDAK DAPAT DIPERIKSA",
@@ -49,6 +51,6 @@ def _document(report, lang: str) -> str:
                                          infos=report.count("info")))
     stats = report.coverage.to_dict()
     reasons = stats.pop("not_checkable_reasons")
-    reason_text = f" ({'; '.join(f'{k}: {v}' for k, v in reasons.items())})" if reasons else ""
+    reason_text = f" ({'; '.join(f'{reason_label(k, lang)}: {v}' for k, v in reasons.items())})" if reasons else ""
     lines.append(words["coverage"].format(reasons=reason_text, **stats))
     return "\n".join(lines)
