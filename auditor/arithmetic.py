@@ -56,16 +56,25 @@ def ratio(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     return Decimal(numerator) / Decimal(denominator) * HUNDRED
 
 
+NORMAL_FORMULA = "realisasi ÷ target"
+LOWER_IS_BETTER_FORMULAS = ("(2 × target − realisasi) ÷ target", "target ÷ realisasi")
+
+
+def capaian_formulas(target: Decimal, realisasi: Decimal, lower_is_better: bool) -> dict[str, Decimal]:
+    """The capaian each formula a report may use gives, by the formula's name."""
+    if target == 0:
+        return {}
+    if not lower_is_better:
+        return {NORMAL_FORMULA: realisasi / target * HUNDRED}
+    formulas = {LOWER_IS_BETTER_FORMULAS[0]: (2 * target - realisasi) / target * HUNDRED}
+    if realisasi != 0:
+        formulas[LOWER_IS_BETTER_FORMULAS[1]] = target / realisasi * HUNDRED
+    return formulas
+
+
 def capaian_candidates(target: Decimal, realisasi: Decimal, lower_is_better: bool) -> list[Decimal]:
     """realisasi/target for normal indikator; for lower-is-better ones the two formulas reports use."""
-    if target == 0:
-        return []
-    if not lower_is_better:
-        return [realisasi / target * HUNDRED]
-    candidates = [(2 * target - realisasi) / target * HUNDRED]
-    if realisasi != 0:
-        candidates.append(target / realisasi * HUNDRED)
-    return candidates
+    return list(capaian_formulas(target, realisasi, lower_is_better).values())
 
 
 def row_values(facts: list[dict]) -> dict[str, dict]:

@@ -11,20 +11,32 @@ from rules import (
     lkj101_capaian,
     lkj102_penyerapan,
     lkj103_efisiensi,
+    lkj104_polarity,
+    lkj105_high_capaian,
     lkj201_same_fact,
     lkj202_efficiency_capaian,
     lkj401_totals,
     lkj402_pk_budget,
+    lkj403_table_totals,
+    lkj501_copied_history,
+    lkj502_row_numbering,
+    lkj503_kegiatan_coverage,
 )
 
 _MODULES: tuple[ModuleType, ...] = (
     lkj101_capaian,
     lkj102_penyerapan,
     lkj103_efisiensi,
+    lkj104_polarity,
+    lkj105_high_capaian,
     lkj201_same_fact,
     lkj202_efficiency_capaian,
     lkj401_totals,
     lkj402_pk_budget,
+    lkj403_table_totals,
+    lkj501_copied_history,
+    lkj502_row_numbering,
+    lkj503_kegiatan_coverage,
 )
 
 

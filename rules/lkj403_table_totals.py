@@ -50,7 +50,9 @@ MESSAGE = {
 CONF: dict = {}
 DEFAULT: dict = {}
 BUDGET_ROLES = ("realisasi_anggaran", "pk_budget", "efficiency")  # their totals are LKJ401's
-_TOTAL = re.compile(r"^(?:jumlah|total)\b", re.IGNORECASE)
+# the whole label cell, not its first word: "Jumlah surat yang diadministrasikan" is an indikator
+_TOTAL = re.compile(r"^(?:sub\s*total|grand total|(?:jumlah|total)(?:\s+(?:total|keseluruhan|seluruhnya|akhir))?)"
+                    r"\s*[:.]?$", re.IGNORECASE)
 _RATIOS = {"capaian", "capaian_renstra", "penyerapan", "efisiensi"}
 _ADDABLE = {"number", "money", "quantity"}
 ROW_LABEL = {"id": "Kolom JUMLAH baris", "en": "The JUMLAH column of row"}
@@ -92,7 +94,8 @@ def _numeric_columns(table: Table) -> list[int]:
             continue
         cells = [row[j] for row in table.rows if not any(_TOTAL.match(c.strip()) for c in row)]
         values = [_value(c) for c in cells]
-        if values and all(values) and any(parse_value(c).kind != "empty" for c in cells):
+        units = {v.unit for v in values if v and v.kind == "quantity"}
+        if values and all(values) and len(units) <= 1 and any(parse_value(c).kind != "empty" for c in cells):
             columns.append(j)
     return columns
 

@@ -1,0 +1,86 @@
+"""LKJ105 — a capaian above 150% needs an explanation in the text; without one it is more often a
+target set too low or a realisasi mistyped than a real success.
+
+The text explains a capaian when a paragraph that names the indikator or kegiatan, or prints the
+capaian itself, or one of the next few paragraphs, gives a reason (`disebabkan`, `karena`,
+`melebihi target` …; option `reasons`). One finding per indikator or kegiatan, listing every table.
+
+PASS:
+    Tabel III.F.1 Realisasi Kinerja
+
+    | NO | TUJUAN/ SASARAN/ PROGRAM/ KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|
+    | I.1.1 | Meningkatnya X | Indeks Y | B | Belum ada penilaian | - |
+    | I.1.1.1 | Program Z | Pemenuhan kebutuhan | 100 % | 100 % | 100% |
+    | I.1.1.1.1 | Penyediaan jasa surat menyurat | Jumlah surat menyurat | 500 Surat | 1287 Surat | 257% |
+
+    Capaian kegiatan Penyediaan jasa surat menyurat sebesar 257% disebabkan banyaknya surat undangan pemilihan kepala desa.
+
+FAIL:
+    Tabel III.F.1 Realisasi Kinerja
+
+    | NO | TUJUAN/ SASARAN/ PROGRAM/ KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|
+    | I.1.1 | Meningkatnya X | Indeks Y | B | Belum ada penilaian | - |
+    | I.1.1.1 | Program Z | Pemenuhan kebutuhan | 100 % | 100 % | 100% |
+    | I.1.1.1.1 | Penyediaan jasa surat menyurat | Jumlah surat menyurat | 500 Surat | 1287 Surat | 257% |
+
+    Capaian kegiatan Penyediaan jasa surat menyurat sebesar 257%.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pandas as pd
+
+from auditor.engine import Consistent, Location, Problem
+from auditor.facts import canonical
+
+ID = "LKJ105"
+TITLE = {"id": "Capaian di atas 150% tanpa penjelasan", "en": "Capaian above 150% without explanation"}
+SEVERITY = "warning"
+MESSAGE = {
+    "id": "Capaian “{subject}” {printed}% (di atas {limit}%) tanpa penjelasan di teks; periksa target dan "
+          "realisasinya ({where}).",
+    "en": "Capaian of “{subject}” is {printed}% (above {limit}%) with no explanation in the text; check its "
+          "target and realisasi ({where}).",
+}
+CONF = {"limit": float, "reasons": list}
+DEFAULT = {"limit": 150.0, "reasons": ["disebabkan", "karena", "dikarenakan", "sebab", "melebihi target",
+                                       "melampaui target", "faktor", "hal ini", "dampak"]}
+FOLLOWING = 3  # paragraphs after the mention that may still carry its reason
+
+
+def check(document, options):
+    facts = document.facts
+    capaian = facts[facts["attribute"].isin(["capaian", "capaian_renstra"]) & facts["number"].notna()
+                    & facts["year"].isna() & (facts["role"] != "narrative")]
+    limit = Decimal(str(options["limit"]))
+    high = capaian[capaian["number"].map(lambda n: Decimal(n) > limit)]
+    if high.empty:
+        return
+    paragraphs = [canonical(block.text) for block in document.text]
+    reasons = [re.compile(r"\b" + re.escape(canonical(r)) + r"\b") for r in options["reasons"]]
+    for _, stated in high.groupby("entity_id", sort=False):
+        first = stated.iloc[0]
+        if _explained(paragraphs, reasons, stated):
+            yield Consistent()
+            continue
+        yield Problem(
+            subject=first["entity"], attribute="capaian",
+            values=tuple(dict.fromkeys(Decimal(n) for n in stated["number"])), expected=None,
+            locations=tuple(Location.of(f) for f in stated.to_dict("records")),
+            fields={"printed": Decimal(first["number"]), "limit": limit, "where": Location.of(first)},
+        )
+
+
+def _explained(paragraphs: list[str], reasons: list[re.Pattern], stated: pd.DataFrame) -> bool:
+    names = {canonical(n) for n in stated["entity"]}
+    figures = {canonical(str(t)).replace(" ", "") for t in stated["text"]}
+    for i, paragraph in enumerate(paragraphs):
+        mentions = any(name and name in paragraph for name in names) or any(
+            re.search(r"\b" + re.escape(f) + r"\b", paragraph) for f in figures if f)
+        if mentions and any(r.search(p) for p in paragraphs[i:i + 1 + FOLLOWING] for r in reasons):
+            return True
+    return False

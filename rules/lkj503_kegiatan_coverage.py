@@ -1,0 +1,86 @@
+"""LKJ503 — every kegiatan of the realisasi anggaran table must appear in the realisasi kinerja table
+(tujuan → sasaran → program → kegiatan), and every kegiatan measured there must have its budget row.
+
+Names are matched as the fact store resolves them, tolerant to small spelling differences.
+
+PASS:
+    Tabel III.F.1 Realisasi Kinerja
+
+    | NO | TUJUAN/ SASARAN/ PROGRAM/ KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|
+    | I.1.1 | Meningkatnya X | Indeks Y | B | Belum ada penilaian | - |
+    | I.1.1.1 | Program Peningkatan Manajemen | Pemenuhan kebutuhan | 100 % | 100 % | 100% |
+    | I.1.1.1.1 | Penyediaan jasa surat menyurat | Jumlah surat | 500 Surat | 500 Surat | 100% |
+    | I.1.1.1.2 | Penyediaan makanan dan minuman | Jumlah rapat | 12 Rapat | 7 Rapat | 58% |
+
+    Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
+
+    | NO | PROGRAM/ KEGIATAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|
+    | I | Program Peningkatan Manajemen | 29.091.000 | 29.091.000 | 100,00% |
+    | I.1 | Penyediaan jasa surat menyurat | 7.111.000 | 7.111.000 | 100,00% |
+    | I.2 | Penyediaan makanan dan minuman | 21.980.000 | 21.980.000 | 100,00% |
+
+FAIL:
+    Tabel III.F.1 Realisasi Kinerja
+
+    | NO | TUJUAN/ SASARAN/ PROGRAM/ KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|
+    | I.1.1 | Meningkatnya X | Indeks Y | B | Belum ada penilaian | - |
+    | I.1.1.1 | Program Peningkatan Manajemen | Pemenuhan kebutuhan | 100 % | 100 % | 100% |
+    | I.1.1.1.1 | Penyediaan jasa surat menyurat | Jumlah surat | 500 Surat | 500 Surat | 100% |
+    | I.1.1.1.2 | Penyediaan alat tulis kantor | Jumlah jenis | 20 Jenis | 20 Jenis | 100% |
+
+    Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
+
+    | NO | PROGRAM/ KEGIATAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|
+    | I | Program Peningkatan Manajemen | 29.091.000 | 29.091.000 | 100,00% |
+    | I.1 | Penyediaan jasa surat menyurat | 7.111.000 | 7.111.000 | 100,00% |
+    | I.2 | Penyediaan makanan dan minuman | 21.980.000 | 21.980.000 | 100,00% |
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from auditor.engine import Consistent, Location, NotCheckable, Problem
+
+ID = "LKJ503"
+TITLE = {"id": "Kegiatan tidak ada di tabel anggaran atau tabel kinerja",
+         "en": "A kegiatan is missing from the budget or the performance table"}
+SEVERITY = "warning"
+MESSAGE = {
+    "id": "Kegiatan “{subject}” ada di {present} ({where}), tetapi tidak ada di {absent}.",
+    "en": "Kegiatan “{subject}” is in {present} ({where}), but not in {absent}.",
+}
+CONF: dict = {}
+DEFAULT: dict = {}
+BUDGET, PERFORMANCE = "realisasi_anggaran", "realisasi_tree"
+
+
+def check(document, options):
+    facts = document.facts
+    kegiatan = facts[facts["kind"] == "kegiatan"]
+    budget = kegiatan[kegiatan["role"] == BUDGET]
+    performance = kegiatan[kegiatan["role"] == PERFORMANCE]
+    if budget.empty or performance.empty:
+        if not (budget.empty and performance.empty):
+            yield NotCheckable("budget or performance table without kegiatan")
+        return
+    tables = {role: _labels(group) for role, group in ((BUDGET, budget), (PERFORMANCE, performance))}
+    for present, absent in ((budget, performance), (performance, budget)):
+        others = set(absent["entity_id"])
+        for _, rows in present.groupby("entity_id", sort=False):
+            first = rows.iloc[0]
+            if first["entity_id"] in others:
+                yield Consistent()
+                continue
+            where = replace(Location.of(first), column=None, text=first["entity"])  # the row, not one figure
+            yield Problem(
+                subject=first["entity"], attribute=None, values=(), expected=None, locations=(where,),
+                fields={"present": first["table"], "absent": tables[absent.iloc[0]["role"]], "where": where},
+            )
+
+
+def _labels(group) -> str:
+    return ", ".join(dict.fromkeys(group["table"]))
