@@ -1,0 +1,71 @@
+"""The command line as a user meets it: exit codes, one-line errors, rules, explain, extract."""
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+from click.testing import CliRunner
+
+from auditor.cli import main
+
+SAMPLE = os.path.join(os.path.dirname(__file__), "..", "samples", "lkjip-raas-2020.md")
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_clean_generated_report_exits_zero(tmp_path):
+    import generator
+
+    path = tmp_path / "bersih.md"
+    path.write_text(generator.to_markdown(generator.generate(1)), encoding="utf-8")
+    result = run("check", str(path), "--select", "LKJ1,LKJ2,LKJ4")
+    assert result.exit_code == 0, result.output
+    assert "0 kesalahan" in result.output
+
+
+def test_unusable_inputs_give_one_line_and_exit_two(tmp_path):
+    empty = tmp_path / "kosong.md"
+    empty.write_text("")
+    binary = tmp_path / "laporan.docx"
+    binary.write_bytes(b"PK\x03\x04")
+    for path, expected in ((empty, "berkas kosong"), (binary, "jenis berkas tidak didukung"),
+                           (tmp_path / "tidak-ada.md", "berkas tidak ditemukan")):
+        result = run("check", str(path))
+        assert result.exit_code == 2
+        assert expected in result.output
+        assert "Traceback" not in result.output
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path):
+    empty = tmp_path / "kosong.md"
+    empty.write_text("")
+    result = run("check", str(empty), SAMPLE, "--format", "json")
+    assert result.exit_code == 2
+    assert '"status": "ok"' in result.output and '"status": "error"' in result.output
+
+
+def test_rules_and_explain():
+    listing = run("rules", "--lang", "en")
+    assert listing.exit_code == 0 and "LKJ201" in listing.output and "LKJ101" in listing.output
+    explained = run("explain", "lkj101")
+    assert explained.exit_code == 0 and "PASS:" in explained.output and "lower-is-better" in explained.output
+    unknown = run("explain", "LKJ999")
+    assert unknown.exit_code == 2 and "tidak dikenal" in unknown.output
+
+
+def test_extract_writes_tables_and_facts(tmp_path):
+    workbook = tmp_path / "terbaca.xlsx"
+    result = run("extract", SAMPLE, "-o", str(workbook))
+    assert result.exit_code == 0, result.output
+    sheets = pd.read_excel(workbook, sheet_name=None)
+    assert {"tables", "facts"} <= set(sheets)
+    assert any(name.endswith("III.E.1") for name in sheets)
+    facts = sheets["facts"]
+    musrenbang = facts[facts["entity"].str.contains("Musrenbangcam|Musrembangcam") & (facts["attribute"] == "realisasi")
+                       & (facts["kind"] == "indikator")]
+    assert sorted(set(musrenbang["number"].dropna())) == [67.0, 72.0]
+    folder = tmp_path / "csv"
+    assert run("extract", SAMPLE, "-o", str(folder)).exit_code == 0
+    assert (folder / "facts.csv").exists() and (folder / "tables.csv").exists()
