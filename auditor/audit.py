@@ -12,6 +12,7 @@ from auditor.document import Document, load
 from auditor.engine import Coverage, Finding, Location, Result, plain, run_rules
 from auditor.errors import InputError
 from auditor.guard import WorkerError, run_limited
+from auditor.waivers import Waived, apply_waivers, load_waivers
 
 
 @dataclass
@@ -25,6 +26,7 @@ class DocumentReport:
     notices: tuple[str, ...] = ()
     # per table label: the header and the rows the findings point at, so reports can show them
     excerpts: dict = field(default_factory=dict)
+    waived: list[Waived] = field(default_factory=list)  # accepted findings, kept out of `findings`
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -43,6 +45,7 @@ class DocumentReport:
             "findings": [f.to_dict(lang) for f in self.findings],
             "stats": self.coverage.to_dict() if self.coverage else None,
             "excerpts": self.excerpts,
+            "waived": [w.to_dict(lang) for w in self.waived],
         }
 
     def translations(self) -> dict:
@@ -91,10 +94,12 @@ def audit_file(path: str, config: Config, *, password: str | None = None, ocr: b
     except InputError as error:
         return DocumentReport(path, "error", {}, [], None, error)
     result: Result = run_rules(document, config.rules(), config.rule_options(), config.severity)
+    waivers = load_waivers(config.waivers) if config.waivers else ()
+    findings, waived, unused = apply_waivers(result.findings, path, waivers)
     meta = {**document.meta, "penyerapan": total_penyerapan(document.facts),
             "rata_rata_capaian": average_capaian(document.facts)}
-    return DocumentReport(path, "ok", meta, result.findings, result.coverage,
-                          notices=tuple(document.raw.notices), excerpts=excerpts(document, result.findings))
+    return DocumentReport(path, "ok", meta, findings, result.coverage, notices=(*document.raw.notices, *unused),
+                          excerpts=excerpts(document, findings), waived=waived)
 
 
 def audit_file_guarded(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> DocumentReport:

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from types import ModuleType
 
+from auditor.waivers import WaiverError, load_waivers
 from rules import RULES
 
 FILE_NAMES = ("lkjip-audit.toml", "lkjip-audit.cfg", "setup.cfg")
@@ -126,6 +127,10 @@ def _apply_general(config: Config, general: dict, path: str) -> None:
         raise ConfigError(f"{path}: {error}") from None
     if "waivers" in general:
         config.waivers = os.path.join(os.path.dirname(path), str(general["waivers"]))
+        try:
+            load_waivers(config.waivers)  # a broken waiver file stops the run before any audit
+        except WaiverError as error:
+            raise ConfigError(str(error)) from None
 
 
 def _severity(value, path: str, key: str) -> str:

@@ -1,0 +1,95 @@
+"""Accepted findings: a waiver file (TOML or CSV: rule, file glob, subject, reason) sets findings aside as waived."""
+from __future__ import annotations
+
+import csv
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from auditor.engine import Finding
+
+FIELDS = ("rule", "file", "subject", "reason")
+
+
+class WaiverError(Exception):
+    """A waiver file the tool cannot use; the message says which file and entry."""
+
+
+@dataclass(frozen=True)
+class Waiver:
+    rule: str  # a rule code or a code prefix ("LKJ5")
+    file: str  # a glob matched against the audited path and its file name; "*" for every file
+    subject: str  # a glob matched against the finding's subject, case-insensitively; "*" or "" for any
+    reason: str
+    origin: str  # "waivers.toml entry 3", to say where an unused waiver is written
+
+    def covers_file(self, path: str) -> bool:
+        path = path.replace(os.sep, "/")
+        return any(fnmatch.fnmatch(candidate, self.file) for candidate in (path, os.path.basename(path)))
+
+    def covers(self, finding: Finding, path: str) -> bool:
+        subject = self.subject.strip().lower() or "*"
+        return (finding.rule.startswith(self.rule.upper()) and self.covers_file(path)
+                and fnmatch.fnmatchcase(finding.subject.strip().lower(), subject))
+
+
+@dataclass(frozen=True)
+class Waived:
+    finding: Finding
+    waiver: Waiver
+
+    def to_dict(self, lang: str = "id") -> dict:
+        return {**self.finding.to_dict(lang), "reason": self.waiver.reason, "waiver": self.waiver.origin}
+
+
+def load_waivers(path: str) -> tuple[Waiver, ...]:
+    try:
+        return _load(os.path.abspath(path), os.path.getmtime(path))
+    except OSError as error:
+        raise WaiverError(f"{path}: cannot be read: {error}") from None
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: float) -> tuple[Waiver, ...]:  # mtime in the key: an edited file is read again
+    name = os.path.basename(path)
+    if path.endswith(".toml"):
+        try:
+            with open(path, "rb") as handle:
+                entries = tomllib.load(handle).get("waiver", [])
+        except tomllib.TOMLDecodeError as error:
+            raise WaiverError(f"{path}: {error}") from None
+    elif path.endswith(".csv"):
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            entries = list(csv.DictReader(handle))
+    else:
+        raise WaiverError(f"{path}: a waiver file is .toml ([[waiver]] tables) or .csv ({', '.join(FIELDS)})")
+    return tuple(_waiver(entry, f"{name} #{number}", path) for number, entry in enumerate(entries, start=1))
+
+
+def _waiver(entry: dict, origin: str, path: str) -> Waiver:
+    unknown = set(entry) - set(FIELDS)
+    if unknown:
+        raise WaiverError(f"{path}: {origin}: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
+    values = {key: str(entry.get(key) or "").strip() for key in FIELDS}
+    if not values["rule"] or not values["reason"]:
+        raise WaiverError(f"{path}: {origin}: 'rule' and 'reason' are required")
+    return Waiver(values["rule"], values["file"] or "*", values["subject"], values["reason"], origin)
+
+
+def apply_waivers(findings: list[Finding], path: str, waivers: tuple[Waiver, ...]
+                  ) -> tuple[list[Finding], list[Waived], list[str]]:
+    """Findings still standing, the waived ones with their waiver, and a notice per waiver for this
+    file that waived nothing (the report changed, or the waiver is mistyped)."""
+    kept, waived, used = [], [], set()
+    for finding in findings:
+        waiver = next((w for w in waivers if w.covers(finding, path)), None)
+        if waiver is None:
+            kept.append(finding)
+        else:
+            waived.append(Waived(finding, waiver))
+            used.add(waiver)
+    notices = [f"waiver {w.origin} ({w.rule}, {w.subject or '*'}) matched no finding"
+               for w in waivers if w.covers_file(path) and w not in used]
+    return kept, waived, notices
