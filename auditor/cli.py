@@ -53,16 +53,30 @@ def main() -> None:
 @click.option("--ocr", is_flag=True, help="Run OCR on scanned pages (needs ocrmypdf and tesseract).")
 @click.option("--timeout", type=float, help="Seconds one document may take (default 120).")
 @click.option("--max-memory", type=int, help="Megabytes of memory one document may use (default 2048).")
+@click.option("--annotate", "annotated", type=click.Path(dir_okay=False),
+              help="Also write a copy of the (single) PDF with each finding's cells highlighted and commented.")
 def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr, timeout,
-          max_memory) -> None:
+          max_memory, annotated) -> None:
     """Audit one or more LKjIP files and report every inconsistency found.
 
     Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
     config = configured(config_path, select, ignore, fail_on)
     config.timeout = timeout or config.timeout
     config.max_memory = max_memory or config.max_memory
+    if annotated and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
+        fail("--annotate: " + ("berikan tepat satu berkas PDF." if lang == "id" else "give exactly one PDF file."))
     reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
     write_rendered(FORMATS[output_format].render(reports, lang), output, output_format, lang)
+    if annotated and reports[0].status == "ok":
+        from auditor.annotate import annotate
+        from auditor.errors import InputError
+
+        try:
+            placed = annotate(reports[0], files[0], annotated, lang)
+        except InputError as error:
+            fail(error.message(lang))
+        click.echo((f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}" if lang == "id"
+                    else f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}"), err=True)
     if output or output_format != "text":
         for report in reports:
             if report.status == "error":
