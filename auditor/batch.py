@@ -9,15 +9,15 @@ import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from tqdm import tqdm
 
-from auditor.audit import DocumentReport, audit_file
+from auditor.audit import DocumentReport, audit_file_guarded
 from auditor.config import Config
 from auditor.errors import InputError
 from auditor.formats import FORMATS
-from auditor.guard import WorkerError, run_limited
 
 SUFFIXES = (".pdf", ".md", ".markdown")
 RESULTS = "results.jsonl"
@@ -85,31 +85,11 @@ def record_of(report: DocumentReport, digest: str | None, lang: str, seconds: fl
             "translations": report.translations()}
 
 
-def audit_record(path: str, config: Config, lang: str, ocr: bool) -> dict:
-    """Runs inside the limited child: plain data crosses the pipe, since InputError does not pickle."""
+def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool) -> dict:
+    """Runs in a pool worker: the document itself is audited in a limited child the worker outlives."""
     started = time.monotonic()
-    return record_of(audit_file(path, config, ocr=ocr), None, lang, time.monotonic() - started)
-
-
-def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool, timeout_s: float,
-                   memory_mb: int) -> dict:
-    """Runs in a pool worker: the document itself is audited in a child the worker outlives."""
-    started = time.monotonic()
-    try:
-        record = run_limited(audit_record, path, config, lang, ocr, timeout_s=timeout_s, memory_mb=memory_mb)
-    except InputError as error:
-        record = record_of(DocumentReport(path, "error", {}, [], None, error), None, lang, 0)
-    except WorkerError as error:
-        record = record_of(DocumentReport(path, "error", {}, [], None, crashed(path, str(error))), None, lang, 0)
-    record["sha256"] = digest
-    record["seconds"] = round(time.monotonic() - started, 3)
-    return record
-
-
-def crashed(path: str, detail: str) -> InputError:
-    last = detail.strip().splitlines()[-1] if detail.strip() else "?"
-    return InputError(path, f"pemeriksaan gagal karena kesalahan internal ({last}); laporkan berkas ini.",
-                      f"the audit failed with an internal error ({last}); please report this file.")
+    report = audit_file_guarded(path, config, ocr=ocr)
+    return record_of(report, digest, lang, time.monotonic() - started)
 
 
 def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None = None, lang: str = "id",
@@ -137,6 +117,8 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
             todo.append((path, digest))
     resumed = len(found) - len(todo) - len(unreadable)
     jobs = max(1, min(jobs or _cores(), len(todo) or 1))
+    limited = replace(config, timeout=timeout_s if timeout_s is not None else config.timeout,
+                      max_memory=memory_mb if memory_mb is not None else config.max_memory)
     new: list[dict] = []
     with open(results_path, "a" if resume else "w", encoding="utf-8") as results:
         if resume and not _ends_with_newline(results_path):
@@ -149,8 +131,7 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
 
         for record in unreadable:
             keep(record)
-        _audit_all(todo, config, lang, ocr, jobs, timeout_s if timeout_s is not None else config.timeout,
-                   memory_mb if memory_mb is not None else config.max_memory, keep, progress)
+        _audit_all(todo, limited, lang, ocr, jobs, keep, progress)
     # the latest result per path wins: a file edited since the interrupted run, or unreadable twice
     latest = {r["path"]: r for r in (read_results(results_path) if resume else new)}
     records = sorted(latest.values(), key=lambda r: r["path"])
@@ -171,8 +152,8 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
     return outcome
 
 
-def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool, jobs: int, timeout_s: float,
-               memory_mb: int, keep, progress: bool | None) -> None:
+def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool, jobs: int,
+               keep: Callable[[dict], None], progress: bool | None) -> None:
     """Feeds the documents to `jobs` workers; a pool that breaks is rebuilt and its unfinished documents
     retried once, so one pathological file cannot stop the others."""
     findings = 0
@@ -187,7 +168,7 @@ def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool
         while pending:
             with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
                 futures: dict[Future, tuple[str, str]] = {
-                    pool.submit(audit_isolated, path, digest, config, lang, ocr, timeout_s, memory_mb): (path, digest)
+                    pool.submit(audit_isolated, path, digest, config, lang, ocr): (path, digest)
                     for path, digest in pending}
                 pending = []
                 waiting = set(futures)
@@ -202,8 +183,8 @@ def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool
                             if attempts[path] < 2:
                                 pending.append((path, digest))
                                 continue
-                            error = crashed(path, "worker process died")
-                            record = record_of(DocumentReport(path, "error", {}, [], None, error), digest, lang, 0)
+                            record = record_of(DocumentReport(path, "error", {}, [], None, _worker_died(path)),
+                                               digest, lang, 0)
                         keep(record)
                         findings += len(record["findings"])
                         bar.set_postfix_str(f"{os.path.basename(path)} · {findings} " +
@@ -227,6 +208,11 @@ def summary(outcome: BatchOutcome, reports: list[DocumentReport], lang: str) -> 
                          "errors": r.count("error"), "warnings": r.count("warning"), "infos": r.count("info")}
                         for r, record in zip(reports, outcome.records)],
     }
+
+
+def _worker_died(path: str) -> InputError:
+    return InputError(path, "proses pemeriksa berhenti mendadak dua kali pada berkas ini; laporkan berkas ini.",
+                      "the worker process died twice on this file; please report this file.")
 
 
 def _unreadable(path: str, error: OSError) -> InputError:
