@@ -9,6 +9,7 @@ PASS:
     | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | REALISASI | | |
     |---|---|---|---|---|---|---|
     | | | | | 2018 | 2019 | 2020 |
+    | 1 | 2 | 3 | 4 | 5 | 6 | 7 |
     | 1 | Meningkatnya rencana pembangunan | Persentase hasil Musrenbangcam disetujui | % | 60 | 65 | 67 |
     | 2 | Meningkatnya penyelenggaraan pemerintahan | Persentase laporan desa tepat waktu | % | 100 | 100 | 100 |
 
@@ -18,6 +19,7 @@ FAIL:
     | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | REALISASI | | |
     |---|---|---|---|---|---|---|
     | | | | | 2018 | 2019 | 2020 |
+    | 1 | 2 | 3 | 4 | 5 | 6 | 7 |
     | 1 | Meningkatnya rencana pembangunan | Persentase hasil Musrenbangcam disetujui | % | 67 | 67 | 67 |
     | 2 | Meningkatnya penyelenggaraan pemerintahan | Persentase laporan desa tepat waktu | % | 100 | 100 | 100 |
 """
