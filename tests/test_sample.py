@@ -19,7 +19,7 @@ SAMPLE = os.path.join(os.path.dirname(__file__), "..", "samples", "lkjip-raas-20
 @pytest.fixture(scope="module")
 def audited():
     document = load(SAMPLE)
-    config = Config(select=["LKJ1", "LKJ2", "LKJ4"])
+    config = Config(select=["LKJ101", "LKJ102", "LKJ103", "LKJ201", "LKJ202", "LKJ401", "LKJ402"])
     return document, run_rules(document, config.rules(), config.rule_options(), config.severity)
 
 
