@@ -11,6 +11,7 @@ from auditor.errors import InputError
 from auditor.facts import Resolver, build_facts
 from auditor.ingest.markdown import read_markdown
 from auditor.model import RawDocument, TextBlock
+from auditor.narrative import add_narrative_facts
 from auditor.structure import Table, build_layout
 
 _INSTANSI = re.compile(
@@ -91,4 +92,5 @@ def normalise(raw: RawDocument, *, match_threshold: float = 88.0) -> Document:
     meta = detect_meta(layout.text, raw.path)
     meta["pages"] = raw.pages
     store = build_facts(layout.tables, meta["tahun"], threshold=match_threshold)
+    add_narrative_facts(store, layout.text)
     return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.resolver, meta)

@@ -1,0 +1,306 @@
+"""Narrative facts: the figures the report's sentences state, attached to the entities the tables name."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from auditor.facts import FactStore, same_entity, split_qualifier
+from auditor.model import TextBlock
+from auditor.sentences import AKSI, CLOSING, FIGURES, INDIKATOR, KEGIATAN, MARKER, PROGRAM, SASARAN
+from auditor.values import Value, parse_value
+
+ROLE = "narrative"
+_UPPERCASE_HEADING = re.compile(r"^[^a-z]*[A-Z]{4}[^a-z]*$")
+
+
+@dataclass
+class Statement:
+    """The figures one block states about one entity."""
+
+    kind: str  # "indikator" | "program" | "kegiatan" | "aksi" | "total"
+    name: str
+    figures: dict[str, Value]
+    block: TextBlock
+
+
+@dataclass
+class KegiatanOccurrence:
+    """A kegiatan as the narrative presents it: its own statements, then the aksi carried out under it."""
+
+    name: str
+    statements: list[Statement] = field(default_factory=list)
+    aksi: list[Statement] = field(default_factory=list)
+
+
+def figures(text: str, patterns=FIGURES) -> dict[str, Value]:
+    """attribute -> the value a block states for it (the first one, when a block repeats itself)."""
+    found: dict[str, tuple[int, Value]] = {}
+    for pattern in patterns:
+        for match in pattern.regex.finditer(text):
+            for attribute, printed in match.groupdict().items():
+                if printed and attribute not in found:
+                    found[attribute] = (match.start(attribute), figure(printed))
+    return {a: v for a, (_, v) in sorted(found.items(), key=lambda item: item[1][0])}
+
+
+def figure(printed: str) -> Value:
+    """A figure as a sentence prints it; a count keeps its whole unit phrase ("kali perjalanan dinas")."""
+    value = parse_value(printed)
+    if value.kind == "quantity":
+        phrase = re.sub(r"^[\d.,]+\s*", "", printed).strip().rstrip(".").lower()
+        return Value(printed, "quantity", value.number, phrase, value.decimals)
+    return value
+
+
+def strip_marker(text: str) -> str:
+    return MARKER.sub("", text).strip()
+
+
+def read_statements(blocks: list[TextBlock], is_indikator) -> list[Statement | KegiatanOccurrence]:
+    """Walk the text in reading order, keeping track of the sasaran, program and kegiatan being told."""
+    out: list[Statement | KegiatanOccurrence] = []
+    program: str | None = None
+    kegiatan: KegiatanOccurrence | None = None
+    for block in blocks:
+        text = strip_marker(block.text)
+        if block.kind == "heading" or SASARAN.match(text) or _UPPERCASE_HEADING.match(text) or text.startswith("Tujuan :"):
+            program, kegiatan = None, None
+            continue
+        if PROGRAM.match(text):
+            program, kegiatan = PROGRAM.match(text).group("name"), None
+            _program_statement(out, program, text, block)
+            continue
+        closing = figures(block.text, CLOSING)
+        if closing:
+            out.append(Statement("total", "JUMLAH", closing, block))
+            continue
+        opened = KEGIATAN.match(text)
+        if opened:
+            kegiatan = KegiatanOccurrence(opened.group("name").strip())
+            out.append(kegiatan)
+            stated = figures(text)
+            if stated:
+                kegiatan.statements.append(Statement("kegiatan", kegiatan.name, stated, block))
+            continue
+        stated = figures(text)
+        named = INDIKATOR.search(text)
+        if named and is_indikator(named.group("name")):
+            program, kegiatan = None, None
+            out.append(Statement("indikator", named.group("name"), stated, block))
+        elif kegiatan is not None and block.kind == "list_item":
+            name = AKSI.match(text).group("name")
+            kegiatan.aksi.append(Statement("aksi", name, stated, block))
+        elif not stated:
+            continue
+        elif kegiatan is not None and (named or not kegiatan.aksi):
+            kegiatan.statements.append(Statement("kegiatan", kegiatan.name, stated, block))
+        elif kegiatan is not None:
+            kegiatan.aksi.append(Statement("aksi", kegiatan.aksi[-1].name, stated, block))
+        elif program is not None:
+            out.append(Statement("program", program, stated, block))
+        elif named:
+            out.append(Statement("indikator", named.group("name"), stated, block))
+    return out
+
+
+def _program_statement(out: list, program: str, text: str, block: TextBlock) -> None:
+    stated = figures(text)
+    if stated:
+        out.append(Statement("program", program, stated, block))
+
+
+class _Entities:
+    """Finds the table entity a narrative name stands for, with the document's own resolver."""
+
+    def __init__(self, store: FactStore):
+        self.resolver = store.resolver
+        self.in_tables = {r["entity_id"] for r in store.records}
+
+    def lookup(self, kind: str, name: str) -> str | None:
+        """The id of a table entity with this name, without registering a new one."""
+        key = split_qualifier(name)
+        for entity_id, main, qualifier, _ in self.resolver.known.get(kind, []):
+            if entity_id in self.in_tables and same_entity(key, (main, qualifier), self.resolver.threshold):
+                return entity_id
+        return None
+
+    def kegiatan(self, name: str) -> str | None:
+        """A kegiatan by its full name, or by its main name when exactly one table kegiatan carries it
+        ("Pembangunan Gedung Kantor" for "Pembangunan Gedung Kantor (Pembangunan Plank Nama Kantor)")."""
+        exact = self.lookup("kegiatan", name)
+        if exact:
+            return exact
+        main, qualifier = split_qualifier(name)
+        if qualifier:
+            return None
+        candidates = {entity_id for entity_id, known_main, _, _ in self.resolver.known.get("kegiatan", [])
+                      if entity_id in self.in_tables and same_entity((main, ""), (known_main, ""), self.resolver.threshold)}
+        return candidates.pop() if len(candidates) == 1 else None
+
+    def resolve(self, kind: str, name: str) -> str:
+        return self.lookup(kind, name) or self.resolver.resolve(kind, name)
+
+
+def add_narrative_facts(store: FactStore, blocks: list[TextBlock]) -> None:
+    """Append one fact per figure the narrative states, with role "narrative", to the store."""
+    entities = _Entities(store)
+    for item in read_statements(blocks, lambda name: entities.lookup("indikator", name) is not None):
+        if isinstance(item, KegiatanOccurrence):
+            _add_kegiatan(store, entities, item)
+        elif item.kind == "total":
+            _add(store, item, "total", "total", "")
+        else:
+            _add(store, item, entities.resolve(item.kind, item.name), item.kind, "")
+
+
+def _add_kegiatan(store: FactStore, entities: _Entities, kegiatan: KegiatanOccurrence) -> None:
+    """Aksi sum to their kegiatan; under a name that groups several table kegiatan ("Pemberdayaan dan
+    pembinaan masyarakat desa"), each aksi is the table kegiatan "group (aksi)" itself."""
+    entity_id = entities.kegiatan(kegiatan.name)
+    if entity_id:
+        for statement in kegiatan.statements:
+            _add(store, statement, entity_id, "kegiatan", "")
+        for aksi in kegiatan.aksi:
+            _add(store, aksi, entity_id, "aksi", kegiatan.name)
+        return
+    named = [(aksi, entities.lookup("kegiatan", f"{kegiatan.name} ({aksi.name})")) for aksi in kegiatan.aksi]
+    resolved = {entity_id for _, entity_id in named if entity_id}
+    group_id = resolved.pop() if len(resolved) == 1 and all(e for _, e in named) else None
+    for statement in kegiatan.statements:
+        _add(store, statement, group_id or entities.resolve("kegiatan", kegiatan.name), "kegiatan", "")
+    for aksi, aksi_id in named:
+        if aksi_id:
+            _add(store, aksi, aksi_id, "kegiatan", kegiatan.name)
+        else:
+            _add(store, aksi, entities.resolve("kegiatan", kegiatan.name), "aksi", kegiatan.name)
+
+
+def _add(store: FactStore, statement: Statement, entity_id: str, kind: str, parent: str) -> None:
+    for attribute, value in statement.figures.items():
+        store.records.append({
+            "entity_id": entity_id, "kind": kind, "entity": statement.name, "parent": parent,
+            "attribute": attribute, "year": None, "number": value.number, "unit": value.unit,
+            "text": statement.block.text, "decimals": value.decimals, "value_kind": value.kind,
+            "table_index": None, "table": None, "role": ROLE, "row_index": None, "row": None, "column": None,
+            "page": statement.block.source.page, "line": statement.block.source.line,
+            "confidence": statement.block.source.confidence,
+        })
+
+
+# ---------------------------------------------------------------- what the 3xx rules ask of the facts
+
+def narrative(facts: pd.DataFrame) -> pd.DataFrame:
+    return facts[facts["role"] == ROLE]
+
+
+def tabled(facts: pd.DataFrame) -> pd.DataFrame:
+    """This year's figures printed in tables."""
+    return facts[(facts["role"] != ROLE) & facts["year"].isna()]
+
+
+def located(fact: pd.Series):
+    """Where a fact was printed; a sentence has no table, row or column (NaN in the frame, not None)."""
+    from auditor.engine import Location  # the engine imports the document, which builds these facts
+
+    if fact["role"] != ROLE:
+        return Location.of(fact)
+    page = fact["page"]
+    return Location(page=None if page is None or pd.isna(page) else int(page), line=int(fact["line"]),
+                    text=str(fact["text"]))
+
+
+def has_number(fact: pd.Series) -> bool:
+    return fact["number"] is not None and not pd.isna(fact["number"])
+
+
+def failed(fact: pd.Series) -> bool:
+    """A figure that presents its entity as not achieved: capaian 0%, "tidak terealisasi", a cancelled kegiatan."""
+    if fact["attribute"] == "capaian" and has_number(fact):
+        return Decimal(fact["number"]) == 0
+    return fact["attribute"] == "realisasi" and fact["value_kind"] == "note" and "tidak" in str(fact["text"]).lower()
+
+
+def achieved(fact: pd.Series) -> bool:
+    return fact["attribute"] == "capaian" and has_number(fact) and Decimal(fact["number"]) >= 100
+
+
+def same_unit(narrated: str | None, printed: str | None) -> bool:
+    """"kali perjalanan dinas" counts what "Kali" counts, "unit bangunan" what "Bangunan" counts,
+    "Personil" what "Personel" counts: one word of the phrase is the table's unit, typos allowed."""
+    from rapidfuzz import fuzz
+
+    if not narrated or not printed:
+        return False
+    return any(fuzz.ratio(word, printed.lower()) >= 80 for word in narrated.lower().split())
+
+
+def comparable(narrated: pd.Series, printed: pd.Series) -> bool:
+    """Percent with percent; a count with a count of the same thing. "terealisasi 92%, atas target
+    100%" said of a kegiatan counted in Kali is a share of its plan, not comparable to 73 Kali."""
+    kinds = (narrated["value_kind"], printed["value_kind"])
+    if kinds[0] == "percent":
+        return kinds[1] == "percent" or (kinds[1] == "number" and narrated["attribute"] == "capaian")
+    if kinds == ("quantity", "quantity"):
+        return same_unit(narrated["unit"], printed["unit"])
+    return kinds == ("number", "number")
+
+
+# ---------------------------------------------------------------- terbilang
+
+_DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+_SCALES = [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (1000, "ribu")]
+
+
+def terbilang(n: int) -> str:
+    """Indonesian number words: 11 sebelas, 100 seratus, 1000 seribu, 1.000.000 satu juta."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 12:
+        return ["sepuluh", "sebelas"][n - 10]
+    if n < 20:
+        return f"{_DIGITS[n - 10]} belas"
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return f"{_DIGITS[tens]} puluh" + (f" {_DIGITS[ones]}" if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        head = "seratus" if hundreds == 1 else f"{_DIGITS[hundreds]} ratus"
+        return head + (f" {terbilang(rest)}" if rest else "")
+    for scale, word in _SCALES:
+        if n >= scale:
+            count, rest = divmod(n, scale)
+            head = "seribu" if scale == 1000 and count == 1 else f"{terbilang(count)} {word}"
+            return head + (f" {terbilang(rest)}" if rest else "")
+    raise ValueError(n)
+
+
+_WORD_VALUES = {w: i for i, w in enumerate(_DIGITS)} | {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
+_SMALL_SCALES = {"belas": None, "puluh": 10, "ratus": 100}
+_BIG_SCALES = {word: scale for scale, word in _SCALES}
+NUMBER_WORDS = set(_WORD_VALUES) | set(_SMALL_SCALES) | set(_BIG_SCALES)
+
+
+def from_terbilang(words: str) -> int | None:
+    """The number Indonesian words spell, or None when they are not well formed ("tujuh belas" -> 17).
+
+    Well formed means exactly what `terbilang` writes, so "sepuluh satu" or "satu ratus" are refused.
+    """
+    tokens = words.lower().split()
+    if not tokens or any(t not in NUMBER_WORDS for t in tokens):
+        return None
+    total, group = 0, 0
+    for token in tokens:
+        if token in _BIG_SCALES:
+            total, group = total + max(group, 0) * _BIG_SCALES[token], 0
+        elif token == "belas":
+            group += 10
+        elif token in ("puluh", "ratus"):
+            last = group % 10
+            group = group - last + last * _SMALL_SCALES[token]
+        else:
+            group += _WORD_VALUES[token]
+    number = total + group
+    return number if terbilang(number) == " ".join(tokens) else None

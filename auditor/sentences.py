@@ -1,0 +1,72 @@
+"""The narrative's sentence patterns as data: each regex names the attribute its groups fill."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A printed number (455.365.200, 95,97, 07) and the figure forms built on it. A unit is one to three
+# words that are not the connectives the sentences use between figures.
+NUMBER = r"\d+(?:[.,]\d+)*"
+_CONNECTIVE = r"(?:atas|dan|atau|sehingga|dengan|target|tercapai|capaian|terealisasi|teralisasi|sebesar|yang)\b"
+UNIT = rf"(?:(?!{_CONNECTIVE})[A-Za-z/]+)(?:\s+(?!{_CONNECTIVE})[A-Za-z/]+){{0,2}}"
+PERCENT = rf"{NUMBER}\s*%"
+FIGURE = rf"{NUMBER}(?:\s*%|\s+{UNIT})?"
+RUPIAH = rf"Rp\.?\s*{NUMBER}(?:,-)?"
+# terealisasi, teralisasi, terealisasinya, terrealisasi: the spellings the reports use
+REALISED = r"ter+e?ali[sz]asi(?:nya)?"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A sentence template: every named group fills the attribute of the same name."""
+
+    name: str
+    regex: re.Pattern
+
+
+def _patterns(*entries: tuple[str, str]) -> tuple[Pattern, ...]:
+    return tuple(Pattern(name, re.compile(regex, re.IGNORECASE)) for name, regex in entries)
+
+
+# Figures stated about an indikator, program, kegiatan or aksi. "Dengan indikator X, dan target 80%,
+# terealisasi 67%, atau tercapai 84%"; "Capaian sebesar 92% dengan indikator …, terealisasi 92%, atas
+# target 100%"; "Terealisasi 7 kali rapat Atas target 12 kali rapat"; "target 2 kegiatan, tidak
+# terealisasi, atau tercapai 0%".
+FIGURES = _patterns(
+    ("capaian", rf"\b(?:tercapai|capaian(?:\s+kinerja)?)\s+(?:sebesar\s+)?(?P<capaian>{PERCENT})"),
+    ("realisasi", rf"(?<!tidak )\b{REALISED}\s+(?:sebesar\s+)?(?P<realisasi>{FIGURE})"),
+    ("not_realised", rf"\b(?P<realisasi>tidak\s+{REALISED})\b"),
+    ("target", rf"\btarget\s+(?:sebesar\s+)?(?P<target>{FIGURE})"),
+)
+
+# "dengan indikator X, terealisasi …": the indikator a sentence names (its name may hold commas).
+INDIKATOR = re.compile(
+    rf"\bdengan\s+indikator\s+(?P<name>.+?)\s*,+\s*(?:dan\s+)?(?=target\b|{REALISED}\b|tidak\s+{REALISED}|atas\b)",
+    re.IGNORECASE,
+)
+
+# Closing claims about the whole budget and the average capaian (BAB III.G / the summary).
+CLOSING = _patterns(
+    ("realisasi_anggaran", rf"\brealisasi\s+anggaran\s+sebesar\s+(?P<realisasi_anggaran>{RUPIAH})"),
+    ("alokasi", rf"\b(?:jumlah\s+anggaran|pagu(?:\s+anggaran)?|anggaran\s+yang\s+ditetapkan)\s+(?:yang\s+ditetapkan\s+)?"
+                rf"(?:yaitu\s+)?sebesar\s+(?P<alokasi>{RUPIAH})"),
+    ("penyerapan", rf"\bpenyerapan\s+anggaran\s+(?:yang\s+bisa\s+)?(?:sebesar|mencapai)\s+(?P<penyerapan>{PERCENT})"),
+    ("efisiensi", rf"\befisiensi\s+(?:anggaran\s+)?sebesar\s+(?P<efisiensi>{PERCENT})"),
+    ("capaian_rata_rata", rf"\brata-?\s?rata\b[^.%]*?\b(?:adalah|sebesar|mencapai)\s+(?P<capaian_rata_rata>{PERCENT})"),
+)
+
+# Where a block opens a new context: "SASARAN 2", "1. Program X,", "✓ Kegiatan X, Capaian …".
+MARKER = re.compile(r"^(?:[-*•✓]\s*)*(?:\(?[0-9a-z]{1,2}[.)]+\s*)?(?:[-*•✓]\s*)*", re.IGNORECASE)
+SASARAN = re.compile(r"^SASARAN\s+\d+\b", re.IGNORECASE)
+PROGRAM = re.compile(r"^(?P<name>Program\s+.+?)(?:\s*,|\s+Solusi\b|\s+Capaian\b|$)", re.IGNORECASE)
+KEGIATAN = re.compile(
+    r"^Kegiatan\s+(?P<name>.+?)\s*(?:,\s*(?=Capaian\b|Adapun\b)|\s(?=Capaian\s+sebesar)|,?\s*$)", re.IGNORECASE)
+AKSI = re.compile(rf"^(?P<name>.+?)\s*,?\s*(?={REALISED}\b|Atas\s+target\b|$)", re.IGNORECASE)
+
+# Counts the narrative states: "5 (lima) sasaran strategis"; a numbered list of programs after
+# "telah menetapkan Program yaitu :".
+SASARAN_COUNT = re.compile(rf"\b(?P<count>\d+)\s*(?:\((?P<words>[a-z ]+)\)\s*)?sasaran\s+strategis\b", re.IGNORECASE)
+PROGRAM_LIST = re.compile(r"\bprogram\b[^.]*\b(?:yaitu|sebagai\s+berikut|antara\s+lain)\s*:\s*$", re.IGNORECASE)
+
+# Digits with their words: "17 (tujuh belas)", "Rp 1.500.000 (satu juta lima ratus ribu rupiah)".
+TERBILANG = re.compile(r"(?<![\d.,])(?P<digits>\d{1,3}(?:\.\d{3})+|\d+)\s*\((?P<words>[A-Za-z ]+)\)")

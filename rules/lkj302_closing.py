@@ -1,0 +1,124 @@
+"""LKJ302 — the closing claims must follow from the tables: total realisasi and anggaran, penyerapan,
+efisiensi and the average capaian.
+
+The totals are the JUMLAH row of the realisasi anggaran table. Penyerapan is realisasi ÷ anggaran
+× 100 and efisiensi 100 − penyerapan, as the summary words it ("penyerapan anggaran sebesar 95,97%
+atau efisiensi sebesar 4,03%"); a printed figure stands for the interval its rounding covers. "Rata-rata
+capaian … adalah X%" is the mean capaian of the indikator in the sasaran table, or of the programs
+when the sentence speaks of programs; when it speaks of both and the two means differ, the claim is
+not checkable rather than guessed.
+
+PASS:
+    Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
+
+    | NO | PROGRAM/ KEGIATAN | TARGET | REALIASI | CAPAIAN |
+    |---|---|---|---|---|
+    | I | Program Peningkatan Manajemen dan Pelayanan Administrasi | 455.365.200 | 437.030.200 | 95,97% |
+    | | JUMLAH | 455.365.200 | 437.030.200 | 95,97% |
+
+    Sedangkan untuk capaian realisasi anggaran sebesar Rp.437.030.200,- dari jumlah anggaran yang ditetapkan yaitu sebesar Rp.455.365.200,- itu artinya penyerapan anggaran sebesar 95,97% atau efisiensi sebesar 4,03%.
+
+FAIL:
+    Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
+
+    | NO | PROGRAM/ KEGIATAN | TARGET | REALIASI | CAPAIAN |
+    |---|---|---|---|---|
+    | I | Program Peningkatan Manajemen dan Pelayanan Administrasi | 455.365.200 | 437.030.200 | 95,97% |
+    | | JUMLAH | 455.365.200 | 437.030.200 | 95,97% |
+
+    Sedangkan untuk capaian realisasi anggaran sebesar Rp.473.030.200,- dari jumlah anggaran yang ditetapkan yaitu sebesar Rp.455.365.200,- itu artinya penyerapan anggaran sebesar 95,97% atau efisiensi sebesar 4,03%.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from auditor.arithmetic import HUNDRED, Printed, ratio
+from auditor.engine import Consistent, NotCheckable, Problem
+from auditor.narrative import has_number, located, narrative, tabled
+from auditor.terms import attribute_label
+from auditor.values import round_half_up
+
+ID = "LKJ302"
+TITLE = {"id": "Kesimpulan tidak sesuai tabel", "en": "A closing claim does not follow from the tables"}
+SEVERITY = "error"
+MESSAGE = {
+    "id": "{label} dalam kesimpulan tertulis {printed}, padahal dari tabel {computed} ({basis}; {where}).",
+    "en": "{label} in the summary is printed as {printed}, but the tables give {computed} ({basis}; {where}).",
+}
+CONF: dict = {}
+DEFAULT: dict = {}
+_BASIS = {
+    "jumlah": {"id": "baris JUMLAH", "en": "the JUMLAH row"},
+    "penyerapan": {"id": "realisasi ÷ anggaran", "en": "realisasi ÷ anggaran"},
+    "efisiensi": {"id": "100 − penyerapan", "en": "100 − penyerapan"},
+    "indikator": {"id": "rata-rata capaian indikator", "en": "mean capaian of the indikator"},
+    "program": {"id": "rata-rata capaian program", "en": "mean capaian of the programs"},
+}
+
+
+def check(document, options):
+    facts = document.facts
+    claims = narrative(facts)
+    claims = claims[claims["kind"] == "total"]
+    if claims.empty:
+        return
+    printed = tabled(facts)
+    jumlah = printed[(printed["role"] == "realisasi_anggaran") & (printed["kind"] == "total")]
+    totals = {a: Decimal(f["number"]) for _, f in jumlah.iterrows() if has_number(f) for a in [f["attribute"]]}
+    for _, claim in claims.iterrows():
+        attribute = claim["attribute"]
+        if attribute == "capaian_rata_rata":
+            expected = _averages(printed, claim["text"])
+        elif attribute in ("realisasi_anggaran", "alokasi"):
+            expected = {"jumlah": totals[attribute]} if attribute in totals else {}
+        elif "alokasi" in totals and "realisasi_anggaran" in totals and totals["alokasi"]:
+            absorbed = ratio(totals["realisasi_anggaran"], totals["alokasi"])
+            expected = {"penyerapan": absorbed} if attribute == "penyerapan" else {"efisiensi": HUNDRED - absorbed}
+        else:
+            expected = {}
+        yield from _judge(claim, expected, jumlah)
+
+
+def _judge(claim: pd.Series, expected: dict[str, Decimal], jumlah: pd.DataFrame):
+    if not expected:
+        yield NotCheckable("closing claim without its table")
+        return
+    stated = Printed.of(claim)
+    agrees = {basis: stated.contains(value) or stated.number == value for basis, value in expected.items()}
+    if all(agrees.values()):
+        yield Consistent()
+        return
+    if any(agrees.values()):
+        yield NotCheckable("rata-rata capaian: basis ambiguous")
+        return
+    basis, value = next(iter(expected.items()))
+    computed = round_half_up(value, max(int(claim["decimals"]), 2) if claim["value_kind"] == "percent" else 0)
+    where = [located(claim), *(located(f) for _, f in jumlah.iterrows() if f["attribute"] == claim["attribute"])]
+    yield Problem(
+        subject="JUMLAH", attribute=claim["attribute"], values=(Decimal(claim["number"]), computed), expected=computed,
+        locations=tuple(where),
+        fields={"label": attribute_label(claim["attribute"]), "printed": Decimal(claim["number"]),
+                "computed": computed, "basis": _BASIS[basis], "where": where[0]},
+    )
+
+
+def _averages(printed: pd.DataFrame, sentence: str) -> dict[str, Decimal]:
+    """The means the sentence may speak of: of the indikator (sasaran, IKU, perjanjian kinerja, or
+    nothing named) and of the programs."""
+    words = sentence.lower()
+    bases = []
+    if "program" in words:
+        bases.append("program")
+    if any(w in words for w in ("sasaran", "indikator", "iku", "perjanjian kinerja")) or not bases:
+        bases.append("indikator")
+    roles = {"indikator": ("capaian_sasaran", "indikator"), "program": ("realisasi_tree", "program")}
+    means = {}
+    for basis in bases:
+        role, kind = roles[basis]
+        capaian = printed[(printed["role"] == role) & (printed["kind"] == kind) & (printed["attribute"] == "capaian")]
+        values = [Decimal(f["number"]) for _, f in capaian.drop_duplicates("entity_id").iterrows() if has_number(f)]
+        if values:
+            means[basis] = sum(values) / len(values)
+    return means

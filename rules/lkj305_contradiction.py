@@ -1,0 +1,71 @@
+"""LKJ305 — an indikator, program or kegiatan must not be told as achieved in one place and as failed in another.
+
+Achieved is a capaian of 100% or more; failed is a capaian of 0%, "tidak terealisasi", or a kegiatan
+the tables mark as not carried out. At least one side must be a sentence (two tables that disagree
+are LKJ201's). The sample's "Dengan indikator Persentase Kelompok Masyarakat Desa yang dapat
+diberdayakan, dan target 2 kegiatan, tidak terealisasi, atau tercapai 0%" against the 100% its
+tables print is one such contradiction.
+
+PASS:
+    Tabel III.A.1 Realisasi dan Capaian Kinerja Sasaran
+
+    | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|---|
+    | 2 | Meningkatkan Pemberdayaan Kelompok Masyarakat Desa | Persentase Kelompok Masyarakat Desa yang dapat diberdayakan | % | 79 | 79 | 100 |
+
+    Dengan indikator Persentase Kelompok Masyarakat Desa yang dapat diberdayakan, dan target 79%, terealisasi 79%, atau tercapai 100%.
+
+FAIL:
+    Tabel III.A.1 Realisasi dan Capaian Kinerja Sasaran
+
+    | NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | TARGET | REALISASI | CAPAIAN |
+    |---|---|---|---|---|---|---|
+    | 2 | Meningkatkan Pemberdayaan Kelompok Masyarakat Desa | Persentase Kelompok Masyarakat Desa yang dapat diberdayakan | % | 79 | 79 | 100 |
+
+    Dengan indikator Persentase Kelompok Masyarakat Desa yang dapat diberdayakan,, dan target 2 kegiatan, tidak terealisasi, atau tercapai 0%.
+"""
+from __future__ import annotations
+
+from auditor.engine import Consistent, Problem
+from auditor.narrative import ROLE, achieved, failed, located
+
+ID = "LKJ305"
+TITLE = {"id": "Narasi menyebut gagal, tabel menyebut tercapai", "en": "Told as failed and as achieved"}
+SEVERITY = "error"
+MESSAGE = {
+    "id": "“{subject}” disebut tidak tercapai ({failed}) tetapi tercapai {capaian}% ({achieved}).",
+    "en": "“{subject}” is told as not achieved ({failed}) but as achieved at {capaian}% ({achieved}).",
+}
+CONF: dict = {}
+DEFAULT: dict = {}
+
+
+def check(document, options):
+    facts = document.facts[document.facts["year"].isna() & (document.facts["kind"] != "total")]
+    for _, group in facts.groupby("entity_id", sort=False):
+        if not (group["role"] == ROLE).any():
+            continue  # tables against tables: LKJ201
+        failures = [f for _, f in group.iterrows() if failed(f)]
+        successes = [f for _, f in group.iterrows() if achieved(f)]
+        if not failures or not successes or not any(f["role"] == ROLE for f in failures + successes):
+            yield Consistent()
+            continue
+        failing = _one_per_line(failures)
+        winning = sorted(successes, key=lambda f: f["role"] == ROLE)[0]  # a table cell when there is one
+        subject = next((f["entity"] for f in successes + failures if f["role"] != ROLE), failing[0]["entity"])
+        yield Problem(
+            subject=subject, attribute="capaian", values=(0, winning["number"]), expected=None,
+            locations=(*(located(f) for f in failing), located(winning)),
+            fields={"failed": [located(f) for f in failing], "capaian": winning["number"],
+                    "achieved": located(winning)},
+        )
+
+
+def _one_per_line(facts: list) -> list:
+    seen, kept = set(), []
+    for fact in facts:
+        key = (fact["table"], fact["line"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return kept
