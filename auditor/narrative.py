@@ -13,6 +13,7 @@ from auditor.sentences import AKSI, CLOSING, FIGURES, INDIKATOR, KEGIATAN, MARKE
 from auditor.values import Value, parse_value
 
 ROLE = "narrative"
+Fact = pd.Series | dict  # one row of the fact store, as a Series or as a record
 _UPPERCASE_HEADING = re.compile(r"^[^a-z]*[A-Z]{4}[^a-z]*$")
 
 
@@ -201,7 +202,7 @@ def tabled(facts: pd.DataFrame) -> pd.DataFrame:
     return facts[(facts["role"] != ROLE) & facts["year"].isna()]
 
 
-def located(fact: pd.Series):
+def located(fact: Fact):
     """Where a fact was printed; a sentence has no table, row or column (NaN in the frame, not None)."""
     from auditor.engine import Location  # the engine imports the document, which builds these facts
 
@@ -212,18 +213,18 @@ def located(fact: pd.Series):
                     text=str(fact["text"]))
 
 
-def has_number(fact: pd.Series) -> bool:
+def has_number(fact: Fact) -> bool:
     return fact["number"] is not None and not pd.isna(fact["number"])
 
 
-def failed(fact: pd.Series) -> bool:
+def failed(fact: Fact) -> bool:
     """A figure that presents its entity as not achieved: capaian 0%, "tidak terealisasi", a cancelled kegiatan."""
     if fact["attribute"] == "capaian" and has_number(fact):
         return Decimal(fact["number"]) == 0
     return fact["attribute"] == "realisasi" and fact["value_kind"] == "note" and "tidak" in str(fact["text"]).lower()
 
 
-def achieved(fact: pd.Series) -> bool:
+def achieved(fact: Fact) -> bool:
     return fact["attribute"] == "capaian" and has_number(fact) and Decimal(fact["number"]) >= 100
 
 
@@ -237,7 +238,7 @@ def same_unit(narrated: str | None, printed: str | None) -> bool:
     return any(fuzz.ratio(word, printed.lower()) >= 80 for word in narrated.lower().split())
 
 
-def comparable(narrated: pd.Series, printed: pd.Series) -> bool:
+def comparable(narrated: Fact, printed: Fact) -> bool:
     """Percent with percent; a count with a count of the same thing. "terealisasi 92%, atas target
     100%" said of a kegiatan counted in Kali is a share of its plan, not comparable to 73 Kali."""
     kinds = (narrated["value_kind"], printed["value_kind"])

@@ -66,23 +66,24 @@ def check(document, options):
     told = narrative(facts)
     told = told[told["attribute"].isin(ATTRIBUTES) & (told["kind"] != "total")]
     printed = tabled(facts)
-    printed = printed[printed["attribute"].isin(ATTRIBUTES)]
+    by_entity: dict[str, list[dict]] = {}
+    for fact in printed[printed["attribute"].isin(ATTRIBUTES)].to_dict("records"):
+        by_entity.setdefault(fact["entity_id"], []).append(fact)
     for statement in _statements(told):
-        entity_id = statement[0]["entity_id"]
-        in_tables = printed[printed["entity_id"] == entity_id]
-        if in_tables.empty:
+        in_tables = by_entity.get(statement[0]["entity_id"], [])
+        if not in_tables:
             yield NotCheckable("narrative entity not found in the tables")
             continue
-        if any(failed(f) for f in statement) and any(achieved(f) for _, f in in_tables.iterrows()):
+        if any(failed(f) for f in statement) and any(achieved(f) for f in in_tables):
             yield NotCheckable("achieved entity told as failed (LKJ305)")
             continue
         yield from _compare(statement, in_tables)
 
 
-def _statements(told: pd.DataFrame) -> list[list[pd.Series]]:
+def _statements(told: pd.DataFrame) -> list[list[dict]]:
     """One block's figures about one entity; the aksi under one kegiatan as one summed statement."""
-    groups: dict[tuple, list[pd.Series]] = {}
-    for _, fact in told.iterrows():
+    groups: dict[tuple, list[dict]] = {}
+    for fact in told.to_dict("records"):
         key = (fact["entity_id"], "aksi", fact["parent"]) if fact["kind"] == "aksi" else (fact["entity_id"], fact["line"])
         groups.setdefault(key, []).append(fact)
     statements = []
@@ -91,14 +92,14 @@ def _statements(told: pd.DataFrame) -> list[list[pd.Series]]:
     return statements
 
 
-def _summed(aksi: list[pd.Series]) -> list[pd.Series]:
+def _summed(aksi: list[dict]) -> list[dict]:
     """The aksi's realisasi and target added up, when every aksi counts in a unit the first one shares."""
     sums = []
     for attribute in ("realisasi", "target"):
         parts = [f for f in aksi if f["attribute"] == attribute and has_number(f) and f["value_kind"] == "quantity"]
         if not parts or any(p["unit"] != parts[0]["unit"] for p in parts):
             continue
-        total = parts[0].copy()
+        total = dict(parts[0])
         total["number"] = sum(Decimal(p["number"]) for p in parts)
         total["decimals"] = max(int(p["decimals"]) for p in parts)
         total["parts"] = parts
@@ -106,13 +107,13 @@ def _summed(aksi: list[pd.Series]) -> list[pd.Series]:
     return sums
 
 
-def _compare(statement: list[pd.Series], in_tables: pd.DataFrame):
+def _compare(statement: list[dict], in_tables: list[dict]):
     differing = []
     for fact in statement:
         if not has_number(fact):
             continue
-        candidates = [t for _, t in in_tables[in_tables["attribute"] == fact["attribute"]].iterrows()
-                      if has_number(t) and comparable(fact, t)]
+        candidates = [t for t in in_tables
+                      if t["attribute"] == fact["attribute"] and has_number(t) and comparable(fact, t)]
         if not candidates:
             yield NotCheckable("no comparable figure in the tables")
         elif any(_agree(fact, t) for t in candidates):
@@ -141,7 +142,7 @@ def _compare(statement: list[pd.Series], in_tables: pd.DataFrame):
     )
 
 
-def _agree(narrated: pd.Series, printed: pd.Series) -> bool:
+def _agree(narrated: dict, printed: dict) -> bool:
     """Counts are exact; percentages agree when their printed intervals, at the coarser precision, overlap
     (92 and 89 do not, 35 and 35,20 do)."""
     if narrated["value_kind"] == "quantity":
@@ -151,12 +152,11 @@ def _agree(narrated: pd.Series, printed: pd.Series) -> bool:
     return a.low < b.high and b.low < a.high
 
 
-def _parts(fact: pd.Series) -> list[pd.Series]:
-    parts = fact.get("parts")
-    return parts if isinstance(parts, list) else [fact]
+def _parts(fact: dict) -> list[dict]:
+    return fact.get("parts", [fact])
 
 
-def _figure(fact: pd.Series, lang: str) -> str:
+def _figure(fact: dict, lang: str) -> str:
     number = format_number(Decimal(fact["number"]), lang)
     if fact["value_kind"] == "percent":
         return f"{number}%"

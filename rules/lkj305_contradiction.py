@@ -42,11 +42,13 @@ DEFAULT: dict = {}
 
 def check(document, options):
     facts = document.facts[document.facts["year"].isna() & (document.facts["kind"] != "total")]
-    for _, group in facts.groupby("entity_id", sort=False):
-        if not (group["role"] == ROLE).any():
-            continue  # tables against tables: LKJ201
-        failures = [f for _, f in group.iterrows() if failed(f)]
-        successes = [f for _, f in group.iterrows() if achieved(f)]
+    told = set(facts.loc[facts["role"] == ROLE, "entity_id"])  # tables against tables are LKJ201's
+    groups: dict[str, list[dict]] = {}
+    for fact in facts[facts["entity_id"].isin(told)].to_dict("records"):
+        groups.setdefault(fact["entity_id"], []).append(fact)
+    for group in groups.values():
+        failures = [f for f in group if failed(f)]
+        successes = [f for f in group if achieved(f)]
         if not failures or not successes or not any(f["role"] == ROLE for f in failures + successes):
             yield Consistent()
             continue
