@@ -2,8 +2,8 @@
 target set too low or a realisasi mistyped than a real success.
 
 The text explains a capaian when a paragraph that names the indikator or kegiatan, or prints the
-capaian itself, or one of the next few paragraphs, gives a reason (`disebabkan`, `karena`,
-`melebihi target` …; option `reasons`). One finding per indikator or kegiatan, listing every table.
+capaian itself, gives a reason (`disebabkan`, `karena`, `melebihi target` …; option `reasons`), or
+the paragraph right after it does. One finding per indikator or kegiatan, listing every table.
 
 PASS:
     Tabel III.F.1 Realisasi Kinerja
@@ -49,7 +49,7 @@ MESSAGE = {
 CONF = {"limit": float, "reasons": list}
 DEFAULT = {"limit": 150.0, "reasons": ["disebabkan", "karena", "dikarenakan", "sebab", "melebihi target",
                                        "melampaui target", "faktor", "hal ini", "dampak"]}
-FOLLOWING = 3  # paragraphs after the mention that may still carry its reason
+FOLLOWING = 1  # a reason further away is about something else (often the list of cancelled kegiatan)
 
 
 def check(document, options):

@@ -39,6 +39,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from auditor import hints
 from auditor.facts import records
 from auditor.arithmetic import Printed, agree, capaian_candidates, ratio
 from auditor.engine import Consistent, Location, Problem
@@ -48,8 +49,8 @@ ID = "LKJ201"
 TITLE = {"id": "Angka yang sama berbeda antar tabel", "en": "The same figure differs between tables"}
 SEVERITY = "error"
 MESSAGE = {
-    "id": "{label} “{subject}” berbeda: {a} ({where_a}) vs {b} ({where_b}).",
-    "en": "{label} of “{subject}” differs: {a} ({where_a}) vs {b} ({where_b}).",
+    "id": "{label} “{subject}” berbeda: {a} ({where_a}) vs {b} ({where_b}).{hint}",
+    "en": "{label} of “{subject}” differs: {a} ({where_a}) vs {b} ({where_b}).{hint}",
 }
 CONF: dict = {}
 DEFAULT: dict = {}
@@ -80,7 +81,8 @@ def check(document, options):
                 expected=_value(clusters[0][0]) if majority else None,
                 locations=tuple(Location.of(f) for c in clusters for f in c),
                 fields={"label": attribute_label(attribute), "a": first["text"], "b": second["text"],
-                        "where_a": _tables(clusters[0]), "where_b": _tables(clusters[1])},
+                        "where_a": _tables(clusters[0]), "where_b": _tables(clusters[1]),
+                        "hint": hints.for_values(document, clusters[0][0], clusters[1])},
             )
 
 
