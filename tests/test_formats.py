@@ -1,0 +1,114 @@
+"""Output formats: CSV rows per finding, the Excel summary and findings sheets, the self-contained HTML report."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import re
+import sys
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from auditor.audit import DocumentReport, audit_file
+from auditor.cli import main, write_rendered
+from auditor.config import Config
+from auditor.errors import InputError
+from auditor.formats import FORMATS, csv_format
+from generator import generate, inject_penyerapan, to_markdown
+
+SAMPLE = "samples/lkjip-raas-2020.md"
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> list[DocumentReport]:
+    folder = tmp_path_factory.mktemp("formats")
+    clean = folder / "bersih.md"
+    clean.write_text(to_markdown(generate(3)), encoding="utf-8")
+    broken = generate(4)
+    inject_penyerapan(broken, random.Random(1))
+    wrong = folder / "salah.md"
+    wrong.write_text(to_markdown(broken), encoding="utf-8")
+    failed = DocumentReport("hilang.pdf", "error", {}, [], None,
+                            InputError("hilang.pdf", "berkas tidak ditemukan.", "file not found."))
+    return [audit_file(str(clean), Config()), audit_file(SAMPLE, Config()), audit_file(str(wrong), Config()), failed]
+
+
+def test_every_format_renders_text_or_bytes(reports):
+    for name, output in FORMATS.items():
+        rendered = output.render(reports, "en")
+        assert isinstance(rendered, (str, bytes)), name
+        assert output.file_name.endswith("." + output.extension)
+
+
+def test_meta_carries_penyerapan_and_average_capaian(reports):
+    sample = reports[1]
+    assert sample.meta["penyerapan"] == 95.97
+    assert sample.meta["rata_rata_capaian"] == pytest.approx(97.33)
+
+
+def test_csv_one_row_per_finding_with_location(reports):
+    rows = list(csv.DictReader(io.StringIO(FORMATS["csv"].render(reports, "id"))))
+    assert tuple(rows[0]) == csv_format.COLUMNS
+    findings = [r for r in rows if r["severity"] != csv_format.UNUSABLE]
+    assert len(findings) == sum(len(r.findings) for r in reports)
+    first = reports[1].findings[0]
+    row = next(r for r in rows if r["path"] == SAMPLE)
+    assert (row["rule"], row["table"], row["row"], row["text"]) == (first.rule, first.locations[0].table,
+                                                                    first.locations[0].row, first.locations[0].text)
+    assert row["instansi"] == "Kecamatan Raas" and row["tahun"] == "2020"
+    assert [r["path"] for r in rows if r["severity"] == csv_format.UNUSABLE] == ["hilang.pdf"]
+
+
+def test_excel_summary_sorted_coloured_and_findings_filterable(reports):
+    workbook = load_workbook(io.BytesIO(FORMATS["excel"].render(reports, "en")))
+    summary, findings = workbook["Summary"], workbook["Findings"]
+    header = [c.value for c in summary[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in summary.iter_rows(min_row=2)]
+    assert [r["File"] for r in rows][0] == "hilang.pdf"  # unusable first, then by errors
+    audited = [r for r in rows if r["Status"] == "audited"]
+    assert [r["Errors"] for r in audited] == sorted((r["Errors"] for r in audited), reverse=True)
+    assert audited[-1]["Errors"] == 0 and audited[0]["Errors"] > 0
+    raas = next(r for r in rows if r["File"] == SAMPLE)
+    assert (raas["Instansi"], raas["Kabupaten"], raas["Year"], raas["Penyerapan (%)"]) == (
+        "Kecamatan Raas", "Sumenep", 2020, 95.97)
+    assert len(summary.conditional_formatting) >= 2
+    assert findings.freeze_panes == "A2" and findings.auto_filter.ref.startswith("A1:")
+    assert findings.max_row - 1 == sum(len(r.findings) for r in reports) + 1
+    assert [c.value for c in findings[1]][11:16] == ["Page", "Table", "Row", "Column", "Printed text"]
+
+
+def test_html_self_contained_with_excerpts_and_highlighted_cells(reports):
+    page = FORMATS["html"].render(reports, "en")
+    assert 'name="viewport"' in page and "<style>" in page
+    assert not re.search(r'(src|href)="(?!#)', page)  # nothing fetched from elsewhere
+    hits = re.findall(r'<td class="hit">([^<]*)</td>', page)
+    located = {loc.text for r in reports for f in r.findings for loc in f.locations if loc.table}
+    assert hits and set(hits) <= located
+    assert "Tabel III.F.1" in page and "could not be audited" in page and "Average capaian" in page
+    assert "Rata-rata capaian" in FORMATS["html"].render(reports, "id")
+
+
+def test_reports_rebuilt_from_stored_json_render_the_same(reports):
+    stored = [DocumentReport.from_dict(json.loads(json.dumps(r.to_dict("id"))),
+                                       json.loads(json.dumps(r.translations()))) for r in reports]
+    for name in ("csv", "html", "json", "text"):
+        for lang in ("id", "en"):
+            assert FORMATS[name].render(stored, lang) == FORMATS[name].render(reports, lang), (name, lang)
+
+
+def test_check_writes_excel_to_a_file_and_refuses_a_terminal(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "hasil.xlsx"
+    result = CliRunner().invoke(main, ["check", SAMPLE, "--format", "excel", "-o", str(target)])
+    assert result.exit_code == 1 and target.read_bytes()[:2] == b"PK"
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    with pytest.raises(SystemExit) as exited:
+        write_rendered(b"PK...", None, "excel", "en")
+    assert exited.value.code == 2 and "-o REPORT.xlsx" in capsys.readouterr().err
