@@ -1,0 +1,136 @@
+"""Errors injected into a generated report's narrative; each returns the one finding a 3xx rule must report."""
+from __future__ import annotations
+
+import random
+import re
+from decimal import Decimal
+from typing import Callable
+
+from generator import Block, Expected, Report, decimal_text, kegiatan_capaian, kinerja_capaian, terbilang
+
+_KEGIATAN_ITEM = re.compile(r"^✓ Kegiatan (?P<name>.+?), Capaian sebesar (?P<capaian>\d+)%")
+_AKSI = re.compile(r"Terealisasi (?P<realisasi>\d+) ")
+
+
+def _paragraph_index(report: Report, pattern: str) -> int:
+    return next(i for i, b in enumerate(report.blocks) if b.kind != "table" and re.search(pattern, b.text))
+
+
+def _active(report: Report) -> list[dict]:
+    return [k for k in report.truth["kegiatan"] if not k["cancelled"]]
+
+
+def _percent_indikators(report: Report) -> list[dict]:
+    return [i for s in report.truth["sasaran"] for i in s["indikator"] if i["kind"] == "percent"]
+
+
+def inject_kegiatan_capaian(report: Report, rng: random.Random) -> Expected:
+    """"✓ Kegiatan X, Capaian sebesar 58%" printed as another capaian."""
+    kegiatan = rng.choice(_active(report))
+    correct = Decimal(decimal_text(kegiatan_capaian(kegiatan), 0))
+    wrong = correct + rng.choice([-1, 1]) * rng.randint(3, 15)
+    index = _paragraph_index(report, rf"^✓ Kegiatan {re.escape(kegiatan['name'])}, Capaian sebesar")
+    block = report.blocks[index]
+    block.text = block.text.replace(f"Capaian sebesar {correct}%", f"Capaian sebesar {wrong}%", 1)
+    return Expected("LKJ301", kegiatan["name"], "capaian", (float(wrong), float(correct)))
+
+
+def inject_aksi_realisasi(report: Report, rng: random.Random) -> Expected:
+    """The aksi line under a kegiatan counts a different realisasi than the table."""
+    kegiatan = rng.choice(_active(report))
+    changed = kegiatan["realisasi"] + rng.randint(1, 5)
+    index = _paragraph_index(report, rf"^{re.escape(kegiatan['action'])}, Terealisasi ")
+    block = report.blocks[index]
+    block.text = block.text.replace(f"Terealisasi {kegiatan['realisasi']} ", f"Terealisasi {changed} ", 1)
+    return Expected("LKJ301", kegiatan["name"], "realisasi", (float(changed), float(kegiatan["realisasi"])))
+
+
+def inject_indikator_realisasi(report: Report, rng: random.Random) -> Expected:
+    """"Dengan indikator X, dan target 80%, terealisasi 67%, …" with another realisasi."""
+    indikator = rng.choice(_percent_indikators(report))
+    changed = indikator["realisasi"] - rng.randint(3, 10)
+    index = _paragraph_index(report, rf"^Dengan indikator {re.escape(indikator['name'])}, dan target")
+    block = report.blocks[index]
+    block.text = re.sub(r"(ter(?:e)?alisasi) \d+%", rf"\g<1> {changed}%", block.text, count=1)
+    return Expected("LKJ301", indikator["name"], "realisasi", (float(changed), float(indikator["realisasi"])))
+
+
+def inject_terbilang(report: Report, rng: random.Random) -> Expected:
+    """"17 (tujuh belas) Personil" with words for another number."""
+    index = _paragraph_index(report, r"jumlah Pegawai \*\*\d+ \(")
+    block = report.blocks[index]
+    match = re.search(r"\*\*(\d+) \(([a-z ]+)\)\*\*", block.text)
+    total = int(match.group(1))
+    wrong = total + rng.randint(1, 9)
+    block.text = block.text.replace(f"({match.group(2)})", f"({terbilang(wrong)})", 1)
+    return Expected("LKJ303", f"{total} ({terbilang(wrong)})", "terbilang", (float(total), float(wrong)))
+
+
+def inject_sasaran_count(report: Report, rng: random.Random) -> Expected:
+    """"Dari 5 (lima) sasaran strategis" when the tables hold another number of sasaran."""
+    n = len(report.truth["sasaran"])
+    stated = n + rng.choice([-1, 1])
+    index = _paragraph_index(report, r"^Dari \d+ \([a-z ]+\) sasaran strategis")
+    block = report.blocks[index]
+    block.text = block.text.replace(f"Dari {n} ({terbilang(n)})", f"Dari {stated} ({terbilang(stated)})", 1)
+    return Expected("LKJ304", "sasaran strategis", "count", (float(stated), float(n)))
+
+
+def inject_program_list(report: Report, rng: random.Random) -> Expected:
+    """A list of programs that adds one the budget tables do not have."""
+    extra = "Program Peningkatan Kapasitas Sumber Daya Aparatur"
+    names = [p["name"] for p in report.truth["programs"]]
+    listed = names + [extra]
+    rng.shuffle(listed)
+    index = _paragraph_index(report, r"^BAB II PERENCANAAN KINERJA")
+    blocks = [Block("paragraph", f"Untuk Tahun {report.tahun} Organisasi Perangkat Daerah telah menetapkan "
+                                 f"Program yaitu :")]
+    blocks += [Block("list_item", f"{n}) {name}") for n, name in enumerate(listed, start=1)]
+    report.blocks[index + 1:index + 1] = blocks
+    return Expected("LKJ304", extra, "program", (float(len(listed)), float(len(names))))
+
+
+def inject_closing_total(report: Report, rng: random.Random) -> Expected:
+    """The summary's "capaian realisasi anggaran sebesar Rp.…" differs from the JUMLAH row."""
+    spent = sum(p["realisasi_anggaran"] for p in report.truth["programs"])
+    wrong = spent + rng.choice([-1, 1]) * rng.randint(1, 50) * 100_000
+    index = _paragraph_index(report, r"^Sedangkan untuk capaian realisasi anggaran sebesar")
+    block = report.blocks[index]
+    block.text = block.text.replace(f"Rp.{spent:,}".replace(",", "."), f"Rp.{wrong:,}".replace(",", "."), 1)
+    return Expected("LKJ302", "JUMLAH", "realisasi_anggaran", (float(wrong), float(spent)))
+
+
+def inject_rata_rata(report: Report, rng: random.Random) -> Expected:
+    """A closing "rata-rata capaian kinerja sasaran adalah X%" that is not the mean of the indikator."""
+    capaian = [Decimal(decimal_text(kinerja_capaian(i), 0)) for i in _percent_indikators(report)]
+    mean = sum(capaian) / len(capaian)
+    wrong = int(mean) - rng.randint(5, 15)
+    index = _paragraph_index(report, r"^Sedangkan untuk capaian realisasi anggaran sebesar")
+    report.blocks.insert(index, Block("paragraph", f"Berdasarkan penilaian sendiri, rata-rata capaian kinerja "
+                                                   f"sasaran adalah {wrong}% sehingga dapat dikategorikan baik."))
+    return Expected("LKJ302", "JUMLAH", "capaian_rata_rata", (float(wrong), float(round(mean, 2))))
+
+
+def inject_contradiction(report: Report, rng: random.Random) -> Expected:
+    """An indikator the tables show as achieved, told as failed in a kegagalan paragraph."""
+    indikator = rng.choice([i for i in _percent_indikators(report) if i["realisasi"] >= i["target"]])
+    index = _paragraph_index(report, r"^E\. ANALISIS EFISIENSI")
+    report.blocks[index:index] = [
+        Block("paragraph", "b. KEGAGALAN KINERJA TUJUAN"),
+        Block("paragraph", f"Dengan indikator {indikator['name']}, dan target 2 kegiatan, tidak terealisasi, "
+                           f"atau tercapai 0%."),
+    ]
+    return Expected("LKJ305", indikator["name"], "capaian", (0.0, 100.0))
+
+
+INJECTIONS: dict[str, Callable[[Report, random.Random], Expected]] = {
+    "kegiatan_capaian": inject_kegiatan_capaian,
+    "aksi_realisasi": inject_aksi_realisasi,
+    "indikator_realisasi": inject_indikator_realisasi,
+    "terbilang": inject_terbilang,
+    "sasaran_count": inject_sasaran_count,
+    "program_list": inject_program_list,
+    "closing_total": inject_closing_total,
+    "rata_rata": inject_rata_rata,
+    "contradiction": inject_contradiction,
+}
