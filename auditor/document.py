@@ -82,6 +82,12 @@ def detect_meta(text: list[TextBlock], path: str) -> dict:
     }
 
 
+def latest_reported_year(tables: list[Table]) -> int | None:
+    """Without a cover, the report's year is the latest year its performance columns name."""
+    years = [c.year for t in tables for c in t.columns if c.year and c.meaning in ("target", "realisasi", "capaian")]
+    return max(years, default=None)
+
+
 def load(path: str, *, password: str | None = None, ocr: bool = False, match_threshold: float = 88.0) -> Document:
     raw = read_raw(path, password=password, ocr=ocr)
     return normalise(raw, match_threshold=match_threshold)
@@ -90,6 +96,7 @@ def load(path: str, *, password: str | None = None, ocr: bool = False, match_thr
 def normalise(raw: RawDocument, *, match_threshold: float = 88.0) -> Document:
     layout = build_layout(raw)
     meta = detect_meta(layout.text, raw.path)
+    meta["tahun"] = meta["tahun"] or latest_reported_year(layout.tables)
     meta["pages"] = raw.pages
     store = build_facts(layout.tables, meta["tahun"], threshold=match_threshold)
     add_narrative_facts(store, layout.text)

@@ -108,7 +108,7 @@ def header_depth(rows: list[list[str]]) -> tuple[int, int | None]:
     while depth < min(len(rows), 3):
         above, row = rows[depth - 1], rows[depth]
         spans_above = any(not a and b for a, b in zip(above[1:], row[1:]))
-        numeric = any(parse_value(c).is_numeric for c in row)
+        numeric = any(parse_value(c).is_numeric and not _YEAR.fullmatch(c.strip()) for c in row)
         if spans_above and not numeric and not _JUMLAH.match(row[0] if row else ""):
             depth += 1
         else:
