@@ -26,6 +26,8 @@ from rules import (
     lkj501_copied_history,
     lkj502_row_numbering,
     lkj503_kegiatan_coverage,
+    lkj901_scanned_pages,
+    lkj902_ocr_pages,
 )
 
 _MODULES: tuple[ModuleType, ...] = (
@@ -47,6 +49,8 @@ _MODULES: tuple[ModuleType, ...] = (
     lkj501_copied_history,
     lkj502_row_numbering,
     lkj503_kegiatan_coverage,
+    lkj901_scanned_pages,
+    lkj902_ocr_pages,
 )
 
 
