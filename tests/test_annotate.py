@@ -1,0 +1,108 @@
+"""Annotated PDF: every located finding has a highlight or note on its page, over the printed figure; the original stays."""
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from auditor.annotate import annotate
+from auditor.audit import audit_file
+from auditor.cli import main
+from auditor.config import Config
+from auditor.errors import InputError
+from generator import generate, inject_same_fact
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "lkjip-raas-2020.pdf"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_batch import render_pdf  # noqa: E402 - the benchmark's generated-report printer
+
+
+def annotations(path: Path) -> dict[int, list[dict]]:
+    """Per 1-based page: subtype, rectangle and contents of each annotation."""
+    found: dict[int, list[dict]] = {}
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+        for reference in page.get("/Annots") or []:
+            annotation = reference.get_object()
+            found.setdefault(number, []).append({"subtype": annotation["/Subtype"],
+                                                 "rect": [float(v) for v in annotation["/Rect"]],
+                                                 "contents": str(annotation.get("/Contents", ""))})
+    return found
+
+
+def words_inside(pdf_path: Path, page: int, rect: list[float]) -> str:
+    with pdfplumber.open(pdf_path) as pdf:
+        height = float(pdf.pages[page - 1].height)
+        x0, y0, x1, y1 = rect
+        inside = [w for w in pdf.pages[page - 1].extract_words()
+                  if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1 and height - w["bottom"] >= y0 - 1 and height - w["top"] <= y1 + 1]
+        return "".join(w["text"] for w in inside)
+
+
+def assert_every_located_finding_annotated(report, annotated: Path, lang: str) -> None:
+    found = annotations(annotated)
+    assert report.findings
+    for finding in report.findings:
+        for page in {loc.page for loc in finding.locations if loc.page}:
+            contents = [a["contents"] for a in found.get(page, [])]
+            assert any(finding.message(lang) in c for c in contents), (finding.rule, page)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    copy = tmp_path_factory.mktemp("sample") / "raas.pdf"
+    shutil.copy(SAMPLE, copy)
+    digest = hashlib.sha256(copy.read_bytes()).hexdigest()
+    out = copy.with_name("raas-annotated.pdf")
+    result = CliRunner().invoke(main, ["check", str(copy), "--annotate", str(out), "--lang", "en", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    return audit_file(str(copy), Config()), copy, out, digest
+
+
+def test_every_located_sample_finding_annotated_on_its_page(sample):
+    report, _, out, _ = sample
+    assert_every_located_finding_annotated(report, out, "en")
+
+
+def test_highlights_cover_the_printed_figures(sample):
+    report, _, out, _ = sample
+    highlights = [(page, a) for page, items in annotations(out).items() for a in items if a["subtype"] == "/Highlight"]
+    assert len(highlights) >= len(report.findings)
+    # the cells of LKJ201's realisasi clash: 67 on p. 17, 72 % on p. 33
+    clash = next(f for f in report.findings if f.rule == "LKJ201" and f.attribute == "realisasi")
+    for location in clash.locations:
+        on_page = [a for page, a in highlights if page == location.page and clash.message("en") in a["contents"]]
+        assert any(words_inside(out, location.page, a["rect"]) == location.text.replace(" ", "") for a in on_page)
+
+
+def test_original_left_untouched_and_not_overwritten(sample):
+    report, copy, _, digest = sample
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == digest
+    with pytest.raises(InputError):
+        annotate(report, str(copy), str(copy))
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == digest
+
+
+def test_generated_pdf_with_injected_error(tmp_path):
+    report = generate(31)
+    inject_same_fact(report, random.Random(5))
+    pdf = tmp_path / "generated.pdf"
+    render_pdf(report, str(pdf))
+    audited = audit_file(str(pdf), Config())
+    assert any(f.rule == "LKJ201" for f in audited.findings)
+    out = tmp_path / "generated-annotated.pdf"
+    placed = annotate(audited, str(pdf), str(out), "id")
+    assert placed.cells >= 2
+    assert_every_located_finding_annotated(audited, out, "id")
+
+
+def test_annotate_needs_one_pdf():
+    result = CliRunner().invoke(main, ["check", "samples/lkjip-raas-2020.md", "--annotate", "x.pdf"])
+    assert result.exit_code == 2
