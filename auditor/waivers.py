@@ -90,6 +90,6 @@ def apply_waivers(findings: list[Finding], path: str, waivers: tuple[Waiver, ...
         else:
             waived.append(Waived(finding, waiver))
             used.add(waiver)
-    notices = [f"waiver {w.origin} ({w.rule}, {w.subject or '*'}) matched no finding"
-               for w in waivers if w.covers_file(path) and w not in used]
+    notices = [f"waiver {w.origin} ({w.rule}, {w.subject or '*'}) tidak cocok dengan temuan mana pun "
+               f"/ matched no finding" for w in waivers if w.covers_file(path) and w not in used]
     return kept, waived, notices

@@ -13,13 +13,13 @@ WORDS = {
            "coverage": "Cakupan: {facts} angka terbaca dari {tables} tabel; {compared} dibandingkan — {consistent} "
                        "konsisten, {inconsistent} tidak konsisten; {not_checkable} tidak dapat diperiksa{reasons}.",
            "summary": "{errors} kesalahan, {warnings} peringatan, {infos} info.",
-           "notice": "Catatan"},
+           "notice": "Catatan", "waived": "DIKECUALIKAN (waiver)"},
     "en": {"error": "ERRORS", "warning": "WARNINGS", "info": "INFO", "rule": "Rule", "message": "Finding",
            "none": "No findings.", "failed": "COULD NOT BE AUDITED",
            "coverage": "Coverage: {facts} figures read from {tables} tables; {compared} compared — {consistent} "
                        "consistent, {inconsistent} inconsistent; {not_checkable} not checkable{reasons}.",
            "summary": "{errors} errors, {warnings} warnings, {infos} info.",
-           "notice": "Note"},
+           "notice": "Note", "waived": "WAIVED"},
 }
 
 
@@ -44,6 +44,10 @@ def _document(report, lang: str) -> str:
         rows = [(i, f.rule, f.message(lang)) for i, f in enumerate(found, start=1)]
         lines.append(tabulate(rows, headers=["#", words["rule"], words["message"]], tablefmt="simple",
                               maxcolwidths=[None, None, width]))
+    if report.waived:
+        lines.append(f"\n{words['waived']} ({len(report.waived)})")
+        rows = [(w.finding.rule, w.finding.subject, w.waiver.reason) for w in report.waived]
+        lines.append(tabulate(rows, tablefmt="plain", maxcolwidths=[None, 50, width - 50]))
     if not report.findings:
         lines.append(words["none"])
     lines.append("")
