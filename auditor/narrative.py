@@ -208,9 +208,8 @@ def located(fact: Fact):
 
     if fact["role"] != ROLE:
         return Location.of(fact)
-    page = fact["page"]
-    return Location(page=None if page is None or pd.isna(page) else int(page), line=int(fact["line"]),
-                    text=str(fact["text"]))
+    page, line = (None if fact[k] is None or pd.isna(fact[k]) else int(fact[k]) for k in ("page", "line"))
+    return Location(page=page, line=line, text=str(fact["text"]))
 
 
 def has_number(fact: Fact) -> bool:

@@ -125,8 +125,9 @@ def _compare(statement: list[dict], in_tables: list[dict]):
     sentences: list[Location] = []
     for fact, _ in differing:
         for part in _parts(fact):
-            if all(part["line"] != s.line for s in sentences):
-                sentences.append(located(part))
+            where = located(part)
+            if all((where.page, where.line, where.text) != (s.page, s.line, s.text) for s in sentences):
+                sentences.append(where)
     cells = [located(t) for _, t in differing]
     stated = {lang: ", ".join(f"{attribute_label(f['attribute'])[lang].lower()} {_figure(f, lang)}" for f, _ in differing)
               for lang in ("id", "en")}

@@ -122,9 +122,11 @@ def _program_problem(name: str, where: Location, listed: int, budgeted: int, sid
 
 
 def _budget_id(in_budget: dict[str, str], name: str, threshold: float) -> str | None:
-    """The budget table's program this listed name stands for, matched as the resolver matches names."""
+    """The budget table's program this listed name stands for, matched as the resolver matches names, or
+    as the start of an item that a PDF ran on into the next sentence ("… Aparatur Desa Adapun indicator …")."""
     key = split_qualifier(name)
-    return next((i for i, printed in in_budget.items() if same_entity(key, split_qualifier(printed), threshold)), None)
+    return next((i for i, printed in in_budget.items() if same_entity(key, split_qualifier(printed), threshold)
+                 or canonical(name).startswith(canonical(printed) + " ")), None)
 
 
 def _where(block) -> Location:
