@@ -43,11 +43,10 @@ class Printed:
 
 
 def agree(a: Printed, b: Printed) -> bool:
-    """Two printed figures agree when their intervals at the coarser precision overlap."""
+    """Two printed figures agree when their half-open intervals, at the coarser precision, overlap."""
     coarse = min(a.decimals, b.decimals)
-    return Printed(a.number, coarse).overlaps(Printed(b.number, coarse).low, Printed(b.number, coarse).high) or (
-        Printed(a.number, coarse).contains(b.number) or Printed(b.number, coarse).contains(a.number)
-    )
+    a, b = Printed(a.number, coarse), Printed(b.number, coarse)
+    return a.low < b.high and b.low < a.high
 
 
 def ratio(numerator: Decimal, denominator: Decimal) -> Decimal | None:

@@ -30,14 +30,14 @@ class Location:
     text: str = ""  # the printed figure, or the whole sentence for a figure stated in the narrative
 
     @classmethod
-    def of(cls, fact: pd.Series) -> "Location":
+    def of(cls, fact: dict) -> "Location":
         return cls(
             page=_optional_int(fact.get("page")),
-            table=fact.get("table") or None,
-            row=fact.get("row") or None,
-            column=fact.get("column") or None,
+            table=_optional_text(fact.get("table")),
+            row=_optional_text(fact.get("row")),
+            column=_optional_text(fact.get("column")),
             line=_optional_int(fact.get("line")),
-            text=str(fact.get("text") or ""),
+            text=_optional_text(fact.get("text")) or "",
         )
 
     def describe(self, lang: str = "id") -> str:
@@ -62,6 +62,13 @@ def _optional_int(value: Any) -> int | None:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
     return int(value)
+
+
+def _optional_text(value: Any) -> str | None:
+    """Fact columns hold None or NaN for 'not printed'; both mean no text."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return None
+    return str(value)
 
 
 def _short(text: str, limit: int = 70) -> str:
