@@ -5,62 +5,41 @@ fact across tables, 3xx narrative against tables, 4xx totals and budget, 5xx str
 """
 from __future__ import annotations
 
+from importlib import import_module
 from types import ModuleType
 
-from rules import (
-    lkj101_capaian,
-    lkj102_penyerapan,
-    lkj103_efisiensi,
-    lkj104_polarity,
-    lkj105_high_capaian,
-    lkj201_same_fact,
-    lkj202_efficiency_capaian,
-    lkj301_narrative_tables,
-    lkj302_closing,
-    lkj303_terbilang,
-    lkj304_counts,
-    lkj305_contradiction,
-    lkj401_totals,
-    lkj402_pk_budget,
-    lkj403_table_totals,
-    lkj501_copied_history,
-    lkj502_row_numbering,
-    lkj503_kegiatan_coverage,
-    lkj901_scanned_pages,
-    lkj902_ocr_pages,
-)
-
-_MODULES: tuple[ModuleType, ...] = (
-    lkj101_capaian,
-    lkj102_penyerapan,
-    lkj103_efisiensi,
-    lkj104_polarity,
-    lkj105_high_capaian,
-    lkj201_same_fact,
-    lkj202_efficiency_capaian,
-    lkj301_narrative_tables,
-    lkj302_closing,
-    lkj303_terbilang,
-    lkj304_counts,
-    lkj305_contradiction,
-    lkj401_totals,
-    lkj402_pk_budget,
-    lkj403_table_totals,
-    lkj501_copied_history,
-    lkj502_row_numbering,
-    lkj503_kegiatan_coverage,
-    lkj901_scanned_pages,
-    lkj902_ocr_pages,
+_MODULE_NAMES = (
+    "lkj101_capaian",
+    "lkj102_penyerapan",
+    "lkj103_efisiensi",
+    "lkj104_polarity",
+    "lkj105_high_capaian",
+    "lkj201_same_fact",
+    "lkj202_efficiency_capaian",
+    "lkj301_narrative_tables",
+    "lkj302_closing",
+    "lkj303_terbilang",
+    "lkj304_counts",
+    "lkj305_contradiction",
+    "lkj401_totals",
+    "lkj402_pk_budget",
+    "lkj403_table_totals",
+    "lkj501_copied_history",
+    "lkj502_row_numbering",
+    "lkj503_kegiatan_coverage",
+    "lkj901_scanned_pages",
+    "lkj902_ocr_pages",
 )
 
 
-def _registry(modules: tuple[ModuleType, ...]) -> dict[str, ModuleType]:
+def _registry(names: tuple[str, ...]) -> dict[str, ModuleType]:
     registry: dict[str, ModuleType] = {}
-    for module in modules:
+    for name in names:
+        module = import_module(f"rules.{name}")
         if module.ID in registry:
             raise RuntimeError(f"duplicate rule code {module.ID} in {module.__name__}")
         registry[module.ID] = module
     return registry
 
 
-RULES: dict[str, ModuleType] = _registry(_MODULES)
+RULES: dict[str, ModuleType] = _registry(_MODULE_NAMES)
