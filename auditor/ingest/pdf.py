@@ -69,6 +69,7 @@ class _Word:
     bottom: float
     size: float
     bold: bool
+    space_after: bool = False  # a space glyph was printed after it (not one PDFium made up)
 
 
 @dataclass(slots=True)
@@ -80,6 +81,24 @@ class _Line:
     bottom: float
     size: float
     bold: bool
+    trailing: bool  # ends with a printed space: some producers (LibreOffice, Word) keep it at a wrap
+    first_width: float  # width of its first word, to tell whether it would have fit on the line above
+
+
+@dataclass
+class _Cell:
+    """One table cell's printed lines and the x a full line of the cell reaches."""
+
+    lines: list[_Line]
+    right: float
+    box: tuple[float, float, float, float]
+    override: str | None = None  # a figure re-read by OCR
+
+    @property
+    def text(self) -> str:
+        if self.override is not None:
+            return self.override
+        return clean_text(_join_lines([line.text for line in self.lines]))
 
 
 @dataclass
@@ -89,10 +108,16 @@ class _Fragment:
     page: int
     top: float
     bottom: float
-    rows: list[list[str]]
+    cells: list[list[_Cell | None]]  # None where a merged cell covers the position or nothing is printed
     open_top: bool
     open_bottom: bool
-    boxes: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
+    row_pages: list[int] = field(default_factory=list)  # rows moved in from the page before keep theirs
+
+    def __post_init__(self) -> None:
+        self.row_pages = self.row_pages or [self.page] * len(self.cells)
+
+    def texts(self) -> list[list[str]]:
+        return [[cell.text if cell else "" for cell in row] for row in self.cells]
 
 
 @dataclass
@@ -253,9 +278,10 @@ def _page_words(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[_Word]:
     rect = pdfium_c.FS_RECTF()
     font_name = ctypes.create_string_buffer(128)
     font_flags = ctypes.c_int()
+    matrix = pdfium_c.FS_MATRIX()
     words: list[_Word] = []
     chars: list[str] = []
-    x0 = top = x1 = bottom = 0.0
+    x0 = top = x1 = bottom = last_left = 0.0
     first = 0
 
     def flush() -> None:
@@ -265,7 +291,11 @@ def _page_words(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[_Word]:
             name = font_name.value.lower()
             bold = (pdfium_c.FPDFText_GetFontWeight(handle, first) >= 600 or b"bold" in name
                     or b"black" in name or b"heavy" in name)
-            words.append(_Word(text, x0, top, x1, bottom, bottom - top, bold))
+            # The font size is given in text space; the character's matrix scales it to the page.
+            pdfium_c.FPDFText_GetMatrix(handle, first, matrix)
+            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+            size = pdfium_c.FPDFText_GetFontSize(handle, first) * scale or bottom - top
+            words.append(_Word(text, x0, top, x1, bottom, size, bold))
         chars.clear()
 
     for index in range(count):
@@ -276,19 +306,24 @@ def _page_words(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[_Word]:
         if char in _SPACES or code < 32 or code in (0xFFFE, 0xFFFF):
             if chars:
                 flush()
+                if char not in "\r\n" and words and not pdfium_c.FPDFText_IsGenerated(handle, index):
+                    words[-1].space_after = True
             continue
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)
         left, upper, right, lower = frame.box(rect.left, rect.bottom, rect.right, rect.top)
         if chars:
             middle = (upper + lower) / 2
             height = bottom - top
-            if not (top <= middle <= bottom) or left < x1 - height * 0.5 or left - x1 > height * 0.6:
+            # A ligature's letters share one box, so only a start left of the previous letter's start
+            # means the text went back.
+            if not (top <= middle <= bottom) or left < last_left - height * 0.3 or left - x1 > height * 0.6:
                 flush()
         if not chars:
             first, x0, top, x1, bottom = index, left, upper, right, lower
         else:
             x1, top, bottom = max(x1, right), min(top, upper), max(bottom, lower)
         chars.append(char)
+        last_left = left
     if chars:
         flush()
     return words
@@ -543,12 +578,15 @@ def _find_grids(edges: list[dict], words: list[_Word]) -> list[_Grid]:
     return best or []
 
 
-def _grid_rows(grid: _Grid, cell_words: dict[int, list[_Word]]) -> list[list[str]]:
-    rows = [[""] * (len(grid.xs) - 1) for _ in range(len(grid.ys) - 1)]
-    for index, (row, col, _, _) in enumerate(grid.cells):
+def _grid_cells(grid: _Grid, cell_words: dict[int, list[_Word]]) -> list[list[_Cell | None]]:
+    rows: list[list[_Cell | None]] = [[None] * (len(grid.xs) - 1) for _ in range(len(grid.ys) - 1)]
+    for index, (row, col, row_end, col_end) in enumerate(grid.cells):
         words = cell_words.get(index)
         if words:
-            rows[row][col] = clean_text(_join_lines([line.text for line in _group_lines(words)]))
+            box = (grid.xs[col], grid.ys[row], grid.xs[col_end], grid.ys[row_end])
+            lines = _group_lines(words)
+            padding = min(line.x0 for line in lines) - box[0]
+            rows[row][col] = _Cell(lines, box[2] - max(padding, 0.0), box)
     return rows
 
 
@@ -571,9 +609,9 @@ def _group_lines(words: list[_Word]) -> list[_Line]:
     lines = []
     for group in groups:
         group.sort(key=lambda w: w.x0)
-        lines.append(_Line(" ".join(w.text for w in group), min(w.x0 for w in group), min(w.top for w in group),
+        lines.append(_Line(" ".join(w.text for w in group), group[0].x0, min(w.top for w in group),
                            max(w.x1 for w in group), max(w.bottom for w in group), max(w.size for w in group),
-                           all(w.bold for w in group)))
+                           all(w.bold for w in group), group[-1].space_after, group[0].x1 - group[0].x0))
     lines.sort(key=lambda line: line.top)
     return lines
 
@@ -602,16 +640,22 @@ def _page_blocks(page: _Page, paragraph_gap: float) -> list[_Block]:
     previous: _Line | None = None
     right_margin = max((line.x1 for line in page.lines), default=0.0)
     for line in page.lines:
-        new = previous is None or _is_list_start(line.text)
-        if not new:
-            gap = line.top - previous.bottom
-            short = previous.x1 < right_margin - 3 * previous.size  # a full line can only wrap on
-            new = (gap > max(2.0, (paragraph_gap + 0.25) * previous.size)
-                   or abs(line.size - previous.size) > 1.0
-                   or (short and (line.bold != previous.bold or _SENTENCE_END.search(previous.text))))
-            first = blocks[-1].lines[0]
-            if not new and not _is_list_start(first.text) and len(blocks[-1].lines) > 1:
-                new = line.x0 - previous.x0 > 1.5 * line.size
+        if previous is None:
+            blocks.append(_Block(page.number, line.top, [line]))
+            previous = line
+            continue
+        gap = line.top - previous.bottom
+        wide_gap = gap > max(2.0, (paragraph_gap + 0.25) * previous.size)
+        short = previous.x1 < right_margin - 3 * previous.size  # a full line can only wrap on
+        marker = _is_list_start(line.text)
+        if marker and not _BULLET_START.match(line.text) and not (wide_gap or short):
+            # "19. Adapun ..." under "... Covid-": a wrapped line may start like a numbered item.
+            marker = bool(_SENTENCE_END.search(previous.text))
+        new = (marker or wide_gap or abs(line.size - previous.size) > 1.0
+               or (short and (line.bold != previous.bold or _SENTENCE_END.search(previous.text))))
+        first = blocks[-1].lines[0]
+        if not new and not _is_list_start(first.text) and len(blocks[-1].lines) > 1:
+            new = line.x0 - previous.x0 > 1.5 * line.size
         if new:
             blocks.append(_Block(page.number, line.top, [line]))
         else:
@@ -702,13 +746,13 @@ def _may_continue(previous: _Block, block: _Block) -> bool:
     first, last = block.lines[0], previous.lines[-1]
     return not (_is_list_start(first.text) or _NUMBERED.match(first.text) or first.text.isupper()
                 or first.bold != last.bold or abs(first.size - last.size) > 1.0
-                or _SENTENCE_END.search(previous.text))
+                or _SENTENCE_END.search(last.text))
 
 
 def _continues_on_page(previous: _Block, block: _Block, page: _Page) -> bool:
     if not _may_continue(previous, block) or not _is_list_start(previous.lines[0].text):
         return False
-    if len(block.lines) > 1 and not previous.text.endswith(","):
+    if len(block.lines) > 1 and not previous.lines[-1].text.endswith(","):
         return False
     first, last = block.lines[0], previous.lines[-1]
     between = any(last.bottom <= f.top <= first.top for f in page.fragments)
@@ -716,7 +760,7 @@ def _continues_on_page(previous: _Block, block: _Block, page: _Page) -> bool:
 
 
 def _continues_over_break(previous: _Block, block: _Block, right_margin: float, page_width: float) -> bool:
-    if not _may_continue(previous, block) or previous.text.isupper():
+    if not _may_continue(previous, block) or all(line.text.isupper() for line in previous.lines):
         return False
     last = previous.lines[-1]
     full = last.x1 >= right_margin - 2 * last.size and last.x1 - last.x0 > 0.55 * page_width
@@ -736,30 +780,85 @@ def _block_item(block: _Block, body_size: float, confidence: float) -> TextBlock
 # Tables across pages
 
 
-def _rejoin_broken_rows(pages: list[_Page]) -> None:
-    """Puts back together a row the page break cut in two: the table on one page ends with an
-    open row (no closing rule) and the next page's table continues it right after any repeated
-    header rows."""
+def _prints_wrap_spaces(pages: list[_Page]) -> bool:
+    """Whether this PDF's producer keeps the space at the end of a wrapped line (LibreOffice and
+    Word do, browsers and reportlab do not): then a wrapped line without one ends inside a word."""
+    wrapped = trailing = 0
+    for page in pages:
+        groups = [block.lines for block in page.blocks]
+        groups += [cell.lines for fragment in page.fragments for row in fragment.cells for cell in row if cell]
+        for lines in groups:
+            wrapped += len(lines) - 1
+            trailing += sum(line.trailing for line in lines[:-1])
+    return wrapped > 0 and trailing > 0.3 * wrapped
+
+
+def _rejoin_broken_rows(pages: list[_Page], trailing_spaces: bool) -> None:
+    """Repairs what a page break does to a table. A row the break cut in two is put back together:
+    the table on one page ends with a row that has no closing rule, or whose text runs on (see
+    _runs_on), and the next page's table continues that row right after any repeated header rows;
+    a row that shows neither is a real row. Header rows left alone at a page foot, while the body
+    starts the next page without them, then join that body."""
     for page, following in zip(pages, pages[1:]):
         if not page.fragments or not following.fragments:
             continue
         upper = max(page.fragments, key=lambda f: f.bottom)
         lower = min(following.fragments, key=lambda f: f.top)
-        if not upper.open_bottom or len(upper.rows[0]) != len(lower.rows[0]):
+        if len(upper.cells[0]) != len(lower.cells[0]):
             continue
-        if any(b.top < lower.top for b in following.blocks) or any(b.top > upper.bottom for b in page.blocks):
+        if any(b.top > upper.bottom for b in page.blocks) or any(b.top < lower.top for b in following.blocks):
             continue
         index = 0
         if not lower.open_top:
-            while index < len(lower.rows) - 1 and index < len(upper.rows) - 1 and lower.rows[index] == upper.rows[index]:
+            upper_texts, lower_texts = upper.texts(), lower.texts()
+            while (index < len(lower_texts) - 1 and index < len(upper_texts) - 1
+                   and lower_texts[index] == upper_texts[index]):
                 index += 1
-        if index >= len(lower.rows):
-            continue
-        cut = upper.rows[-1]
-        rest = lower.rows.pop(index)
-        upper.rows[-1] = [" ".join(part for part in (a, b) if part) for a, b in zip(cut, rest)]
-        if len(lower.rows) == index:
-            following.fragments.remove(lower)
+        if index < len(lower.cells) and (upper.open_bottom
+                                         or _runs_on(upper.cells[-1], lower.cells[index], trailing_spaces)):
+            upper.cells[-1] = [_joined(a, b) for a, b in zip(upper.cells[-1], lower.cells.pop(index))]
+            lower.row_pages.pop(index)
+            if not lower.cells:
+                following.fragments.remove(lower)
+                continue
+        upper_texts, lower_texts = upper.texts(), lower.texts()
+        if _only_header(upper_texts) and lower_texts[0] != upper_texts[0]:
+            lower.cells[:0], lower.row_pages[:0] = upper.cells, upper.row_pages
+            page.fragments.remove(upper)
+
+
+def _only_header(rows: list[list[str]]) -> bool:
+    """A few rows without a figure, bar a column-number row (1 | 2 | ... | 11=7-10)."""
+    def numbering(row: list[str]) -> bool:
+        return all(re.fullmatch(r"\(?\d{1,2}\)?(?:=\S+)?", text) for text in row if text)
+
+    return len(rows) <= 4 and all(numbering(row) or not any(_FIGURE.match(t) for t in row) for row in rows)
+
+
+def _runs_on(upper: list[_Cell | None], lower: list[_Cell | None], trailing_spaces: bool) -> bool:
+    """Text evidence that a row closed by a rule at the page foot goes on in the next page's row.
+    That row goes on in some of the cells (not all: figures and numbers end on one line) and only
+    in cells with text above, and in each of them the line above ends the way a wrap ends it: with
+    the space of the wrap, or so full that the space did not fit, and no room for the next word."""
+    if not trailing_spaces:
+        return False
+    filled = [(above, below) for above, below in zip(upper, lower) if above is not None]
+    both = [(above, below) for above, below in filled if below is not None]
+    if not both or len(both) == len(filled) or any(a is None and b is not None for a, b in zip(upper, lower)):
+        return False
+    for above, below in both:
+        last = above.lines[-1]
+        space = 0.25 * last.size
+        right = above.right - space  # `right` mirrors the left padding; the right one is up to a space wider
+        if last.x1 + space + below.lines[0].first_width <= right or not (last.trailing or last.x1 + space > right):
+            return False
+    return True
+
+
+def _joined(above: _Cell | None, below: _Cell | None) -> _Cell | None:
+    if above is None or below is None:
+        return above or below
+    return _Cell(above.lines + below.lines, above.right, above.box)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -795,8 +894,8 @@ def _reread_figures(page: pdfium.PdfPage, fragments: list[_Fragment], workdir: s
     """Re-reads OCR'd table cells that hold figures with Tesseract's English model, which keeps the
     "%" that the Indonesian model turns into "96": one Tesseract run per page on the cells cut out of
     a 300 dpi rendering and stacked in one column."""
-    targets = [(fragment, key) for fragment in fragments for key in fragment.boxes
-               if _FIGURE.match(fragment.rows[key[0]][key[1]])]
+    targets = [cell for fragment in fragments for row in fragment.cells for cell in row
+               if cell is not None and _FIGURE.match(cell.text)]
     if not targets or shutil.which("tesseract") is None:
         return
     from PIL import Image
@@ -807,8 +906,8 @@ def _reread_figures(page: pdfium.PdfPage, fragments: list[_Fragment], workdir: s
     bitmap.close()
     inset, gap = 1.5, 30  # the inset keeps the cell's rulings out of the crop
     crops = []
-    for fragment, key in targets:
-        x0, top, x1, bottom = fragment.boxes[key]
+    for cell in targets:
+        x0, top, x1, bottom = cell.box
         crops.append(image.crop((round((x0 + inset) * scale), round((top + inset) * scale),
                                  round((x1 - inset) * scale), round((bottom - inset) * scale))))
     sheet = Image.new("L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255)
@@ -837,10 +936,10 @@ def _reread_figures(page: pdfium.PdfPage, fragments: list[_Fragment], workdir: s
             if start - gap / 2 <= middle <= end + gap / 2:
                 found[index].append((line, left, top, fields[11].strip()))
                 break
-    for (fragment, (row, col)), words in zip(targets, found):
+    for cell, words in zip(targets, found):
         text = " ".join(word for *_, word in sorted(words))
         if text and _FIGURE.match(text):
-            fragment.rows[row][col] = text
+            cell.override = text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -879,12 +978,8 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | 
         for grid, words_in in zip(grids, cell_words):
             if not words_in:
                 continue  # a frame or box around nothing is not a table
-            fragment = _Fragment(number, grid.ys[0], grid.ys[-1], _grid_rows(grid, words_in),
-                                 grid.open_top, grid.open_bottom)
-            if ocr_workdir is not None:
-                fragment.boxes = {(r0, c0): (grid.xs[c0], grid.ys[r0], grid.xs[c1], grid.ys[r1])
-                                  for index, (r0, c0, r1, c1) in enumerate(grid.cells) if index in words_in}
-            result.fragments.append(fragment)
+            result.fragments.append(_Fragment(number, grid.ys[0], grid.ys[-1], _grid_cells(grid, words_in),
+                                              grid.open_top, grid.open_bottom))
         if ocr_workdir is not None:
             _reread_figures(page, result.fragments, ocr_workdir)
         result.lines = _group_lines(free)
@@ -943,15 +1038,17 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
     for page in pages:
         page.blocks = _page_blocks(page, body_gap)
     _merge_continuations(pages)
-    _rejoin_broken_rows(pages)
+    trailing_spaces = _prints_wrap_spaces(pages)
+    _rejoin_broken_rows(pages, trailing_spaces)
 
     items: list[TextBlock | RawTable] = []
     for page in pages:
         confidence = OCR_CONFIDENCE if page.ocr else 1.0
         placed: list[tuple[float, TextBlock | RawTable]] = [
             (block.top, _block_item(block, body_size, confidence)) for block in page.blocks]
-        placed += [(fragment.top, RawTable(rows=fragment.rows,
-                                           sources=[Source(page=page.number, confidence=confidence)] * len(fragment.rows)))
+        placed += [(fragment.top, RawTable(rows=fragment.texts(),
+                                           sources=[Source(page=number, confidence=confidence)
+                                                    for number in fragment.row_pages]))
                    for fragment in page.fragments]
         placed.sort(key=lambda pair: pair[0])
         items.extend(item for _, item in placed)

@@ -1,0 +1,267 @@
+"""Renders generated LKjIP reports (tests/generator.py) to PDF: with reportlab, and as DOCX converted by LibreOffice.
+
+Both print what real reports print around the content: ruled tables whose header rows repeat on
+every page, merged header cells, wide tables on landscape pages, a running header and page numbers.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from generator import Report, Table
+
+WIDE_TABLE = 8  # columns from which a table gets a landscape page
+CM = 72 / 2.54
+FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def running_header(report: Report) -> str:
+    return f"LKjIP Kecamatan {report.kecamatan} Tahun {report.tahun}"
+
+
+def header_spans(header_rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
+    """Merged header cells as (row0, col0, row1, col1), inclusive: a title spans right over empty
+    cells that a lower header row fills (KINERJA over TARGET, REALISASI, CAPAIAN) and down over the
+    empty cells under it (NO, SASARAN STRATEGIS)."""
+    spans = []
+    rows, cols = len(header_rows), len(header_rows[0])
+    for r, row in enumerate(header_rows):
+        for c, text in enumerate(row):
+            if not text:
+                continue
+            right = c
+            while (right + 1 < cols and not row[right + 1]
+                   and any(header_rows[below][right + 1] for below in range(r + 1, rows))):
+                right += 1
+            down = r
+            if right == c:
+                while down + 1 < rows and not header_rows[down + 1][c]:
+                    down += 1
+            if right > c or down > r:
+                spans.append((r, c, down, right))
+    return spans
+
+
+def column_widths(table: Table, total: float, font: str, size: float, padding: float) -> list[float]:
+    """Column widths that fit each column's longest word on one line (a word too long for its cell
+    gets broken between letters), the rest shared in proportion to the columns' text length."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    rows = table.header_rows + ([table.number_row] if table.number_row else []) + table.rows
+    least, share = [], []
+    for col in range(len(rows[0])):
+        texts = [_BOLD.sub(r"\1", row[col]) for row in rows]
+        widest = max((stringWidth(word, font, size) for text in texts for word in text.split()), default=0.0)
+        least.append(widest * 1.05 + 2 * padding)
+        share.append(sum(stringWidth(text, font, size) for text in texts) / len(texts) + 1.0)
+    spare = total - sum(least)
+    if spare <= 0:
+        return [total * w / sum(least) for w in least]
+    return [w + spare * part / sum(share) for w, part in zip(least, share)]
+
+
+# ---------------------------------------------------------------- reportlab
+
+
+def _font_file(name: str) -> str | None:
+    for folder in FONT_DIRS:
+        path = os.path.join(folder, name)
+        if os.path.exists(path):
+            return path
+    return None
+
+
+def reportlab_available() -> bool:
+    """reportlab's built-in fonts lack "✓", so rendering needs DejaVu Sans (fonts-dejavu-core)."""
+    return _font_file("DejaVuSans.ttf") is not None and _font_file("DejaVuSans-Bold.ttf") is not None
+
+
+def to_pdf_reportlab(report: Report, path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
+                                    Spacer)
+    from reportlab.platypus import Table as FlowTable
+    from reportlab.platypus import TableStyle
+
+    pdfmetrics.registerFont(TTFont("DejaVu", _font_file("DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", _font_file("DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily("DejaVu", normal="DejaVu", bold="DejaVu-Bold")
+    body = ParagraphStyle("body", fontName="DejaVu", fontSize=10, leading=13, spaceAfter=7)
+    heading = ParagraphStyle("heading", parent=body, fontName="DejaVu-Bold", fontSize=11, spaceBefore=6)
+    item = ParagraphStyle("item", parent=body, leftIndent=18, bulletIndent=6, bulletFontName="DejaVu")
+    cell = ParagraphStyle("cell", fontName="DejaVu", fontSize=7.5, leading=9)
+    head_cell = ParagraphStyle("head_cell", parent=cell, fontName="DejaVu-Bold", alignment=1)
+
+    def decorate(canvas, document) -> None:
+        width, height = canvas._pagesize
+        canvas.setFont("DejaVu", 8)
+        canvas.drawString(2 * cm, height - 1.2 * cm, running_header(report))
+        canvas.drawCentredString(width / 2, 1.2 * cm, str(document.page))
+
+    margin = 2 * cm
+    portrait, wide = A4, landscape(A4)
+    document = BaseDocTemplate(str(path), pagesize=portrait, leftMargin=margin, rightMargin=margin,
+                               topMargin=margin, bottomMargin=margin)
+    document.addPageTemplates([
+        PageTemplate("portrait", [Frame(margin, margin, portrait[0] - 2 * margin, portrait[1] - 2 * margin)],
+                     onPage=decorate, pagesize=portrait),
+        PageTemplate("landscape", [Frame(margin, margin, wide[0] - 2 * margin, wide[1] - 2 * margin)],
+                     onPage=decorate, pagesize=wide)])
+
+    def markup(text: str) -> str:
+        return _BOLD.sub(r"<b>\1</b>", escape(text))
+
+    story = []
+    for block in report.blocks:
+        if block.kind == "heading":
+            story.append(Paragraph(markup(block.text), heading))
+        elif block.kind == "list_item":
+            story.append(Paragraph(markup(block.text), item, bulletText="•"))
+        elif block.kind == "paragraph":
+            story.append(Paragraph(markup(block.text), body))
+        else:
+            table = block.table
+            turn = len(table.header_rows[0]) >= WIDE_TABLE
+            if turn:
+                story += [NextPageTemplate("landscape"), PageBreak()]
+            story += [Paragraph(markup(title), body) for title in table.title_lines]
+            head = table.header_rows + ([table.number_row] if table.number_row else [])
+            data = [[Paragraph(escape(text), head_cell) for text in row] for row in head]
+            data += [[Paragraph(markup(text), cell) for text in row] for row in table.rows]
+            width = (wide if turn else portrait)[0] - 2 * margin
+            widths = column_widths(table, width, "DejaVu-Bold", 7.5, 6)
+            flow = FlowTable(data, colWidths=widths, repeatRows=len(head))
+            style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            style += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in header_spans(table.header_rows)]
+            flow.setStyle(TableStyle(style))
+            story += [flow, Spacer(1, 12)]
+            if turn:
+                story += [NextPageTemplate("portrait"), PageBreak()]
+    document.build(story)
+
+
+# ---------------------------------------------------------------- DOCX and LibreOffice
+
+
+def to_docx(report: Report, path: Path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Liberation Serif", Pt(11)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+    section.header.paragraphs[0].text = running_header(report)
+    footer = section.footer.paragraphs[0]
+    page_field = OxmlElement("w:fldSimple")
+    page_field.set(qn("w:instr"), "PAGE")
+    field_run, field_text = OxmlElement("w:r"), OxmlElement("w:t")
+    field_text.text = "1"
+    field_run.append(field_text)
+    page_field.append(field_run)
+    footer._p.append(page_field)
+
+    def write(paragraph, text: str, *, bold: bool = False, size: float | None = None) -> None:
+        for index, part in enumerate(_BOLD.split(text)):
+            if part:
+                run = paragraph.add_run(part)
+                run.bold = bold or index % 2 == 1
+                if size:
+                    run.font.size = Pt(size)
+
+    def turn(orientation) -> None:
+        new = document.add_section(WD_SECTION.NEW_PAGE)
+        long_side, short_side = max(new.page_width, new.page_height), min(new.page_width, new.page_height)
+        new.orientation = orientation
+        landscape = orientation == WD_ORIENT.LANDSCAPE
+        new.page_width, new.page_height = (long_side, short_side) if landscape else (short_side, long_side)
+
+    for block in report.blocks:
+        if block.kind == "heading":
+            write(document.add_paragraph(), block.text, bold=True)
+        elif block.kind == "list_item":
+            write(document.add_paragraph(style="List Bullet"), block.text)
+        elif block.kind == "paragraph":
+            write(document.add_paragraph(), block.text)
+        else:
+            table = block.table
+            wide = len(table.header_rows[0]) >= WIDE_TABLE
+            if wide:
+                turn(WD_ORIENT.LANDSCAPE)
+            for title in table.title_lines:
+                write(document.add_paragraph(), title)
+            _docx_table(document, table, wide)
+            document.add_paragraph()
+            if wide:
+                turn(WD_ORIENT.PORTRAIT)
+    document.save(str(path))
+
+
+def _docx_table(document, table: Table, wide: bool) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    head = table.header_rows + ([table.number_row] if table.number_row else [])
+    rows = head + table.rows
+    grid = document.add_table(rows=len(rows), cols=len(rows[0]))
+    grid.style = "Table Grid"
+    grid.autofit = False
+    widths = column_widths(table, ((29.7 if wide else 21.0) - 5.0) * CM, "Times-Bold", 8, 0.19 * CM)
+    for column, width in zip(grid.columns, widths):
+        column.width = Pt(width)  # the grid LibreOffice lays out by
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            target = grid.cell(r, c)
+            target.width = Pt(widths[c])
+            if text:
+                run = target.paragraphs[0].add_run(_BOLD.sub(r"\1", text))
+                run.font.size = Pt(8)
+                run.bold = r < len(head)
+    for r0, c0, r1, c1 in header_spans(table.header_rows):
+        text = table.header_rows[r0][c0]
+        merged = grid.cell(r0, c0).merge(grid.cell(r1, c1))
+        for paragraph in merged.paragraphs[1:]:
+            paragraph._p.getparent().remove(paragraph._p)
+        merged.paragraphs[0].text = ""
+        run = merged.paragraphs[0].add_run(text)
+        run.font.size, run.bold = Pt(8), True
+    for row in grid.rows[:len(head)]:
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(repeat)
+
+
+def libreoffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(documents: list[Path], folder: Path) -> list[Path]:
+    """Converts DOCX files to PDF in one LibreOffice run, with a private profile so that parallel
+    runs do not share (and lock) one."""
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run([libreoffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)],
+                       check=True, capture_output=True, timeout=300)
+    converted = [folder / (document.stem + ".pdf") for document in documents]
+    missing = [str(path) for path in converted if not path.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not write {', '.join(missing)}")
+    return converted
