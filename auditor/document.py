@@ -90,7 +90,16 @@ def latest_reported_year(tables: list[Table]) -> int | None:
 
 def load(path: str, *, password: str | None = None, ocr: bool = False, match_threshold: float = 88.0) -> Document:
     raw = read_raw(path, password=password, ocr=ocr)
-    return normalise(raw, match_threshold=match_threshold)
+    document = normalise(raw, match_threshold=match_threshold)
+    if not any(t.role not in ("other", "staff") for t in document.tables):
+        raise InputError(path, f"tidak ada tabel LKjIP yang dikenali ({len(document.tables)} tabel terbaca): tidak "
+                               "ada tabel capaian kinerja, efisiensi, realisasi anggaran atau Perjanjian Kinerja; "
+                               "pastikan ini LKjIP dan tabelnya berupa tabel, bukan gambar (untuk hasil pindai "
+                               "gunakan --ocr).",
+                         f"no recognisable LKjIP table ({len(document.tables)} tables read): no performance, "
+                         "efficiency, budget realisation or Perjanjian Kinerja table; check that this is an LKjIP "
+                         "and that its tables are tables, not pictures (for scans use --ocr).")
+    return document
 
 
 def normalise(raw: RawDocument, *, match_threshold: float = 88.0) -> Document:

@@ -30,7 +30,10 @@ def test_unusable_inputs_give_one_line_and_exit_two(tmp_path):
     empty.write_text("")
     binary = tmp_path / "laporan.docx"
     binary.write_bytes(b"PK\x03\x04")
+    no_table = tmp_path / "undangan.md"
+    no_table.write_text("Undangan rapat koordinasi\n\n| No | Nama |\n|---|---|\n| 1 | Camat |\n")
     for path, expected in ((empty, "berkas kosong"), (binary, "jenis berkas tidak didukung"),
+                           (no_table, "tidak ada tabel LKjIP yang dikenali (1 tabel terbaca)"),
                            (tmp_path / "tidak-ada.md", "berkas tidak ditemukan")):
         result = run("check", str(path))
         assert result.exit_code == 2
