@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import random
 import re
 import shutil
 import struct
@@ -192,6 +193,25 @@ def test_real_first_row_is_never_merged(tmp_path):
     first, second = [item for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
     assert first.rows[-1] == ["2", "Penyediaan jasa", "100%", ""]
     assert second.rows[2] == ["", "surat menyurat", "", "95%"]
+
+
+def test_rulings_that_stop_short_of_each_other_still_make_a_grid(tmp_path):
+    path = tmp_path / "gapped.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 10)
+    rows = HEADER + [["1", "Rapat koordinasi", "12 kali", "7 kali"]]
+    top, height = 700, 20
+    for index, row in enumerate(rows):
+        for col, text in enumerate(row):
+            page.drawString(XS[col] + 6, top - index * height - 14, text)
+    for x in XS:
+        page.line(x, top, x, top - len(rows) * height)
+    # Each cell's rules stop 4.5 pt short of the verticals, beyond pdfplumber's default tolerance.
+    for index in range(len(rows) + 1):
+        for left, right in zip(XS, XS[1:]):
+            page.line(left + 4.5, top - index * height, right - 4.5, top - index * height)
+    page.save()
+    assert [item.rows for item in read_pdf(str(path)).items if isinstance(item, RawTable)] == [rows]
 
 
 def test_rotated_pages_read_upright(tmp_path):
@@ -397,6 +417,70 @@ def test_ocr_reads_scanned_table_with_lower_confidence(tmp_path):
     table = next(item for item in document.items if isinstance(item, RawTable))
     assert table.rows[-1] == ["", "JUMLAH", "455.365.200", "437.030.200", "95,97%"]
     assert all(source.confidence < 1 for source in table.sources)
+
+
+# -- generated reports printed to PDF -------------------------------------------------------
+
+# (template, seed, injected inconsistency or None): clean and broken reports of both templates.
+GENERATED = [("sumenep", 0, None), ("alt", 1, "efficiency_capaian"), ("sumenep", 3, "jumlah_total")]
+RENDERERS = ["reportlab", "libreoffice"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> dict:
+    """Markdown and PDF (per renderer) of each generated report, plus the reasons a renderer is missing."""
+    import generator
+    import pdf_render
+
+    folder = tmp_path_factory.mktemp("generated")
+    cases: dict = {"missing": {}}
+    documents = []
+    for template, seed, injection in GENERATED:
+        report = generator.generate(seed, template=template)
+        if injection:
+            generator.INJECTIONS[injection](report, random.Random(seed))
+        name = f"{template}-{seed}"
+        cases[name] = {"markdown": generator.to_markdown(report)}
+        if pdf_render.reportlab_available():
+            pdf_render.to_pdf_reportlab(report, folder / f"{name}.pdf")
+            cases[name]["reportlab"] = folder / f"{name}.pdf"
+        documents.append(folder / f"{name}.docx")
+        pdf_render.to_docx(report, documents[-1])
+    if not pdf_render.reportlab_available():
+        cases["missing"]["reportlab"] = "needs DejaVu Sans (fonts-dejavu-core) for the tick mark"
+    if pdf_render.libreoffice() is None:
+        cases["missing"]["libreoffice"] = "needs LibreOffice (libreoffice-writer-nogui)"
+    else:
+        for path in pdf_render.docx_to_pdf(documents, folder / "lo"):
+            cases[path.stem]["libreoffice"] = path
+    return cases
+
+
+def audited(raw) -> list[tuple[str, str, str]]:
+    from auditor.config import Config
+    from auditor.document import normalise as build
+    from auditor.engine import run_rules
+
+    config = Config()
+    document = build(raw, match_threshold=config.match_threshold)
+    result = run_rules(document, config.rules(), config.rule_options(), config.severity)
+    return sorted((f.rule, f.subject.lower(), f.severity) for f in result.findings)
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("name", [f"{template}-{seed}" for template, seed, _ in GENERATED])
+def test_generated_report_reads_like_its_markdown(generated, renderer, name):
+    """Tables cell for cell, text word for word and the audit's findings, whatever the page breaks
+    (repeated headers, rows cut by a page break, header rows left at a page foot)."""
+    if renderer in generated["missing"]:
+        pytest.skip(generated["missing"][renderer])
+    markdown = read_markdown(f"{name}.md", generated[name]["markdown"])
+    document = read_pdf(str(generated[name][renderer]))
+    assert stitched_tables(document.items) == stitched_tables(markdown.items)
+    words = [normalise(i.text) for i in document.items if isinstance(i, TextBlock)]
+    assert " ".join(words).split() == " ".join(normalise(i.text) for i in markdown.items
+                                               if isinstance(i, TextBlock)).split()
+    assert audited(document) == audited(markdown)
 
 
 # -- limits ----------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import zlib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from statistics import median
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -176,31 +175,35 @@ class _Frame:
 def _check_file(path: str) -> None:
     if not os.path.isfile(path):
         raise InputError(path, "berkas tidak ditemukan; periksa nama dan lokasi berkas.",
-                    "file not found; check the file name and location.")
+                         "file not found; check the file name and location.")
     if os.path.getsize(path) == 0:
         raise InputError(path, "berkas kosong (0 bita); unduh atau salin ulang berkas laporannya.",
-                    "the file is empty (0 bytes); download or copy the report again.")
+                         "the file is empty (0 bytes); download or copy the report again.")
     with open(path, "rb") as handle:
         head = handle.read(1024)
     if b"%PDF-" not in head:
-        raise InputError(path, "berkas ini bukan PDF (tanda %PDF tidak ada); simpan ulang laporan sebagai PDF "
-                          "atau berikan berkas markdown-nya.",
-                    "this file is not a PDF (no %PDF signature); save the report as PDF again or pass its "
-                    "markdown file.")
+        raise InputError(
+            path,
+            "berkas ini bukan PDF (tanda %PDF tidak ada); simpan ulang laporan sebagai PDF atau berikan berkas "
+            "markdown-nya.",
+            "this file is not a PDF (no %PDF signature); save the report as PDF again or pass its markdown file.")
 
 
 def _corrupt(path: str) -> InputError:
-    return InputError(path, "PDF rusak atau terpotong sehingga tidak dapat dibaca; unduh ulang atau ekspor ulang "
-                       "dari dokumen aslinya.",
-                 "the PDF is corrupt or truncated and cannot be read; download it again or re-export it from "
-                 "the original document.")
+    return InputError(
+        path,
+        "PDF rusak atau terpotong sehingga tidak dapat dibaca; unduh ulang atau ekspor ulang dari dokumen aslinya.",
+        "the PDF is corrupt or truncated and cannot be read; download it again or re-export it from the original "
+        "document.")
 
 
-def _bomb(path: str, megabytes: int) -> InputError:
-    return InputError(path, f"PDF berisi aliran terkompresi yang mengembang melebihi {megabytes} MB (kemungkinan bom "
-                       "dekompresi); berkas ditolak, minta salinan PDF yang wajar dari pengirim.",
-                 f"the PDF holds a compressed stream that inflates beyond {megabytes} MB (a likely decompression "
-                 "bomb); the file was refused, ask the sender for a normal copy.")
+def _bomb(path: str) -> InputError:
+    return InputError(
+        path,
+        f"PDF berisi aliran terkompresi yang mengembang tidak wajar (lebih dari {MAX_INFLATION} kali atau "
+        f"{MAX_STREAM_MB} MB; kemungkinan bom dekompresi); berkas ditolak, minta salinan PDF yang wajar dari pengirim.",
+        f"the PDF holds a compressed stream that inflates abnormally (over {MAX_INFLATION}-fold or {MAX_STREAM_MB} MB; "
+        "a likely decompression bomb); the file was refused, ask the sender for a normal copy.")
 
 
 def _check_streams(path: str, *, images: bool) -> None:
@@ -227,7 +230,13 @@ def _check_image(path: str, dictionary: bytes) -> None:
     width = re.search(rb"/Width\s+(\d+)", dictionary)
     height = re.search(rb"/Height\s+(\d+)", dictionary)
     if width and height and int(width[1]) * int(height[1]) > MAX_IMAGE_MEGAPIXELS * 1_000_000:
-        raise _bomb(path, int(width[1]) * int(height[1]) * 4 // 1_000_000)
+        size = f"{int(width[1])}×{int(height[1])}"
+        raise InputError(
+            path,
+            f"PDF berisi gambar {size} piksel, di atas batas {MAX_IMAGE_MEGAPIXELS} megapiksel untuk OCR; pindai ulang "
+            "dengan resolusi 300 dpi.",
+            f"the PDF holds a {size} pixel image, over the {MAX_IMAGE_MEGAPIXELS} megapixel limit for OCR; scan it "
+            "again at 300 dpi.")
 
 
 def _check_inflation(path: str, data: mmap.mmap, start: int, end: int) -> None:
@@ -246,7 +255,7 @@ def _check_inflation(path: str, data: mmap.mmap, start: int, end: int) -> None:
                 consumed = position - start - len(pending)
                 if produced > MAX_STREAM_MB << 20 or (
                         produced > BOMB_PROBE_MB << 20 and produced > MAX_INFLATION * max(consumed, 1)):
-                    raise _bomb(path, MAX_STREAM_MB)
+                    raise _bomb(path)
     except zlib.error:
         return  # encrypted or damaged data: PDFium decides what it can use
 
@@ -258,13 +267,13 @@ def _open(path: str, password: str | None) -> pdfium.PdfDocument:
         if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             if password:
                 raise InputError(path, "kata sandi PDF salah; periksa nilai --password.",
-                            "wrong PDF password; check the --password value.") from None
+                                 "wrong PDF password; check the --password value.") from None
             raise InputError(path, "PDF ini dilindungi kata sandi; jalankan ulang dengan --password KATA_SANDI.",
-                        "the PDF is password-protected; run again with --password PASSWORD.") from None
+                             "the PDF is password-protected; run again with --password PASSWORD.") from None
         if error.err_code == pdfium_c.FPDF_ERR_SECURITY:
             raise InputError(path, "PDF memakai enkripsi yang tidak didukung; cetak ulang ke PDF tanpa enkripsi.",
-                        "the PDF uses an unsupported encryption; print it again to a PDF without "
-                        "encryption.") from None
+                             "the PDF uses an unsupported encryption; print it again to a PDF without encryption."
+                             ) from None
         raise _corrupt(path) from None
 
 
@@ -437,9 +446,8 @@ def _raster_edges(page: pdfium.PdfPage, dpi: float = 150.0) -> list[dict]:
         changes = numpy.diff(padded, axis=1)
         rows, starts = numpy.nonzero(changes == 1)
         ends = numpy.nonzero(changes == -1)[1]
-        for row, start, end in zip(rows, starts, ends):
-            if end - start < min_run or row < reach or row + reach >= grid.shape[0]:
-                continue
+        long = (ends - starts >= min_run) & (rows >= reach) & (rows + reach < grid.shape[0])
+        for row, start, end in zip(rows[long], starts[long], ends[long]):
             if grid[row - reach, start:end].mean() > 0.5 or grid[row + reach, start:end].mean() > 0.5:
                 continue
             across, first, last = (row + 0.5) / scale, start / scale, end / scale
@@ -463,10 +471,6 @@ class _Grid:
     holes: int = 0  # grid positions no ruled cell covered, filled with one-position cells
     open_top: bool = False
     open_bottom: bool = False
-
-    @property
-    def bbox(self) -> tuple[float, float, float, float]:
-        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
     def problems(self) -> int:
         thin = sum(b - a < _MIN_TRACK for a, b in zip(self.xs, self.xs[1:]))
@@ -512,8 +516,6 @@ def _grid(cells: list[tuple]) -> _Grid:
             for col in range(span[1], span[3]):
                 owner[row][col] = len(spans) - 1
     grid = _Grid(xs, ys, spans, owner)
-    if len(xs) < 2 or len(ys) < 2:
-        return grid
     for row, line in enumerate(owner):
         for col, index in enumerate(line):
             if index == -1:
@@ -553,10 +555,12 @@ def _open_edges(tables: list[list[tuple]], edges: list[dict], centres: list[tupl
 
 
 def _find_grids(edges: list[dict], words: list[_Word]) -> list[_Grid]:
+    """Ruled tables by pdfplumber's lines strategy; tried again with looser tolerances when no grid
+    comes out or the grid looks wrong (slivers between rulings meant as one, positions no cell covers)."""
     if len(edges) < 4:
         return []
     centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
-    best: list[_Grid] | None = None
+    best: list[_Grid] = []
     best_problems = 0
     for snap, join, meet in _GRID_TOLERANCES:
         merged = [e for e in merge_edges(edges, snap, snap, join, join)
@@ -566,16 +570,15 @@ def _find_grids(edges: list[dict], words: list[_Word]) -> list[_Grid]:
         if extra:
             tables = _tables(merged + extra, meet)
         grids = [_grid(cells) for cells in tables]
-        grids = [g for g in grids if len(g.xs) >= 2 and len(g.ys) >= 2]
         for grid in grids:
             grid.open_top = any(e["synthetic"] == "top" and abs(e["top"] - grid.ys[0]) <= 1 for e in extra)
             grid.open_bottom = any(e["synthetic"] == "bottom" and abs(e["top"] - grid.ys[-1]) <= 1 for e in extra)
         problems = sum(g.problems() for g in grids)
-        if best is None or problems < best_problems:
+        if grids and (not best or problems < best_problems):
             best, best_problems = grids, problems
-        if problems == 0:
+        if best and best_problems == 0:
             break
-    return best or []
+    return best
 
 
 def _grid_cells(grid: _Grid, cell_words: dict[int, list[_Word]]) -> list[list[_Cell | None]]:
@@ -869,7 +872,7 @@ def _ocr_copy(path: str, password: str | None, pages: list[int], workdir: str) -
     """A copy of the PDF with a text layer added by ocrmypdf on the given (1-based) pages."""
     if shutil.which("ocrmypdf") is None:
         raise InputError(path, "ocrmypdf tidak terpasang; pasang dengan `apt-get install ocrmypdf tesseract-ocr-ind`.",
-                    "ocrmypdf is not installed; install it with `apt-get install ocrmypdf tesseract-ocr-ind`.")
+                         "ocrmypdf is not installed; install it with `apt-get install ocrmypdf tesseract-ocr-ind`.")
     source = os.path.join(workdir, "input.pdf")
     if password:
         document = pdfium.PdfDocument(path, password=password)
@@ -886,7 +889,7 @@ def _ocr_copy(path: str, password: str | None, pages: list[int], workdir: str) -
     if result.returncode != 0 or not os.path.exists(target):
         reason = (result.stderr.strip().splitlines() or ["unknown error"])[-1]
         raise InputError(path, f"OCR gagal ({reason}); periksa berkasnya atau jalankan tanpa --ocr.",
-                    f"OCR failed ({reason}); check the file or run without --ocr.")
+                         f"OCR failed ({reason}); check the file or run without --ocr.")
     return target
 
 
@@ -1003,10 +1006,10 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
     try:
         count = len(document)
         if count > max_pages:
-            raise InputError(path, f"PDF memiliki {count} halaman, melebihi batas {max_pages}; pisahkan laporan "
-                                   "menjadi beberapa berkas.",
-                             f"the PDF has {count} pages, over the limit of {max_pages}; split the report into "
-                             "several files.")
+            raise InputError(
+                path,
+                f"PDF memiliki {count} halaman, melebihi batas {max_pages}; pisahkan laporan menjadi beberapa berkas.",
+                f"the PDF has {count} pages, over the limit of {max_pages}; split the report into several files.")
         try:
             pages = [_read_page(document, number) for number in range(1, count + 1)]
         except pdfium.PdfiumError:
@@ -1025,8 +1028,7 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
                            f"/ Pages {listed} were read by OCR; double-check figures reported from them.")
         scanned = [number for number in scanned if pages[number - 1].scanned]
     if not any(page.lines or page.fragments for page in pages):
-        raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar hasil pindai); jalankan ulang dengan "
-                               "--ocr.",
+        raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar pindaian); jalankan ulang dengan --ocr.",
                          "the PDF has no text layer (scanned images only); run again with --ocr.")
     if scanned:
         listed = ", ".join(str(n) for n in scanned)
