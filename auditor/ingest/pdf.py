@@ -1024,16 +1024,16 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
         read = [number for number in scanned if not pages[number - 1].scanned]
         if read:
             listed = ", ".join(str(n) for n in read)
-            notices.append(f"Halaman {listed} dibaca dengan OCR; periksa ulang angka yang dilaporkan dari halaman ini. "
-                           f"/ Pages {listed} were read by OCR; double-check figures reported from them.")
+            notices.append(f"halaman yang dibaca dengan OCR: {listed}; periksa ulang angka dari halaman itu "
+                           f"/ pages read by OCR: {listed}; double-check figures taken from them")
         scanned = [number for number in scanned if pages[number - 1].scanned]
     if not any(page.lines or page.fragments for page in pages):
         raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar pindaian); jalankan ulang dengan --ocr.",
                          "the PDF has no text layer (scanned images only); run again with --ocr.")
     if scanned:
         listed = ", ".join(str(n) for n in scanned)
-        notices.append(f"Halaman {listed} tanpa lapisan teks (hasil pindai), isinya tidak diperiksa; gunakan --ocr. "
-                       f"/ Pages {listed} have no text layer (scanned) and were not checked; use --ocr.")
+        notices.append(f"halaman tanpa lapisan teks (pindaian), tidak diperiksa: {listed}; gunakan --ocr "
+                       f"/ pages without a text layer (scanned), not checked: {listed}; use --ocr")
 
     _drop_page_furniture(pages)
     body_gap, body_size = _body_gap(pages), _body_size(pages)
