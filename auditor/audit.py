@@ -12,7 +12,7 @@ from auditor.document import Document, load
 from auditor.engine import Coverage, Finding, Location, Result, plain, run_rules
 from auditor.errors import InputError
 from auditor.guard import WorkerError, run_limited
-from auditor.waivers import Waived, apply_waivers, load_waivers
+from auditor.waivers import Waived, Waiver, apply_waivers, load_waivers
 
 
 @dataclass
@@ -70,8 +70,11 @@ class DocumentReport:
             coverage = Coverage(facts=stats["facts"], tables=stats["tables"], consistent=stats["consistent"],
                                 inconsistent=stats["inconsistent"],
                                 not_checkable=Counter(stats.get("not_checkable_reasons", {})))
+        waived = [Waived(_stored_finding(w, 0, {lang: {"messages": [w["message"]]} for lang in ("id", "en")}),
+                         Waiver(w["rule"], "*", w["subject"], w["reason"], w.get("waiver", "")))
+                  for w in data.get("waived", [])]
         return cls(data["path"], data["status"], data.get("meta") or {}, findings, coverage, error,
-                   tuple(data.get("notices", [])), data.get("excerpts") or {})
+                   tuple(data.get("notices", [])), data.get("excerpts") or {}, waived)
 
 
 def _unprefixed(message: str, path: str) -> str:

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from auditor.audit import audit_file
+from auditor.audit import DocumentReport, audit_file
 from auditor.cli import main
 from auditor.config import Config, ConfigError, load_config
 from auditor.document import load
@@ -150,6 +150,9 @@ def test_toml_waivers(project):
         "waiver waivers.toml #3 (LKJ502, I.99) tidak cocok dengan temuan mana pun / matched no finding"]
     waived = report.to_dict("en")["waived"]
     assert waived[0]["reason"] and waived[0]["waiver"].startswith("waivers.toml #") and waived[0]["message"]
+    stored = DocumentReport.from_dict(report.to_dict("en"))  # as batch --resume rebuilds it
+    assert [(w.finding.rule, w.waiver.reason) for w in stored.waived] == [
+        (w.finding.rule, w.waiver.reason) for w in report.waived]
 
 
 def test_csv_waivers_change_the_exit_code(project, monkeypatch):
