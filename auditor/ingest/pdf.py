@@ -307,19 +307,24 @@ def _page_words(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[_Word]:
             words.append(_Word(text, x0, top, x1, bottom, size, bold))
         chars.clear()
 
-    for index in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(handle, index)
-        if code == 2:
-            code = 0x2D  # PDFium's mark for a drawn hyphen that ends a line
+    codes = _char_codes(handle, count)
+    upright = frame.rotation == 0
+    for index, code in enumerate(codes):
+        if code in (2, 0xFFFE):
+            code = 0x2D  # PDFium's mark (per character, in bulk text) for a drawn hyphen that ends a line
         char = chr(code) if code < 0x110000 else ""
-        if char in _SPACES or code < 32 or code in (0xFFFE, 0xFFFF):
+        if char in _SPACES or code < 32 or code == 0xFFFF:
             if chars:
                 flush()
                 if char not in "\r\n" and words and not pdfium_c.FPDFText_IsGenerated(handle, index):
                     words[-1].space_after = True
             continue
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)
-        left, upper, right, lower = frame.box(rect.left, rect.bottom, rect.right, rect.top)
+        if upright:  # the common case, spelled out: this loop runs for every character of the report
+            left, upper, right, lower = (rect.left - frame.left, frame.top - rect.top, rect.right - frame.left,
+                                         frame.top - rect.bottom)
+        else:
+            left, upper, right, lower = frame.box(rect.left, rect.bottom, rect.right, rect.top)
         if chars:
             middle = (upper + lower) / 2
             height = bottom - top
@@ -336,6 +341,18 @@ def _page_words(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[_Word]:
     if chars:
         flush()
     return words
+
+
+def _char_codes(handle, count: int) -> list[int]:
+    """The code point of every character index, read in one call; one call per character only when
+    characters outside the Basic Multilingual Plane make UTF-16 units and indexes disagree."""
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    units = buffer.raw[:2 * max(written - 1, 0)]
+    codes = list(memoryview(units).cast("H"))
+    if len(codes) == count and not any(0xD800 <= code < 0xE000 for code in codes):
+        return codes
+    return [pdfium_c.FPDFText_GetUnicode(handle, index) for index in range(count)]
 
 
 def _compose(inner: tuple, outer: tuple) -> tuple:
