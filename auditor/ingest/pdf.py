@@ -605,8 +605,9 @@ def _grid_cells(grid: _Grid, cell_words: dict[int, list[_Word]]) -> list[list[_C
         if words:
             box = (grid.xs[col], grid.ys[row], grid.xs[col_end], grid.ys[row_end])
             lines = _group_lines(words)
-            padding = min(line.x0 for line in lines) - box[0]
-            rows[row][col] = _Cell(lines, box[2] - max(padding, 0.0), box)
+            # Cell padding, mirrored to the right; centred or right-aligned text says nothing about it.
+            padding = min(max(min(line.x0 for line in lines) - box[0], 0.0), 8.0)
+            rows[row][col] = _Cell(lines, box[2] - padding, box)
     return rows
 
 
@@ -656,6 +657,9 @@ def _is_list_start(text: str) -> bool:
 
 
 def _page_blocks(page: _Page, paragraph_gap: float) -> list[_Block]:
+    """A page's lines as paragraphs and list items. A block starts at a list marker, after a gap
+    wider than the usual wrap, at a size change, after a short line that ends a sentence or changes
+    weight, and at a line indented past the lines above it."""
     blocks: list[_Block] = []
     previous: _Line | None = None
     right_margin = max((line.x1 for line in page.lines), default=0.0)
@@ -1015,7 +1019,11 @@ def _ocr_clean(word: _Word) -> bool:
 
 def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
              max_pages: int = MAX_PAGES) -> RawDocument:
-    """Reads a PDF report into text blocks and table fragments, each with its 1-based page."""
+    """Reads a PDF report into text blocks and table fragments, each with its 1-based page.
+
+    Unusable files raise InputError. Pages without a text layer are listed in `scanned_pages`, or
+    with `ocr` get one from ocrmypdf and carry confidence OCR_CONFIDENCE in their sources.
+    """
     path = str(path)
     _check_file(path)
     _check_streams(path, images=ocr)
