@@ -182,7 +182,7 @@ def run_rules(document: Document, rules: Iterable, options: dict[str, dict], sev
     coverage = Coverage(facts=len(document.facts), tables=len(document.tables))
     findings: list[Finding] = []
     for rule in rules:
-        for outcome in rule.check(document, options.get(rule.ID, dict(rule.DEFAULT))):
+        for outcome in _outcomes(rule, document, options.get(rule.ID, dict(rule.DEFAULT))):
             if isinstance(outcome, Consistent):
                 coverage.consistent += 1
             elif isinstance(outcome, NotCheckable):
@@ -202,6 +202,14 @@ def run_rules(document: Document, rules: Iterable, options: dict[str, dict], sev
                 ))
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.rule, _first_position(f)))
     return Result(document, findings, coverage)
+
+
+def _outcomes(rule, document: Document, options: dict):
+    """A rule's outcomes; a rule that breaks on an odd document stops as not checkable, never the audit."""
+    try:
+        yield from rule.check(document, options)
+    except Exception as error:  # noqa: BLE001 - one faulty rule must not cost the reviewer the other findings
+        yield NotCheckable(f"{rule.ID} could not run ({type(error).__name__})")
 
 
 def _first_position(finding: Finding) -> tuple:

@@ -89,7 +89,7 @@ def _statements(told: pd.DataFrame) -> list[list[dict]]:
     statements = []
     for key, group in groups.items():
         statements.append(_summed(group) if key[1] == "aksi" else group)
-    return statements
+    return [statement for statement in statements if statement]  # aksi in mixed units add up to nothing
 
 
 def _summed(aksi: list[dict]) -> list[dict]:

@@ -106,10 +106,10 @@ def _row_sums(table: Table, jumlah: int, parts: list[int], numeric: list[int]):
     outcomes = []
     for i, row in enumerate(table.rows):
         printed = parse_value(row[jumlah])
-        if not printed.is_numeric:
+        addends = [_value(row[p]) for p in parts]
+        if not printed.is_numeric or any(a is None for a in addends):
             continue
-        computed = sum((_value(row[p]).number for p in parts), Decimal(0))
-        outcomes.append((i, printed, computed))
+        outcomes.append((i, printed, sum((a.number for a in addends), Decimal(0))))
     if sum(1 for _, printed, computed in outcomes if printed.number == computed) * 2 < len(outcomes):
         yield NotCheckable("JUMLAH column is not the sum of its row")
         return
@@ -131,7 +131,8 @@ def _column_sums(table: Table, total: int, totals: list[int], numeric: list[int]
             continue
         since_previous = list(range(previous + 1, total))
         all_above = [i for i in range(total) if i not in totals]
-        candidates = [_sum(table, rows, j) for rows in (since_previous, all_above) if rows]
+        sums = [_sum(table, rows, j) for rows in (since_previous, all_above) if rows]
+        candidates = [found for found in sums if found is not None]
         if not candidates:
             yield NotCheckable("JUMLAH row without rows to add up")
             continue
@@ -144,8 +145,12 @@ def _column_sums(table: Table, total: int, totals: list[int], numeric: list[int]
                                  table.rows[i][j]) for i in since_previous or all_above])
 
 
-def _sum(table: Table, rows: list[int], column: int) -> Decimal:
-    return sum((_value(table.rows[i][column]).number for i in rows), Decimal(0))
+def _sum(table: Table, rows: list[int], column: int) -> Decimal | None:
+    """None when a cell holds something that cannot be added (a note, a grade)."""
+    values = [_value(table.rows[i][column]) for i in rows]
+    if any(v is None for v in values):
+        return None
+    return sum((v.number for v in values), Decimal(0))
 
 
 def _problem(table: Table, i: int, j: int, subject: str, printed: Value, computed: Decimal, label: dict,

@@ -58,6 +58,8 @@ def roman(text: str) -> int:
 
 
 def to_roman(number: int) -> str:
+    if number >= 4000:  # no roman numeral; a typo like I.999999 still prints
+        return str(number)
     parts = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     text = ""
     for value, letters in parts:
@@ -106,9 +108,9 @@ def _sequence(table: Table, numbers: list[tuple | None]):
                 "id": f"nomor {printed(number)} dipakai dua kali (juga di baris “{_name(table, seen[number])}”)",
                 "en": f"number {printed(number)} is used twice (also on row “{_name(table, seen[number])}”)"})
         elif value > expected and (parent in last_child or i > _first_numbered(numbers)):
-            missing = [printed((*parent, n)) for n in range(expected, value)]
             before = printed((*parent, expected - 1)) if expected > 1 else printed(parent) if len(parent) > 1 else "-"
-            gap = missing[0] if len(missing) == 1 else f"{missing[0]}–{missing[-1]}"
+            first_missing, last_missing = printed((*parent, expected)), printed((*parent, value - 1))
+            gap = first_missing if value - 1 == expected else f"{first_missing}–{last_missing}"
             yield _problem(table, i, printed(number), {
                 "id": f"nomor melompat dari {before} ke {printed(number)}, {gap} tidak ada",
                 "en": f"numbers jump from {before} to {printed(number)}, {gap} is missing"})
