@@ -32,9 +32,6 @@ class Document:
     resolver: Resolver
     meta: dict = field(default_factory=dict)
 
-    def tables_with_role(self, role: str) -> list[Table]:
-        return [t for t in self.tables if t.role == role]
-
     def table(self, index: int) -> Table:
         return self.tables[index - 1]
 

@@ -23,11 +23,6 @@ def attribute_label(attribute: str) -> dict:
     return ATTRIBUTES.get(attribute, {"id": attribute, "en": attribute})
 
 
-def public_attribute(attribute: str) -> str:
-    """The attribute name a user sees: the efficiency table's own copies are still capaian/target/realisasi."""
-    return attribute.removesuffix("_efisiensi") if attribute.endswith("_efisiensi") else attribute
-
-
 # Why a comparison could not be made: rules yield the English phrase, reports show it in the reader's language.
 REASONS_ID = {
     "realisasi is not a number": "realisasi bukan angka",

@@ -30,15 +30,6 @@ class Value:
     def is_numeric(self) -> bool:
         return self.number is not None
 
-    @property
-    def half_unit(self) -> Decimal:
-        """Half of the last printed digit: a printed 84 stands for [83.5, 84.5)."""
-        return Decimal(5) * Decimal(10) ** -(self.decimals + 1)
-
-    def interval(self) -> tuple[Decimal, Decimal]:
-        assert self.number is not None
-        return self.number - self.half_unit, self.number + self.half_unit
-
 
 def parse_number(text: str) -> tuple[Decimal, int] | None:
     """Parse an Indonesian (or plain) number; returns the value and its printed decimals."""
