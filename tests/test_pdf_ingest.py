@@ -18,6 +18,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from auditor.audit import audit_file
+from auditor.config import Config
 from auditor.errors import InputError
 from auditor.guard import WorkerError, run_limited
 from auditor.ingest.markdown import read_markdown
@@ -351,8 +353,23 @@ def test_a_few_scanned_pages_are_reported(tmp_path):
     writer.write(str(path))
     document = read_pdf(str(path))
     assert document.scanned_pages == [3]
-    assert len(document.notices) == 1 and "3" in document.notices[0] and "--ocr" in document.notices[0]
     assert any(isinstance(i, RawTable) for i in document.items)
+
+
+def test_check_warns_about_the_scanned_page_and_audits_the_rest(tmp_path):
+    scan = tmp_path / "scan.pdf"
+    image_page(scan, scan_image())
+    writer = PdfWriter()
+    for page in PdfReader(str(SAMPLE_PDF)).pages:
+        writer.add_page(page)
+    writer.add_page(PdfReader(str(scan)).pages[0])
+    path = tmp_path / "dengan-pk-pindaian.pdf"
+    writer.write(str(path))
+    report = audit_file(str(path), Config())
+    scanned = [f for f in report.findings if f.rule == "LKJ901"]
+    assert report.status == "ok" and len(scanned) == 1 and scanned[0].severity == "warning"
+    assert scanned[0].values == (50,) and "50" in scanned[0].message("id") and "--ocr" in scanned[0].message("en")
+    assert {f.rule for f in report.findings if f.severity == "error"} >= {"LKJ201", "LKJ202"}
 
 
 def bomb_pdf(path: Path, gigabytes: int = 1) -> None:
@@ -413,7 +430,7 @@ def test_ocr_reads_scanned_table_with_lower_confidence(tmp_path):
     path = tmp_path / "pindaian.pdf"
     image_page(path, scan_image(47, dpi=200), dpi=200)
     document = read_pdf(str(path), ocr=True)
-    assert document.scanned_pages == [] and "OCR" in document.notices[0]
+    assert document.scanned_pages == []
     table = next(item for item in document.items if isinstance(item, RawTable))
     assert table.rows[-1] == ["", "JUMLAH", "455.365.200", "437.030.200", "95,97%"]
     assert all(source.confidence < 1 for source in table.sources)

@@ -1042,23 +1042,14 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
     finally:
         document.close()
 
+    # pages still without text are reported by rule LKJ901, figures read by OCR by LKJ902 (via their confidence)
     scanned = [page.number for page in pages if page.scanned]
-    notices: list[str] = []
     if scanned and ocr:
         pages = _ocr_pages(path, password, pages, scanned)
-        read = [number for number in scanned if not pages[number - 1].scanned]
-        if read:
-            listed = ", ".join(str(n) for n in read)
-            notices.append(f"halaman yang dibaca dengan OCR: {listed}; periksa ulang angka dari halaman itu "
-                           f"/ pages read by OCR: {listed}; double-check figures taken from them")
         scanned = [number for number in scanned if pages[number - 1].scanned]
     if not any(page.lines or page.fragments for page in pages):
         raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar pindaian); jalankan ulang dengan --ocr.",
                          "the PDF has no text layer (scanned images only); run again with --ocr.")
-    if scanned:
-        listed = ", ".join(str(n) for n in scanned)
-        notices.append(f"halaman tanpa lapisan teks (pindaian), tidak diperiksa: {listed}; gunakan --ocr "
-                       f"/ pages without a text layer (scanned), not checked: {listed}; use --ocr")
 
     _drop_page_furniture(pages)
     body_gap, body_size = _body_gap(pages), _body_size(pages)
@@ -1079,8 +1070,7 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
                    for fragment in page.fragments]
         placed.sort(key=lambda pair: pair[0])
         items.extend(item for _, item in placed)
-    return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), notices=notices,
-                       scanned_pages=scanned)
+    return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), scanned_pages=scanned)
 
 
 def _ocr_pages(path: str, password: str | None, pages: list[_Page], scanned: list[int]) -> list[_Page]:
