@@ -37,8 +37,25 @@ REASONS_ID = {
     "total is not a number": "jumlah bukan angka",
     "no Perjanjian Kinerja budget table": "tidak ada tabel anggaran Perjanjian Kinerja",
     "program not in the Perjanjian Kinerja": "program tidak ada di Perjanjian Kinerja",
+    "JUMLAH column is not the sum of its row": "kolom JUMLAH bukan penjumlahan barisnya",
+    "JUMLAH row without rows to add up": "baris JUMLAH tanpa rincian",
+    "achieved entity told as failed (LKJ305)": "tercapai di tabel tetapi disebut gagal (LKJ305)",
+    "both lower-is-better formulas give the printed capaian": "kedua rumus indikator negatif menghasilkan capaian tercetak",
+    "budget or performance table without kegiatan": "tabel anggaran atau kinerja tanpa kegiatan",
+    "closing claim without its table": "kesimpulan tanpa tabel pembandingnya",
+    "history table with too few years": "tabel perbandingan dengan terlalu sedikit tahun",
+    "narrative entity not found in the tables": "yang disebut narasi tidak ada di tabel",
+    "no comparable figure in the tables": "tidak ada angka pembanding di tabel",
+    "no program budget table": "tidak ada tabel anggaran program",
+    "no sasaran table": "tidak ada tabel sasaran",
+    "rata-rata capaian: basis ambiguous": "dasar rata-rata capaian tidak jelas",
 }
 
 
 def reason_label(reason: str, lang: str) -> str:
-    return REASONS_ID.get(reason, reason) if lang == "id" else reason
+    if lang != "id":
+        return reason
+    if reason.endswith(")") and " could not run (" in reason:  # "LKJ403 could not run (KeyError)"
+        code, error = reason.split(" could not run (")
+        return f"{code} gagal dijalankan ({error}"
+    return REASONS_ID.get(reason, reason)

@@ -72,3 +72,15 @@ def test_extract_writes_tables_and_facts(tmp_path):
     folder = tmp_path / "csv"
     assert run("extract", SAMPLE, "-o", str(folder)).exit_code == 0
     assert (folder / "facts.csv").exists() and (folder / "tables.csv").exists()
+
+
+def test_every_not_checkable_reason_has_an_indonesian_label():
+    import re
+    from pathlib import Path
+
+    from auditor.terms import REASONS_ID
+
+    root = Path(__file__).parent.parent
+    sources = "".join(p.read_text(encoding="utf-8") for p in [*root.glob("rules/*.py"), *root.glob("auditor/*.py")])
+    reasons = set(re.findall(r'NotCheckable\("([^"]+)"', sources))
+    assert reasons and reasons <= set(REASONS_ID), sorted(reasons - set(REASONS_ID))
