@@ -11,7 +11,7 @@ from pypdf.annotations import Highlight, Text
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from auditor.audit import DocumentReport
-from auditor.engine import Finding, Location
+from auditor.ruleapi import Finding, Location
 from auditor.errors import InputError
 
 _NUMBERING = re.compile(r"^(?:[0-9IVXLC]+[.)]?)+$")  # "3", "I.3.1", "1.2." printed in the NO column

@@ -9,9 +9,10 @@ import pandas as pd
 
 from auditor.config import Config
 from auditor.document import Document, load
-from auditor.engine import Coverage, Finding, Location, Result, plain, run_rules
+from auditor.engine import Coverage, Result, run_rules
 from auditor.errors import InputError
 from auditor.guard import WorkerError, run_limited
+from auditor.ruleapi import Finding, Location, plain
 from auditor.waivers import Waived, Waiver, apply_waivers, load_waivers
 
 

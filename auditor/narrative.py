@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
-
-import pandas as pd
 
 from auditor.facts import FactStore, same_entity, split_qualifier
 from auditor.model import TextBlock
@@ -13,7 +10,6 @@ from auditor.sentences import AKSI, CLOSING, FIGURES, INDIKATOR, KEGIATAN, MARKE
 from auditor.values import Value, parse_value
 
 ROLE = "narrative"
-Fact = pd.Series | dict  # one row of the fact store, as a Series or as a record
 _UPPERCASE_HEADING = re.compile(r"^[^a-z]*[A-Z]{4}[^a-z]*$")
 
 
@@ -189,118 +185,3 @@ def _add(store: FactStore, statement: Statement, entity_id: str, kind: str, pare
             "page": statement.block.source.page, "line": statement.block.source.line,
             "confidence": statement.block.source.confidence,
         })
-
-
-# ---------------------------------------------------------------- what the 3xx rules ask of the facts
-
-def narrative(facts: pd.DataFrame) -> pd.DataFrame:
-    return facts[facts["role"] == ROLE]
-
-
-def tabled(facts: pd.DataFrame) -> pd.DataFrame:
-    """This year's figures printed in tables."""
-    return facts[(facts["role"] != ROLE) & facts["year"].isna()]
-
-
-def located(fact: Fact):
-    """Where a fact was printed; a sentence has no table, row or column (NaN in the frame, not None)."""
-    from auditor.engine import Location  # the engine imports the document, which builds these facts
-
-    if fact["role"] != ROLE:
-        return Location.of(fact)
-    page, line = (None if fact[k] is None or pd.isna(fact[k]) else int(fact[k]) for k in ("page", "line"))
-    return Location(page=page, line=line, text=str(fact["text"]))
-
-
-def has_number(fact: Fact) -> bool:
-    return fact["number"] is not None and not pd.isna(fact["number"])
-
-
-def failed(fact: Fact) -> bool:
-    """A figure that presents its entity as not achieved: capaian 0%, "tidak terealisasi", a cancelled kegiatan."""
-    if fact["attribute"] == "capaian" and has_number(fact):
-        return Decimal(fact["number"]) == 0
-    return fact["attribute"] == "realisasi" and fact["value_kind"] == "note" and "tidak" in str(fact["text"]).lower()
-
-
-def achieved(fact: Fact) -> bool:
-    return fact["attribute"] == "capaian" and has_number(fact) and Decimal(fact["number"]) >= 100
-
-
-def same_unit(narrated: str | None, printed: str | None) -> bool:
-    """"kali perjalanan dinas" counts what "Kali" counts, "unit bangunan" what "Bangunan" counts,
-    "Personil" what "Personel" counts: one word of the phrase is the table's unit, typos allowed."""
-    from rapidfuzz import fuzz
-
-    if not narrated or not printed:
-        return False
-    return any(fuzz.ratio(word, printed.lower()) >= 80 for word in narrated.lower().split())
-
-
-def comparable(narrated: Fact, printed: Fact) -> bool:
-    """Percent with percent; a count with a count of the same thing. "terealisasi 92%, atas target
-    100%" said of a kegiatan counted in Kali is a share of its plan, not comparable to 73 Kali."""
-    kinds = (narrated["value_kind"], printed["value_kind"])
-    if kinds[0] == "percent":
-        return kinds[1] == "percent" or (kinds[1] == "number" and narrated["attribute"] == "capaian")
-    if kinds == ("quantity", "quantity"):
-        return same_unit(narrated["unit"], printed["unit"])
-    return kinds == ("number", "number")
-
-
-# ---------------------------------------------------------------- terbilang
-
-_DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
-_SCALES = [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (1000, "ribu")]
-
-
-def terbilang(n: int) -> str:
-    """Indonesian number words: 11 sebelas, 100 seratus, 1000 seribu, 1.000.000 satu juta."""
-    if n < 10:
-        return _DIGITS[n]
-    if n < 12:
-        return ["sepuluh", "sebelas"][n - 10]
-    if n < 20:
-        return f"{_DIGITS[n - 10]} belas"
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return f"{_DIGITS[tens]} puluh" + (f" {_DIGITS[ones]}" if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        head = "seratus" if hundreds == 1 else f"{_DIGITS[hundreds]} ratus"
-        return head + (f" {terbilang(rest)}" if rest else "")
-    for scale, word in _SCALES:
-        if n >= scale:
-            count, rest = divmod(n, scale)
-            head = "seribu" if scale == 1000 and count == 1 else f"{terbilang(count)} {word}"
-            return head + (f" {terbilang(rest)}" if rest else "")
-    raise ValueError(n)
-
-
-_WORD_VALUES = {w: i for i, w in enumerate(_DIGITS)} | {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
-_SMALL_SCALES = {"belas": None, "puluh": 10, "ratus": 100}
-_BIG_SCALES = {word: scale for scale, word in _SCALES}
-NUMBER_WORDS = set(_WORD_VALUES) | set(_SMALL_SCALES) | set(_BIG_SCALES)
-
-
-def from_terbilang(words: str) -> int | None:
-    """The number Indonesian words spell, or None when they are not well formed ("tujuh belas" -> 17).
-
-    Well formed means exactly what `terbilang` writes, so "sepuluh satu" or "satu ratus" are refused.
-    """
-    tokens = words.lower().split()
-    if not tokens or any(t not in NUMBER_WORDS for t in tokens):
-        return None
-    total, group = 0, 0
-    for token in tokens:
-        if token in _BIG_SCALES:
-            total, group = total + max(group, 0) * _BIG_SCALES[token], 0
-        elif token == "belas":
-            group += 10
-        elif token in ("puluh", "ratus"):
-            last = group % 10
-            group = group - last + last * _SMALL_SCALES[token]
-        else:
-            group += _WORD_VALUES[token]
-    number = total + group
-    return number if terbilang(number) == " ".join(tokens) else None

@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from auditor.engine import Finding
+from auditor.ruleapi import Finding
 
 FIELDS = ("rule", "file", "subject", "reason")
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from auditor import hints
 from auditor.arithmetic import Printed, ratio, row_values, rows
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.values import round_half_up
 
 ID = "LKJ102"

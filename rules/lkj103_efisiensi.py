@@ -24,7 +24,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.arithmetic import Printed, ratio, row_values, rows
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.values import round_half_up
 
 ID = "LKJ103"

@@ -26,7 +26,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.arithmetic import Printed, capaian_formulas, row_values, rows
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from rules.lkj101_capaian import DEFAULT as CAPAIAN_DEFAULT
 from rules.lkj101_capaian import TRIPLES, comparable, lower_is_better
 

@@ -34,7 +34,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from auditor.engine import Consistent, Location, Problem
+from auditor.ruleapi import Consistent, Location, Problem
 from auditor.facts import canonical
 
 ID = "LKJ105"

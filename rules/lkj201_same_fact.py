@@ -42,7 +42,7 @@ import pandas as pd
 from auditor import hints
 from auditor.facts import records
 from auditor.arithmetic import Printed, agree, capaian_candidates, ratio
-from auditor.engine import Consistent, Location, Problem
+from auditor.ruleapi import Consistent, Location, Problem
 from auditor.terms import attribute_label
 
 ID = "LKJ201"

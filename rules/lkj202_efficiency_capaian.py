@@ -45,7 +45,7 @@ import pandas as pd
 
 from auditor.facts import records
 from auditor.arithmetic import Printed, agree
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ202"
 TITLE = {"id": "Capaian di tabel efisiensi berbeda dengan capaian kegiatan",

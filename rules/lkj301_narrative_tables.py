@@ -44,8 +44,8 @@ from decimal import Decimal
 import pandas as pd
 
 from auditor.arithmetic import Printed
-from auditor.engine import Consistent, Location, NotCheckable, Problem
-from auditor.narrative import achieved, comparable, failed, has_number, located, narrative, tabled
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
+from auditor.narrated import achieved, comparable, failed, has_number, located, narrated, tabled
 from auditor.terms import attribute_label
 from auditor.values import format_number
 
@@ -63,7 +63,7 @@ ATTRIBUTES = ("capaian", "realisasi", "target")
 
 def check(document, options):
     facts = document.facts
-    told = narrative(facts)
+    told = narrated(facts)
     told = told[told["attribute"].isin(ATTRIBUTES) & (told["kind"] != "total")]
     printed = tabled(facts)
     by_entity: dict[str, list[dict]] = {}

@@ -35,8 +35,8 @@ from decimal import Decimal
 import pandas as pd
 
 from auditor.arithmetic import HUNDRED, Printed, ratio
-from auditor.engine import Consistent, NotCheckable, Problem
-from auditor.narrative import has_number, located, narrative, tabled
+from auditor.ruleapi import Consistent, NotCheckable, Problem
+from auditor.narrated import has_number, located, narrated, tabled
 from auditor.terms import attribute_label
 from auditor.values import round_half_up
 
@@ -60,7 +60,7 @@ _BASIS = {
 
 def check(document, options):
     facts = document.facts
-    claims = narrative(facts)
+    claims = narrated(facts)
     claims = claims[claims["kind"] == "total"]
     if claims.empty:
         return

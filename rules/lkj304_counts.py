@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.facts import canonical, same_entity, split_qualifier
 from auditor.narrative import strip_marker
 from auditor.sentences import PROGRAM, PROGRAM_LIST, SASARAN_COUNT

@@ -26,8 +26,9 @@ FAIL:
 """
 from __future__ import annotations
 
-from auditor.engine import Consistent, Problem
-from auditor.narrative import ROLE, achieved, failed, located
+from auditor.ruleapi import Consistent, Problem
+from auditor.narrated import achieved, failed, located
+from auditor.narrative import ROLE
 
 ID = "LKJ305"
 TITLE = {"id": "Narasi menyebut gagal, tabel menyebut tercapai", "en": "Told as failed and as achieved"}

@@ -30,7 +30,7 @@ from decimal import Decimal
 import pandas as pd
 
 from auditor.facts import records
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
 
 ID = "LKJ401"

@@ -32,7 +32,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.facts import records
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ402"
 TITLE = {"id": "Anggaran program berbeda dengan Perjanjian Kinerja",

@@ -34,7 +34,7 @@ import re
 from decimal import Decimal
 
 from auditor import hints
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.structure import Table
 from auditor.values import Value, parse_value
 

@@ -29,7 +29,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ501"
 TITLE = {"id": "Realisasi sama persis di setiap tahun", "en": "The same realisasi in every year"}

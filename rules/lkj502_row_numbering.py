@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.engine import Consistent, Location, Problem
+from auditor.ruleapi import Consistent, Location, Problem
 from auditor.facts import is_total_row
 from auditor.structure import Table
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from auditor.engine import Consistent, Location, NotCheckable, Problem
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ503"
 TITLE = {"id": "Kegiatan tidak ada di tabel anggaran atau tabel kinerja",

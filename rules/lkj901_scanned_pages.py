@@ -15,7 +15,7 @@ FAIL:
 """
 from __future__ import annotations
 
-from auditor.engine import Consistent, Location, Problem
+from auditor.ruleapi import Consistent, Location, Problem
 
 ID = "LKJ901"
 TITLE = {"id": "Halaman hasil pindai tidak diperiksa", "en": "Scanned pages were not audited"}

@@ -12,7 +12,7 @@ FAIL:
 """
 from __future__ import annotations
 
-from auditor.engine import Location, Problem
+from auditor.ruleapi import Location, Problem
 
 ID = "LKJ902"
 TITLE = {"id": "Angka dibaca dengan OCR", "en": "Figures read by OCR"}

@@ -9,7 +9,8 @@ import pytest
 from auditor.document import normalise
 from auditor.engine import run_rules
 from auditor.ingest.markdown import read_markdown
-from auditor.narrative import figures, from_terbilang, terbilang
+from auditor.narrative import figures
+from auditor.terbilang import from_terbilang, terbilang
 from generator import generate, to_markdown
 from narrative_injections import INJECTIONS
 from rules import RULES

@@ -11,7 +11,8 @@ import pytest
 
 from auditor.config import Config
 from auditor.document import load
-from auditor.engine import Consistent, run_rules
+from auditor.engine import run_rules
+from auditor.ruleapi import Consistent
 from auditor.hints import digit_slip
 from rules import RULES, lkj403_table_totals
 from tests.generator import generate, to_markdown

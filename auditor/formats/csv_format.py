@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
-from auditor.engine import plain
+from auditor.ruleapi import plain
 
 EXTENSION = "csv"
 FILE_NAME = "findings.csv"

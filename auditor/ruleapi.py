@@ -1,0 +1,149 @@
+"""The rule API: what a rule yields (Problem, Consistent, NotCheckable), where (Location), and the stamped Finding."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from auditor.values import format_number
+
+_WORDS = {
+    "id": {"page": "hlm.", "row": "baris", "column": "kolom", "line": "baris sumber", "sentence": "kalimat"},
+    "en": {"page": "p.", "row": "row", "column": "column", "line": "source line", "sentence": "sentence"},
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a figure was printed: page, table, row and column, or the sentence it stands in."""
+
+    page: int | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    line: int | None = None
+    text: str = ""  # the printed figure, or the whole sentence for a figure stated in the narrative
+
+    @classmethod
+    def of(cls, fact: dict) -> "Location":
+        return cls(
+            page=_optional_int(fact.get("page")),
+            table=_optional_text(fact.get("table")),
+            row=_optional_text(fact.get("row")),
+            column=_optional_text(fact.get("column")),
+            line=_optional_int(fact.get("line")),
+            text=_optional_text(fact.get("text")) or "",
+        )
+
+    def describe(self, lang: str = "id") -> str:
+        words = _WORDS[lang]
+        parts = [self.table or f"{words['sentence']} “{_short(self.text, 90)}”"]
+        if self.row:
+            parts.append(f"{words['row']} '{_short(self.row)}'")
+        if self.column:
+            parts.append(f"{words['column']} '{self.column}'")
+        if self.page:
+            parts.append(f"{words['page']} {self.page}")
+        elif self.line:
+            parts.append(f"{words['line']} {self.line}")
+        return ", ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict:
+        return {"page": self.page, "table": self.table, "row": self.row, "column": self.column,
+                "line": self.line, "text": self.text}
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _optional_int(value: Any) -> int | None:
+    if _missing(value):
+        return None
+    return int(value)
+
+
+def _optional_text(value: Any) -> str | None:
+    """Fact columns hold None or NaN for 'not printed'; both mean no text."""
+    if _missing(value) or value == "":
+        return None
+    return str(value)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule yields for an inconsistency; `fields` fill the rule's message template."""
+
+    subject: str
+    attribute: str | None
+    values: tuple
+    expected: Any
+    locations: tuple[Location, ...]
+    fields: dict = field(default_factory=dict)
+    severity: str | None = None  # a rule may lower its own default (e.g. agrees only under other rounding)
+
+
+@dataclass(frozen=True)
+class Consistent:
+    """A comparison a rule made that holds."""
+
+
+@dataclass(frozen=True)
+class NotCheckable:
+    """A comparison a rule could not make, and why (a short phrase in English, used as a key)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    subject: str
+    attribute: str | None
+    values: tuple
+    expected: Any
+    locations: tuple[Location, ...]
+    templates: dict
+    fields: dict
+
+    def message(self, lang: str = "id") -> str:
+        rendered = {k: render_field(v, lang) for k, v in self.fields.items()}
+        rendered.setdefault("subject", self.subject)
+        return self.templates.get(lang, self.templates["id"]).format(**rendered)
+
+    def to_dict(self, lang: str = "id") -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "subject": self.subject,
+            "attribute": self.attribute,
+            "values": [plain(v) for v in self.values],
+            "expected": plain(self.expected),
+            "message": self.message(lang),
+            "locations": [loc.to_dict() for loc in self.locations],
+        }
+
+
+def plain(value: Any) -> Any:
+    """JSON-friendly numbers: Decimal 67 -> 67, 83.75 -> 83.75."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(round(value, 4))
+    return value
+
+
+def render_field(value: Any, lang: str) -> str:
+    if isinstance(value, Location):
+        return value.describe(lang)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, Location) for v in value):
+        return "; ".join(v.describe(lang) for v in value)
+    if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
+        return format_number(value, lang)
+    if isinstance(value, dict) and set(value) == {"id", "en"}:
+        return value[lang]
+    return str(value)
