@@ -17,7 +17,7 @@ from tqdm import tqdm
 from auditor.audit import DocumentReport, audit_file_guarded
 from auditor.config import Config
 from auditor.errors import InputError
-from auditor.formats import FORMATS
+from auditor.formats import FORMATS, Options
 
 SUFFIXES = (".pdf", ".md", ".markdown")
 RESULTS = "results.jsonl"
@@ -94,7 +94,8 @@ def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool)
 
 def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None = None, lang: str = "id",
               timeout_s: float | None = None, memory_mb: int | None = None, resume: bool = False, ocr: bool = False,
-              formats: tuple[str, ...] = DEFAULT_FORMATS, progress: bool | None = None) -> BatchOutcome:
+              formats: tuple[str, ...] = DEFAULT_FORMATS, progress: bool | None = None,
+              options: Options = Options()) -> BatchOutcome:
     """Audits every file found under `paths`, appending each result to OUTDIR/results.jsonl as it completes,
     then writes the reports in `formats` and summary.json from all results in that file."""
     started = time.monotonic()
@@ -139,9 +140,9 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
     reports = outcome.reports
     for name in formats:
         target = os.path.join(outdir, FORMATS[name].file_name)
-        rendered = FORMATS[name].render(reports, lang)
+        rendered = FORMATS[name].render(reports, lang, options)
         mode, encoding = ("wb", None) if isinstance(rendered, bytes) else ("w", "utf-8")
-        with open(target, mode, encoding=encoding) as handle:
+        with open(target, mode, encoding=encoding, newline=None if encoding is None else "") as handle:
             handle.write(rendered)
         outcome.files.append(target)
     outcome.seconds = time.monotonic() - started

@@ -8,7 +8,7 @@ import click
 
 from auditor.audit import DocumentReport, audit_file_guarded
 from auditor.config import Config, ConfigError, load_config
-from auditor.formats import FORMATS
+from auditor.formats import FORMATS, Options
 from rules import RULES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -55,8 +55,10 @@ def main() -> None:
 @click.option("--max-memory", type=int, help="Megabytes of memory one document may use (default 2048).")
 @click.option("--annotate", "annotated", type=click.Path(dir_okay=False),
               help="Also write a copy of the (single) PDF with each finding's cells highlighted and commented.")
+@click.option("--csv-sep", type=click.Choice([",", ";"]),
+              help="CSV separator  [default: ';' with --lang id, as Excel set to Indonesian expects, else ',']")
 def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr, timeout,
-          max_memory, annotated) -> None:
+          max_memory, annotated, csv_sep) -> None:
     """Audit one or more LKjIP files and report every inconsistency found.
 
     Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
@@ -66,7 +68,8 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     if annotated and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
         fail("--annotate: " + ("berikan tepat satu berkas PDF." if lang == "id" else "give exactly one PDF file."))
     reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
-    write_rendered(FORMATS[output_format].render(reports, lang), output, output_format, lang)
+    options = Options(csv_sep=csv_sep)
+    write_rendered(FORMATS[output_format].render(reports, lang, options), output, output_format, lang)
     if annotated and reports[0].status == "ok":
         from auditor.annotate import annotate
         from auditor.errors import InputError
@@ -99,7 +102,7 @@ def write_rendered(rendered: str | bytes, output: str | None, output_format: str
             sys.stdout.buffer.write(rendered)
             sys.stdout.flush()
     elif output:
-        with open(output, "w", encoding="utf-8") as handle:
+        with open(output, "w", encoding="utf-8", newline="") as handle:  # CSV brings its own line ends
             handle.write(rendered + "\n")
     else:
         click.echo(rendered)
@@ -129,8 +132,10 @@ def exit_code(reports: list[DocumentReport], fail_on: str) -> int:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
 @click.option("--ocr", is_flag=True, help="Run OCR on scanned pages (needs ocrmypdf and tesseract).")
+@click.option("--csv-sep", type=click.Choice([",", ";"]),
+              help="CSV separator  [default: ';' with --lang id, as Excel set to Indonesian expects, else ',']")
 def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, progress, lang, select, ignore, fail_on,
-          config_path, ocr) -> None:
+          config_path, ocr, csv_sep) -> None:
     """Audit every PDF and markdown file under PATHS (folders are searched recursively), each document in its
     own worker process under a time and memory limit.
 
@@ -146,7 +151,8 @@ def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, prog
 
     config = configured(config_path, select, ignore, fail_on)
     outcome = run_batch(list(paths), outdir, config, jobs=jobs, lang=lang, timeout_s=timeout, memory_mb=max_memory,
-                        resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS, progress=progress)
+                        resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS, progress=progress,
+                        options=Options(csv_sep=csv_sep))
     reports = outcome.reports
     failed = [r for r in reports if r.status == "ok" and r.failed(config.fail_on)]
     words = ("{n} dokumen ({audited} diperiksa sekarang, {resumed} dari hasil sebelumnya): {clean} bersih, "

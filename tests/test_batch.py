@@ -111,8 +111,8 @@ def test_summary_workbook_one_row_per_document_worst_first(batch_run):
 
 def test_csv_and_html_written_from_all_results(batch_run):
     _, outdir = batch_run
-    rows = pd.read_csv(outdir / "findings.csv")
-    assert (rows["severity"] == "unusable").sum() == 3
+    rows = pd.read_csv(outdir / "findings.csv", encoding="utf-8-sig")  # --lang en: ',' separated
+    assert (rows["Status"] == "could not be audited").sum() == 3
     assert len(rows) - 3 == sum(len(r["findings"]) for r in read_results(str(outdir / "results.jsonl")))
     page = (outdir / "report.html").read_text(encoding="utf-8")
     assert page.count('class="hit"') >= 1 and "could not be audited" in page and "pindaian.pdf" in page

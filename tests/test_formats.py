@@ -16,7 +16,7 @@ from auditor.audit import DocumentReport, audit_file
 from auditor.cli import main, write_rendered
 from auditor.config import Config
 from auditor.errors import InputError
-from auditor.formats import FORMATS, csv_format
+from auditor.formats import FORMATS, Options, csv_format
 from generator import generate, inject_penyerapan, to_markdown
 
 SAMPLE = "samples/lkjip-raas-2020.md"
@@ -49,17 +49,32 @@ def test_meta_carries_penyerapan_and_average_capaian(reports):
     assert sample.meta["rata_rata_capaian"] == pytest.approx(97.33)
 
 
+def read_indonesian_csv(text: str) -> list[dict]:
+    """What Excel set to Indonesian does with the file: a BOM says UTF-8, ';' separates fields."""
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+
+
 def test_csv_one_row_per_finding_with_location(reports):
-    rows = list(csv.DictReader(io.StringIO(FORMATS["csv"].render(reports, "id"))))
-    assert tuple(rows[0]) == csv_format.COLUMNS
-    findings = [r for r in rows if r["severity"] != csv_format.UNUSABLE]
+    rows = read_indonesian_csv(FORMATS["csv"].render(reports, "id"))
+    assert tuple(rows[0]) == csv_format.HEADERS["id"]
+    findings = [r for r in rows if r["Status"] == "temuan"]
     assert len(findings) == sum(len(r.findings) for r in reports)
     first = reports[1].findings[0]
-    row = next(r for r in rows if r["path"] == SAMPLE)
-    assert (row["rule"], row["table"], row["row"], row["text"]) == (first.rule, first.locations[0].table,
-                                                                    first.locations[0].row, first.locations[0].text)
-    assert row["instansi"] == "Kecamatan Raas" and row["tahun"] == "2020"
-    assert [r["path"] for r in rows if r["severity"] == csv_format.UNUSABLE] == ["hilang.pdf"]
+    row = next(r for r in rows if r["Berkas"] == SAMPLE)
+    assert (row["Aturan"], row["Tabel"], row["Baris"], row["Teks tercetak"]) == (
+        first.rule, first.locations[0].table, first.locations[0].row, first.locations[0].text)
+    assert row["Instansi"] == "Kecamatan Raas" and row["Tahun"] == "2020" and row["Tingkat"] == "kesalahan"
+    assert [r["Berkas"] for r in rows if r["Status"] == "tidak dapat diperiksa"] == ["hilang.pdf"]
+
+
+def test_csv_separator_follows_language_or_option(reports):
+    english = FORMATS["csv"].render(reports, "en")
+    assert english.startswith("\ufeffFile,Instansi,")
+    rows = list(csv.DictReader(io.StringIO(english[1:])))
+    assert {r["Severity"] for r in rows if r["Status"] == "finding"} <= {"error", "warning", "info"}
+    assert FORMATS["csv"].render(reports, "en", Options(csv_sep=";")).startswith("\ufeffFile;Instansi;")
+    assert FORMATS["csv"].render(reports, "id", Options(csv_sep=",")).startswith("\ufeffBerkas,Instansi,")
 
 
 def test_excel_summary_sorted_coloured_and_findings_filterable(reports):
@@ -68,6 +83,7 @@ def test_excel_summary_sorted_coloured_and_findings_filterable(reports):
     header = [c.value for c in summary[1]]
     rows = [dict(zip(header, (c.value for c in row))) for row in summary.iter_rows(min_row=2)]
     assert [r["File"] for r in rows][0] == "hilang.pdf"  # unusable first, then by errors
+    assert rows[0]["Errors"] is None and rows[0]["Warnings"] is None  # unreadable, not "0 errors"
     audited = [r for r in rows if r["Status"] == "audited"]
     assert [r["Errors"] for r in audited] == sorted((r["Errors"] for r in audited), reverse=True)
     assert audited[-1]["Errors"] == 0 and audited[0]["Errors"] > 0
@@ -77,7 +93,9 @@ def test_excel_summary_sorted_coloured_and_findings_filterable(reports):
     assert len(summary.conditional_formatting) >= 2
     assert findings.freeze_panes == "A2" and findings.auto_filter.ref.startswith("A1:")
     assert findings.max_row - 1 == sum(len(r.findings) for r in reports) + 1
-    assert [c.value for c in findings[1]][11:16] == ["Page", "Table", "Row", "Column", "Printed text"]
+    header = [c.value for c in findings[1]]
+    assert header[15:20] == ["Page", "Table", "Row", "Column", "Printed text"]
+    assert header[-3:-1] == ["Response (tanggapan)", "Follow-up (tindak lanjut)"]
 
 
 def test_html_self_contained_with_excerpts_and_highlighted_cells(reports):
@@ -112,3 +130,28 @@ def test_check_writes_excel_to_a_file_and_refuses_a_terminal(tmp_path, monkeypat
     with pytest.raises(SystemExit) as exited:
         write_rendered(b"PK...", None, "excel", "en")
     assert exited.value.code == 2 and "-o REPORT.xlsx" in capsys.readouterr().err
+
+
+def test_excel_numbers_indonesian_words_response_columns_and_charts(reports):
+    workbook = load_workbook(io.BytesIO(FORMATS["excel"].render(reports, "id", Options(pdf_links={SAMPLE: "x.pdf"}))))
+    assert workbook.sheetnames == ["Ringkasan", "Temuan", "Grafik"]
+    findings = workbook["Temuan"]
+    header = [c.value for c in findings[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in findings.iter_rows(min_row=2)]
+    musrenbang = next(r for r in rows if r["Aturan"] == "LKJ201" and r["Berkas"] == SAMPLE)
+    assert (musrenbang["Nilai"], musrenbang["Nilai pembanding"], musrenbang["Seharusnya"]) == (67, 72, 67)
+    assert musrenbang["Tingkat"] == "kesalahan" and "67" in musrenbang["Rekomendasi"]
+    assert {"Tanggapan", "Tindak lanjut", "PDF beranotasi"} <= set(header)
+    link = findings.cell(rows.index(musrenbang) + 2, header.index("PDF beranotasi") + 1)
+    assert link.hyperlink.target.startswith("x.pdf#page=")
+    assert {r["Tingkat"] for r in rows if r["Status"] == "temuan"} <= {"kesalahan", "peringatan", "info"}
+    charts = workbook["Grafik"]._charts
+    titles = [c.title.tx.rich.p[0].r[0].t for c in charts]
+    assert titles == ["Rata-rata capaian per instansi (%)", "Penyerapan anggaran per instansi (%)",
+                      "Temuan per kelompok aturan (semua laporan)"]
+    assert [c.type for c in charts] == ["bar", "bar", "col"]
+    grafik = workbook["Grafik"]
+    capaian = [grafik.cell(row, 2).value for row in range(3, 3 + 3)]
+    assert capaian == sorted(capaian) and all(isinstance(v, (int, float)) for v in capaian)  # sorted bars, numbers
+    scales = [rule for rng in grafik.conditional_formatting for rule in rng.rules if rule.colorScale is not None]
+    assert len(scales) == 1  # the kecamatan × rule-family heat map

@@ -1,15 +1,17 @@
-"""Output formats: each renders `(reports, lang)` to str or bytes (binary ones need a file); the CLI's --format choices come from here."""
+"""Output formats: each renders `(reports, lang, options)` to str or bytes (binary ones need a file);
+the CLI's --format choices come from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
 
 from auditor.formats import csv_format, excel, html, json_format, text
+from auditor.formats.common import Options
 
 
 @dataclass(frozen=True)
 class Format:
-    render: Callable[[list, str], str | bytes]
+    render: Callable[..., str | bytes]  # (reports, lang, options: common.Options)
     extension: str
     file_name: str  # what a batch calls its copy in the output folder
 

@@ -1,45 +1,47 @@
-"""CSV output: one row per finding (located at its first location), one row per document that could not be audited."""
+"""CSV output: one row per finding (at its first location), waived ones marked, one row per unusable document;
+UTF-8 with a BOM, ';' and decimal commas for Indonesian Excel, text that could run as a formula neutralised."""
 from __future__ import annotations
 
 import csv
 import io
 
-from auditor.ruleapi import plain
+from auditor.formats.cells import csv_value
+from auditor.formats.common import DEFAULT, Options, records
 
 EXTENSION = "csv"
 FILE_NAME = "findings.csv"
-COLUMNS = ("path", "instansi", "kabupaten", "tahun", "rule", "severity", "subject", "attribute", "values",
-           "expected", "message", "page", "table", "row", "column", "text", "locations")
-UNUSABLE = "unusable"  # the severity column of a document that could not be audited
+BOM = "\ufeff"
+KEYS = ("path", "instansi", "kabupaten", "tahun", "rule", "severity", "status", "subject", "attribute", "value",
+        "other_value", "more_values", "expected", "message", "recommendation", "page", "table", "row", "column",
+        "text", "locations", "waiver_reason")
+HEADERS = {
+    "id": ("Berkas", "Instansi", "Kabupaten", "Tahun", "Aturan", "Tingkat", "Status", "Subjek", "Atribut", "Nilai",
+           "Nilai pembanding", "Nilai lain", "Seharusnya", "Temuan", "Rekomendasi", "Halaman", "Tabel", "Baris",
+           "Kolom", "Teks tercetak", "Semua lokasi", "Alasan pengecualian"),
+    "en": ("File", "Instansi", "Kabupaten", "Year", "Rule", "Severity", "Status", "Subject", "Attribute", "Value",
+           "Other value", "More values", "Expected", "Finding", "Recommendation", "Page", "Table", "Row", "Column",
+           "Printed text", "All locations", "Waiver reason"),
+}
 
 
-def render(reports, lang: str = "id") -> str:
+def separator(lang: str, options: Options = DEFAULT) -> str:
+    return options.csv_sep or (";" if lang == "id" else ",")
+
+
+def render(reports, lang: str = "id", options: Options = DEFAULT) -> str:
+    sep = separator(lang, options)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")  # RFC 4180; a field holding a CR is quoted
+    writer.writerow(HEADERS[lang])
     for report in reports:
-        for row in rows(report, lang):
-            writer.writerow(row)
-    return buffer.getvalue().rstrip("\n")
+        for record in records(report, lang):
+            writer.writerow([_field(record.get(key), sep) for key in KEYS])
+    return BOM + buffer.getvalue().removesuffix("\r\n")
 
 
-def rows(report, lang: str) -> list[tuple]:
-    """The CSV rows of one document, also used by the Excel findings sheet."""
-    meta = report.meta
-    document = (report.path, meta.get("instansi"), meta.get("kabupaten"), meta.get("tahun"))
-    if report.status == "error":
-        return [document + ("", UNUSABLE, "", "", "", "", report.error.message(lang)) + ("",) * 6]
-    result = []
-    for finding in report.findings:
-        first = finding.locations[0] if finding.locations else None
-        where = (first.page, first.table, first.row, first.column, first.text) if first else ("",) * 5
-        result.append(document + (
-            finding.rule, finding.severity, finding.subject, finding.attribute or "",
-            "; ".join(_plain(v) for v in finding.values), _plain(finding.expected), finding.message(lang),
-        ) + where + (" | ".join(loc.describe(lang) for loc in finding.locations),))
-    return result
-
-
-def _plain(value) -> str:
-    value = plain(value)
-    return "" if value is None else str(value)
+def _field(value, sep: str):
+    if value is None:
+        return ""
+    if isinstance(value, float) and sep == ";":
+        return repr(value).replace(".", ",")  # Excel set to Indonesian reads 83,75, not 83.75
+    return csv_value(value)

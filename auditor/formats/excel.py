@@ -1,80 +1,187 @@
-"""Excel output: a summary sheet (one row per document, worst first, coloured) and a filterable findings sheet."""
+"""Excel output: a summary sheet (one row per document, worst first, coloured), a filterable findings sheet with
+columns for the reviewer's response, and charts across documents (capaian, penyerapan, rule families, heat map)."""
 from __future__ import annotations
 
 import io
+import os
+from collections import Counter
 
 from openpyxl import Workbook
-from openpyxl.formatting.rule import CellIsRule, FormulaRule
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from auditor.formats import csv_format
+from auditor.formats.cells import append_row, set_text
+from auditor.formats.common import DEFAULT, FAMILIES, Options, family, records
+from auditor.formats.csv_format import HEADERS, KEYS
 
 EXTENSION = "xlsx"
 FILE_NAME = "summary.xlsx"
 WORDS = {
-    "id": {"summary": "Ringkasan", "findings": "Temuan",
+    "id": {"summary": "Ringkasan", "findings": "Temuan", "charts": "Grafik",
            "summary_columns": ("Berkas", "Instansi", "Kabupaten", "Tahun", "Halaman", "Kesalahan", "Peringatan",
-                               "Penyerapan (%)", "Rata-rata capaian (%)", "Status", "Keterangan"),
-           "finding_columns": ("Berkas", "Instansi", "Kabupaten", "Tahun", "Aturan", "Tingkat", "Subjek", "Atribut",
-                               "Nilai", "Seharusnya", "Temuan", "Halaman", "Tabel", "Baris", "Kolom", "Teks tercetak",
-                               "Semua lokasi"),
-           "ok": "diperiksa", "error": "tidak dapat diperiksa"},
-    "en": {"summary": "Summary", "findings": "Findings",
-           "summary_columns": ("File", "Instansi", "Kabupaten", "Year", "Pages", "Errors", "Warnings",
-                               "Penyerapan (%)", "Average capaian (%)", "Status", "Note"),
-           "finding_columns": ("File", "Instansi", "Kabupaten", "Year", "Rule", "Severity", "Subject", "Attribute",
-                               "Values", "Expected", "Finding", "Page", "Table", "Row", "Column", "Printed text",
-                               "All locations"),
-           "ok": "audited", "error": "could not be audited"},
+                               "Info", "Dikecualikan", "Penyerapan (%)", "Rata-rata capaian (%)", "Status",
+                               "Keterangan"),
+           "response_columns": ("Tanggapan", "Tindak lanjut", "PDF beranotasi"),
+           "ok": "diperiksa", "error": "tidak dapat diperiksa", "open": "buka hlm. {page}", "unit": "Instansi",
+           "capaian_chart": "Rata-rata capaian per instansi (%)", "penyerapan_chart": "Penyerapan anggaran per instansi (%)",
+           "family_chart": "Temuan per kelompok aturan (semua laporan)", "family": "Kelompok aturan",
+           "count": "Jumlah temuan", "heat": "Temuan per instansi × kelompok aturan",
+           "capaian": "Rata-rata capaian (%)", "penyerapan": "Penyerapan (%)"},
+    "en": {"summary": "Summary", "findings": "Findings", "charts": "Charts",
+           "summary_columns": ("File", "Instansi", "Kabupaten", "Year", "Pages", "Errors", "Warnings", "Info",
+                               "Waived", "Penyerapan (%)", "Average capaian (%)", "Status", "Note"),
+           "response_columns": ("Response (tanggapan)", "Follow-up (tindak lanjut)", "Annotated PDF"),
+           "ok": "audited", "error": "could not be audited", "open": "open p. {page}", "unit": "Instansi",
+           "capaian_chart": "Average capaian per unit (%)", "penyerapan_chart": "Budget absorption per unit (%)",
+           "family_chart": "Findings per rule family (all reports)", "family": "Rule family",
+           "count": "Findings", "heat": "Findings per unit × rule family",
+           "capaian": "Average capaian (%)", "penyerapan": "Penyerapan (%)"},
 }
 _RED = PatternFill("solid", start_color="F8CBAD", end_color="F8CBAD")
 _AMBER = PatternFill("solid", start_color="FFE699", end_color="FFE699")
 _GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
 _GREY = PatternFill("solid", start_color="D9D9D9", end_color="D9D9D9")
 _HEADER = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
+_RESPONSE = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 
 
-def render(reports, lang: str = "id") -> bytes:
+def ranked(reports) -> list:
+    """Worst first: unusable documents, then by errors and warnings."""
+    return sorted(reports, key=lambda r: (r.status != "error", -r.count("error"), -r.count("warning"), r.path))
+
+
+def unit_name(report) -> str:
+    return str(report.meta.get("instansi") or os.path.splitext(os.path.basename(report.path))[0])
+
+
+def render(reports, lang: str = "id", options: Options = DEFAULT) -> bytes:
     words = WORDS[lang]
     workbook = Workbook()
     summary = workbook.active
     summary.title = words["summary"]
-    _header(summary, words["summary_columns"])
-    ranked = sorted(reports, key=lambda r: (r.status != "error", -r.count("error"), -r.count("warning"), r.path))
-    for report in ranked:
-        meta = report.meta
-        summary.append((report.path, meta.get("instansi"), meta.get("kabupaten"), meta.get("tahun"), meta.get("pages"),
-                        report.count("error"), report.count("warning"), meta.get("penyerapan"),
-                        meta.get("rata_rata_capaian"), words[report.status],
-                        report.error.message(lang) if report.error else ""))
-    last = summary.max_row
-    if last > 1:
-        body = f"A2:{get_column_letter(summary.max_column)}{last}"
-        # Unusable documents grey, then rows with errors red, with warnings only amber, clean ones green.
-        summary.conditional_formatting.add(body, FormulaRule(formula=[f'$J2="{words["error"]}"'], fill=_GREY,
-                                                             stopIfTrue=True))
-        summary.conditional_formatting.add(body, FormulaRule(formula=["$F2>0"], fill=_RED, stopIfTrue=True))
-        summary.conditional_formatting.add(body, FormulaRule(formula=["$G2>0"], fill=_AMBER, stopIfTrue=True))
-        summary.conditional_formatting.add(f"F2:F{last}", CellIsRule(operator="equal", formula=["0"], fill=_GREEN))
-    _finish(summary, widths=(40, 28, 16, 8, 8, 10, 11, 14, 18, 20, 60))
-
-    findings = workbook.create_sheet(words["findings"])
-    _header(findings, words["finding_columns"])
-    for report in ranked:
-        for row in csv_format.rows(report, lang):
-            findings.append(row)
-    _finish(findings, widths=(36, 24, 14, 7, 9, 10, 40, 14, 14, 12, 80, 8, 16, 40, 28, 14, 60))
-    for cell in findings["K"][1:]:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-
+    reports = ranked(reports)
+    _summary(summary, reports, words, lang)
+    _findings(workbook.create_sheet(words["findings"]), reports, words, lang, options)
+    _charts(workbook.create_sheet(words["charts"]), reports, words, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
+def _summary(sheet, reports, words: dict, lang: str) -> None:
+    _header(sheet, words["summary_columns"])
+    for report in reports:
+        meta = report.meta
+        if report.status == "error":  # counts left empty: an unreadable file has not "0 errors"
+            counts = (None, None, None, None)
+        else:
+            counts = (report.count("error"), report.count("warning"), report.count("info"), len(report.waived))
+        append_row(sheet, (report.path, meta.get("instansi"), meta.get("kabupaten"), meta.get("tahun"),
+                           meta.get("pages"), *counts, meta.get("penyerapan"), meta.get("rata_rata_capaian"),
+                           words[report.status], report.error.message(lang) if report.error else ""))
+    last = sheet.max_row
+    if last > 1:
+        body = f"A2:{get_column_letter(sheet.max_column)}{last}"
+        # Unusable documents grey, then rows with errors red, with warnings only amber, clean ones green.
+        sheet.conditional_formatting.add(body, FormulaRule(formula=[f'$L2="{words["error"]}"'], fill=_GREY,
+                                                           stopIfTrue=True))
+        sheet.conditional_formatting.add(body, FormulaRule(formula=["$F2>0"], fill=_RED, stopIfTrue=True))
+        sheet.conditional_formatting.add(body, FormulaRule(formula=["$G2>0"], fill=_AMBER, stopIfTrue=True))
+        sheet.conditional_formatting.add(f"F2:F{last}", CellIsRule(operator="equal", formula=["0"], fill=_GREEN))
+    _finish(sheet, widths=(40, 28, 16, 8, 8, 10, 11, 8, 12, 14, 18, 20, 60))
+
+
+def _findings(sheet, reports, words: dict, lang: str, options: Options) -> None:
+    _header(sheet, HEADERS[lang] + words["response_columns"])
+    responses = len(KEYS) + 1  # first response column
+    for report in reports:
+        pdf = options.pdf_links.get(report.path)
+        for record in records(report, lang):
+            append_row(sheet, [record.get(key) for key in KEYS] + ["", ""])
+            row = sheet.max_row
+            for column in (responses, responses + 1):
+                sheet.cell(row, column).fill = _RESPONSE
+            if pdf and record.get("rule"):
+                page = record.get("page") or 1
+                link = sheet.cell(row, responses + 2)
+                set_text(link, words["open"].format(page=page))
+                link.hyperlink = f"{pdf}#page={page}"
+                link.font = Font(color="0563C1", underline="single")
+    _finish(sheet, widths=(30, 22, 12, 7, 9, 11, 13, 40, 14, 9, 9, 10, 11, 70, 50, 8, 16, 36, 24, 14, 50, 30,
+                           40, 40, 16))
+    message = KEYS.index("message") + 1
+    for row in sheet.iter_rows(min_row=2, min_col=message, max_col=message + 1):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _charts(sheet, reports, words: dict, lang: str) -> None:
+    """Data blocks on the left, each with its chart beside it; a colour scale makes the last block a heat map."""
+    audited = [r for r in reports if r.status == "ok"]
+    row = 1
+    for key, title in (("rata_rata_capaian", "capaian"), ("penyerapan", "penyerapan")):
+        values = sorted(((unit_name(r), r.meta.get(key)) for r in audited if r.meta.get(key) is not None),
+                        key=lambda item: item[1])
+        row = _bar_block(sheet, row, (words["unit"], words[title]), values, words[f"{title}_chart"],
+                         horizontal=True)
+    families = Counter(family(f.rule) for r in audited for f in r.findings)
+    values = [(f"{code} {FAMILIES[code][lang]}", families.get(code, 0)) for code in FAMILIES]
+    row = _bar_block(sheet, row, (words["family"], words["count"]), values, words["family_chart"], horizontal=False)
+    _heat_map(sheet, row, audited, words, lang)
+    sheet.column_dimensions["A"].width = 34
+    for column in "BCDEFG":
+        sheet.column_dimensions[column].width = 14
+
+
+def _bar_block(sheet, row: int, header: tuple, values: list, title: str, *, horizontal: bool) -> int:
+    sheet.cell(row, 1, title).font = Font(bold=True, size=12)
+    for column, text in enumerate(header, start=1):
+        cell = sheet.cell(row + 1, column, text)
+        cell.font = Font(bold=True)
+    for offset, (label, value) in enumerate(values, start=row + 2):
+        set_text(sheet.cell(offset, 1), label)
+        sheet.cell(offset, 2, value)
+    last = row + 1 + len(values)
+    if values:
+        chart = BarChart()
+        chart.type = "bar" if horizontal else "col"
+        chart.title = title
+        chart.legend = None
+        chart.add_data(Reference(sheet, min_col=2, min_row=row + 1, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=1, min_row=row + 2, max_row=last))
+        chart.height = max(7.5, 0.6 * len(values) + 3) if horizontal else 7.5
+        chart.width = 18
+        sheet.add_chart(chart, f"D{row}")
+        span = int(chart.height / 0.5) + 2  # rows the chart covers, about 0.5 cm each
+        return max(last, row + span) + 2
+    return last + 2
+
+
+def _heat_map(sheet, row: int, audited, words: dict, lang: str) -> None:
+    sheet.cell(row, 1, words["heat"]).font = Font(bold=True, size=12)
+    codes = list(FAMILIES)
+    for column, code in enumerate(codes, start=2):
+        cell = sheet.cell(row + 1, column, f"{code} {FAMILIES[code][lang]}")
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True)
+    set_text(sheet.cell(row + 1, 1), words["unit"])
+    sheet.cell(row + 1, 1).font = Font(bold=True)
+    for offset, report in enumerate(sorted(audited, key=unit_name), start=row + 2):
+        counts = Counter(family(f.rule) for f in report.findings)
+        set_text(sheet.cell(offset, 1), unit_name(report))
+        for column, code in enumerate(codes, start=2):
+            sheet.cell(offset, column, counts.get(code, 0))
+    if audited:
+        area = f"B{row + 2}:{get_column_letter(len(codes) + 1)}{row + 1 + len(audited)}"
+        sheet.conditional_formatting.add(area, ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
+                                                              mid_type="percentile", mid_value=50, mid_color="FFE699",
+                                                              end_type="max", end_color="C00000"))
+
+
 def _header(sheet, columns: tuple[str, ...]) -> None:
-    sheet.append(columns)
+    append_row(sheet, columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = _HEADER

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
+from auditor.formats.common import DEFAULT, Options
 from auditor.values import format_number
 
 EXTENSION = "html"
@@ -42,7 +43,7 @@ border-left:3px solid #ccc;background:#f3f3f3}mark{background:#ffd966}.muted{col
 """
 
 
-def render(reports, lang: str = "id") -> str:
+def render(reports, lang: str = "id", options: Options = DEFAULT) -> str:
     words = WORDS[lang]
     parts = [f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -5,6 +5,7 @@ import shutil
 
 from tabulate import tabulate
 
+from auditor.formats.common import DEFAULT, Options
 from auditor.terms import reason_label
 
 WORDS = {
@@ -23,7 +24,7 @@ WORDS = {
 }
 
 
-def render(reports, lang: str = "id") -> str:
+def render(reports, lang: str = "id", options: Options = DEFAULT) -> str:
     return "\n\n".join(_document(report, lang) for report in reports)
 
 

@@ -1,0 +1,103 @@
+"""What every tabular output shares: render options, severity words, rule families and one record per finding."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.ruleapi import plain
+
+SEVERITY_WORDS = {
+    "id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+STATUS_WORDS = {
+    "id": {"finding": "temuan", "waived": "dikecualikan", "unusable": "tidak dapat diperiksa"},
+    "en": {"finding": "finding", "waived": "waived", "unusable": "could not be audited"},
+}
+FAMILIES = {
+    "LKJ1": {"id": "Aritmetika baris", "en": "Arithmetic in a row"},
+    "LKJ2": {"id": "Fakta antartabel", "en": "Same fact across tables"},
+    "LKJ3": {"id": "Narasi vs tabel", "en": "Narrative vs tables"},
+    "LKJ4": {"id": "Jumlah & anggaran", "en": "Totals & budget"},
+    "LKJ5": {"id": "Struktur", "en": "Structure"},
+    "LKJ9": {"id": "Pembacaan berkas", "en": "Ingestion"},
+}
+_RECOMMENDATIONS = {
+    "LKJ1": {"id": "Hitung ulang angka pada baris ini dari target dan realisasinya{expected}.",
+             "en": "Recompute the figure of this row from its target and realisation{expected}."},
+    "LKJ2": {"id": "Samakan angka ini di semua tabel yang memuatnya{expected}.",
+             "en": "Make this figure the same in every table that states it{expected}."},
+    "LKJ3": {"id": "Selaraskan kalimat narasi dengan tabel{expected}.",
+             "en": "Align the sentence with the table{expected}."},
+    "LKJ4": {"id": "Periksa penjumlahan dan sesuaikan dengan Perjanjian Kinerja{expected}.",
+             "en": "Check the sum and align it with the Perjanjian Kinerja{expected}."},
+    "LKJ5": {"id": "Periksa kelengkapan dan penomoran tabel.",
+             "en": "Check the table's completeness and numbering."},
+    "LKJ9": {"id": "Kirim berkas dengan lapisan teks (bukan pindaian) atau periksa halaman ini secara manual.",
+             "en": "Send a file with a text layer (not a scan) or check this page by hand."},
+}
+_EXPECTED = {"id": " (seharusnya {value})", "en": " (expected {value})"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """Choices an output may honour; every format takes them and ignores what does not concern it."""
+
+    csv_sep: str | None = None  # None: ';' for Indonesian (Excel set to Indonesian expects it), ',' otherwise
+    templates: str | None = None  # a folder whose HTML templates override the built-in ones (letterhead)
+    pdf_links: dict = field(default_factory=dict)  # audited path -> annotated PDF (relative to the output)
+    extra: dict = field(default_factory=dict)  # top-level keys JSON adds (tool version, effective config)
+
+
+DEFAULT = Options()
+
+
+def family(rule: str) -> str:
+    return rule[:4] if rule[:4] in FAMILIES else rule[:3]
+
+
+def recommendation(finding, lang: str) -> str:
+    from auditor.values import format_number
+
+    template = _RECOMMENDATIONS.get(family(finding.rule), _RECOMMENDATIONS["LKJ5"])[lang]
+    expected = plain(finding.expected)
+    shown = ""
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        shown = _EXPECTED[lang].format(value=format_number(expected, lang))
+    return template.format(expected=shown)
+
+
+def number(value: Any) -> Any:
+    """A finding's value as a spreadsheet number when it is one, else its text."""
+    value = plain(value)
+    if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def records(report, lang: str) -> list[dict]:
+    """One record per finding (waived ones marked as such), or one for a document that could not be audited."""
+    meta = report.meta
+    document = {"path": report.path, "instansi": meta.get("instansi"), "kabupaten": meta.get("kabupaten"),
+                "tahun": meta.get("tahun")}
+    if report.status == "error":
+        return [{**document, "status": STATUS_WORDS[lang]["unusable"], "message": report.error.message(lang)}]
+    entries = [(f, "finding", "") for f in report.findings]
+    entries += [(w.finding, "waived", w.waiver.reason) for w in report.waived]
+    result = []
+    for finding, status, reason in entries:
+        first = finding.locations[0] if finding.locations else None
+        values = [number(v) for v in finding.values]
+        result.append({
+            **document, "rule": finding.rule, "severity": SEVERITY_WORDS[lang].get(finding.severity, finding.severity),
+            "status": STATUS_WORDS[lang][status], "subject": finding.subject, "attribute": finding.attribute or "",
+            "value": values[0] if values else None, "other_value": values[1] if len(values) > 1 else None,
+            "more_values": "; ".join(str(v) for v in values[2:]), "expected": number(finding.expected),
+            "message": finding.message(lang), "recommendation": recommendation(finding, lang),
+            "page": first.page if first else None, "table": first.table if first else None,
+            "row": first.row if first else None, "column": first.column if first else None,
+            "text": first.text if first else "",
+            "locations": " | ".join(loc.describe(lang) for loc in finding.locations), "waiver_reason": reason,
+            "_finding": finding,
+        })
+    return result
