@@ -19,7 +19,7 @@ from auditor.config import Config
 from auditor.errors import InputError
 from auditor.formats import FORMATS, Options
 
-SUFFIXES = (".pdf", ".md", ".markdown")
+SUFFIXES = (".pdf", ".md", ".markdown", ".docx")
 RESULTS = "results.jsonl"
 SUMMARY = "summary.json"
 DEFAULT_FORMATS = ("excel", "csv", "html")
@@ -43,13 +43,15 @@ class BatchOutcome:
 
 
 def discover(paths: list[str]) -> list[str]:
-    """Files named directly, plus every PDF and markdown file under the folders named, in a stable order."""
+    """Files named directly, plus every PDF, Word and markdown file under the folders named, in a stable order
+    (Word's lock files `~$name.docx` left out)."""
     found: list[str] = []
     for path in paths:
         if os.path.isdir(path):
             for folder, subfolders, names in os.walk(path):
                 subfolders.sort()
-                found += [os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(SUFFIXES)]
+                found += [os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(SUFFIXES)
+                          and not n.startswith("~$")]
         else:
             found.append(path)
     return list(dict.fromkeys(found))

@@ -49,9 +49,13 @@ def read_raw(path: str, *, password: str | None = None, ocr: bool = False) -> Ra
         from auditor.ingest.pdf import read_pdf
 
         return read_pdf(path, password=password, ocr=ocr)
+    if path.lower().endswith(".docx") or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip, OLE
+        from auditor.ingest.docx import read_docx
+
+        return read_docx(path)
     if not path.lower().endswith((".md", ".markdown", ".txt")):
-        raise InputError(path, "jenis berkas tidak didukung; berikan PDF atau markdown (.md).",
-                         "unsupported file type; give a PDF or a markdown (.md) file.")
+        raise InputError(path, "jenis berkas tidak didukung; berikan PDF, Word (.docx) atau markdown (.md).",
+                         "unsupported file type; give a PDF, Word (.docx) or markdown (.md) file.")
     try:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()

@@ -41,7 +41,7 @@ class RawDocument:
     """What an ingester read from one file, before any interpretation."""
 
     path: str
-    kind: str  # "markdown" | "pdf"
+    kind: str  # "markdown" | "pdf" | "docx"
     items: list[TextBlock | RawTable]
     pages: int | None = None
     notices: list[str] = field(default_factory=list)  # e.g. pages without a text layer

@@ -28,8 +28,8 @@ def test_clean_generated_report_exits_zero(tmp_path):
 def test_unusable_inputs_give_one_line_and_exit_two(tmp_path):
     empty = tmp_path / "kosong.md"
     empty.write_text("")
-    binary = tmp_path / "laporan.docx"
-    binary.write_bytes(b"PK\x03\x04")
+    binary = tmp_path / "laporan.xls"
+    binary.write_bytes(b"\x09\x08\x10\x00binary")
     no_table = tmp_path / "undangan.md"
     no_table.write_text("Undangan rapat koordinasi\n\n| No | Nama |\n|---|---|\n| 1 | Camat |\n")
     for path, expected in ((empty, "berkas kosong"), (binary, "jenis berkas tidak didukung"),
