@@ -1,4 +1,4 @@
-"""The lkjip-audit command line: check, batch, extract, rules, explain."""
+"""The lkjip-audit command line: check, batch, extract, rules, explain, serve."""
 from __future__ import annotations
 
 import os
@@ -221,6 +221,33 @@ def extract(file, output, password, ocr, lang) -> None:
         os.makedirs(output, exist_ok=True)
         write_csv_folder(document, output)
     click.echo(f"{len(document.tables)} tables, {len(document.facts)} facts -> {output}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens the page to the office network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--max-upload", type=click.FloatRange(min=0.1), default=50, show_default=True,
+              help="Megabytes one upload may carry.")
+@click.option("--keep", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="Minutes uploaded files and results are kept before they are deleted.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Documents audited at the same time.")
+@click.option("--timeout", type=click.FloatRange(min=1), help="Seconds allowed per document  [default: 120, or the config's].")
+@click.option("--max-memory", type=click.IntRange(min=64), help="Megabytes allowed per document  [default: 2048, or the config's].")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
+def serve(host, port, max_upload, keep, jobs, timeout, max_memory, config_path) -> None:
+    """Start a local web page where authors upload reports and see the findings on the page images."""
+    import uvicorn  # the web stack loads only for this command
+
+    from auditor.web.app import Settings, create_app
+
+    config = configured(config_path, None, None, None)
+    config.timeout = timeout or config.timeout
+    config.max_memory = max_memory or config.max_memory
+    app = create_app(Settings(config, max_upload_mb=max_upload, keep_minutes=keep, workers=jobs))
+    click.echo(f"lkjip-audit: http://{host}:{port}/  (Ctrl+C: berhenti / stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,86 @@
+"""Page pictures for the web page: where each finding's cells sit on the PDF page, and the page as a PNG.
+
+Both read the untrusted PDF, so the web process calls them only through auditor.guard.run_limited.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+
+import pdfplumber
+
+from auditor.annotate import _occurrence, find_cell
+from auditor.audit import DocumentReport
+from auditor.engine import Finding
+
+_NUMBER = re.compile(r"-?\d[\d.]*(?:,\d+)?")
+
+
+def locate_cells(report: DocumentReport, pdf_path: str) -> dict:
+    """{"sizes": {page: [width, height]}, "boxes": per finding, per location, [x0, top, x1, bottom] as fractions
+    of the page (top-left origin) or None}: the same word search that annotate uses to place its highlights."""
+    sizes: dict[int, list[float]] = {}
+    boxes: list[list[list[float] | None]] = []
+    with pdfplumber.open(pdf_path) as pdf:
+        words: dict[int, list[dict]] = {}
+        for finding in report.findings:
+            found: list[list[float] | None] = []
+            for location in finding.locations:
+                box = None
+                if location.page and location.page <= len(pdf.pages):
+                    page = pdf.pages[location.page - 1]
+                    width, height = float(page.width), float(page.height)
+                    sizes[location.page] = [width, height]
+                    if location.table:
+                        if location.page not in words:
+                            words[location.page] = page.extract_words()
+                        cell = find_cell(words[location.page], location, _occurrence(location, report.excerpts))
+                        if cell:
+                            box = [cell[0] / width, cell[1] / height, cell[2] / width, cell[3] / height]
+                found.append(box)
+            boxes.append(found)
+    return {"sizes": sizes, "boxes": boxes}
+
+
+def render_page(pdf_path: str, page: int, out_path: str, width_px: int = 1200) -> None:
+    """Writes page `page` (1-based) of the PDF as a PNG `width_px` wide."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf_path)
+    try:
+        sheet = document[page - 1]
+        scale = width_px / sheet.get_width()
+        sheet.render(scale=scale).to_pil().save(out_path, format="PNG", optimize=True)
+    finally:
+        document.close()
+
+
+def odd_locations(finding: Finding) -> set[int]:
+    """Indexes of the locations that print the odd value: the one that differs from the expected figure, else the
+    rarest printed figure when the figures are not equally common; empty when the finding cannot tell."""
+    numbers = [_number(loc.text) if loc.table else None for loc in finding.locations]
+    printed = [n for n in numbers if n is not None]
+    if len(set(printed)) < 2:
+        return set()
+    expected = _number(str(finding.expected)) if finding.expected is not None else None
+    if expected is not None and expected in printed:
+        return {i for i, n in enumerate(numbers) if n is not None and n != expected}
+    counts = Counter(printed)
+    rarest = min(counts.values())
+    if rarest == max(counts.values()):
+        return set()
+    return {i for i, n in enumerate(numbers) if n is not None and counts[n] == rarest}
+
+
+def _number(text: str) -> Decimal | None:
+    match = _NUMBER.search(text.replace(" ", ""))
+    if not match:
+        return None
+    token = match.group()
+    if "," in token or token.count(".") > 1 or re.search(r"\.\d{3}$", token):
+        token = token.replace(".", "").replace(",", ".")  # Indonesian: 1.287 and 95,97
+    try:
+        return Decimal(token)
+    except InvalidOperation:
+        return None
