@@ -380,9 +380,14 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
             figure["crop"] = _crop(figure)
         group["findings"].append({"finding": finding, "message": finding.message(lang), "mark": marks.get(i),
                                   "where": [loc.describe(lang) for loc in finding.locations],
-                                  "figures": sorted(figures.values(), key=lambda f: f["page"]), "id": f"f{index}-{i}"})
+                                  "figures": sorted(figures.values(), key=_odd_first), "id": f"f{index}-{i}"})
     view["groups"] = sorted(groups.values(), key=lambda g: (g["table"] is None, g["page"]))
     return view
+
+
+def _odd_first(figure: dict) -> tuple:
+    """The page that prints the odd value comes first, then the others in page order."""
+    return (not any(b["odd"] for b in figure["boxes"]), figure["page"])
 
 
 def _crop(figure: dict) -> str:
