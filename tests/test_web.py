@@ -19,6 +19,7 @@ from auditor.cli import main
 from auditor.config import Config
 from auditor.web.jobs import JobStore, compare, display_name
 from generator import generate, inject_same_fact, to_markdown
+from pdf_render import to_docx
 from web_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +100,15 @@ def test_api_returns_check_json(client, tmp_path):
         os.chdir(cwd)
     assert response.json() == json.loads(expected.output)
     assert response.json()["documents"][0]["findings"]
+
+
+def test_api_reads_word_documents(client, tmp_path):
+    report = generate(31)
+    inject_same_fact(report, random.Random(5))
+    to_docx(report, tmp_path / "laporan.docx")
+    response = client.post("/api/audit", files={"file": ("laporan.docx", (tmp_path / "laporan.docx").read_bytes())})
+    document = response.json()["documents"][0]
+    assert document["status"] == "ok" and any(f["rule"] == "LKJ201" for f in document["findings"])
 
 
 def test_api_reports_unusable_files_and_wants_a_file(client):

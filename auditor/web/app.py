@@ -30,7 +30,7 @@ from auditor.audit import audit_file_guarded
 from auditor.config import Config
 from auditor.formats import FORMATS
 from auditor.web.i18n import LANGS, words
-from auditor.web.jobs import Job, JobStore, Upload, _renamed, compare, display_name
+from auditor.web.jobs import EXTENSIONS, Job, JobStore, Upload, _renamed, compare, display_name
 from auditor.web.pages import odd_locations
 
 HERE = os.path.dirname(__file__)
@@ -318,7 +318,7 @@ def _audit_now(store: JobStore, config: Config, contents: list[tuple[str | None,
         for index, (client_name, content) in enumerate(contents):
             name = display_name(client_name)
             extension = os.path.splitext(name)[1].lower()
-            path = os.path.join(folder, f"{index}{extension if extension in ('.pdf', '.md', '.markdown', '.txt') else ''}")
+            path = os.path.join(folder, f"{index}{extension if extension in EXTENSIONS else ''}")
             with open(path, "wb") as handle:
                 handle.write(content)
             reports.append(_renamed(audit_file_guarded(path, config), path, name))

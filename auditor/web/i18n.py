@@ -5,15 +5,15 @@ LANGS = ("id", "en")
 
 WORDS: dict[str, dict[str, str]] = {
     "title": {"id": "Periksa LKjIP", "en": "Check an LKjIP"},
-    "tagline": {"id": "Unggah laporan kinerja (PDF atau markdown) untuk menemukan angka yang saling bertentangan, "
+    "tagline": {"id": "Unggah laporan kinerja (PDF, Word atau markdown) untuk menemukan angka yang saling bertentangan, "
                       "sebelum laporan dikirim.",
-                "en": "Upload a performance report (PDF or markdown) to find figures that contradict each other, "
+                "en": "Upload a performance report (PDF, Word or markdown) to find figures that contradict each other, "
                       "before the report is sent."},
     "drop": {"id": "Seret berkas ke sini", "en": "Drop files here"},
     "or": {"id": "atau", "en": "or"},
     "choose": {"id": "Pilih berkas", "en": "Choose files"},
-    "accepts": {"id": "PDF atau markdown (.md), boleh beberapa sekaligus; paling besar {mb} MB per unggahan.",
-                "en": "PDF or markdown (.md), several at once if you like; at most {mb} MB per upload."},
+    "accepts": {"id": "PDF, Word (.docx) atau markdown (.md), boleh beberapa sekaligus; paling besar {mb} MB per unggahan.",
+                "en": "PDF, Word (.docx) or markdown (.md), several at once if you like; at most {mb} MB per upload."},
     "check": {"id": "Periksa", "en": "Check"},
     "privacy": {"id": "Berkas hanya diproses di komputer ini dan dihapus otomatis setelah {minutes} menit.",
                 "en": "Files are processed on this computer only and deleted automatically after {minutes} minutes."},

@@ -20,7 +20,7 @@ from auditor.errors import InputError
 from auditor.guard import WorkerError, run_limited
 
 # what `check` reads by its name; any other name is stored without an extension and the audit decides (%PDF sniffing)
-EXTENSIONS = (".pdf", ".md", ".markdown", ".txt")
+EXTENSIONS = (".pdf", ".docx", ".doc", ".md", ".markdown", ".txt")
 _ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 PAGE_WIDTH_PX = 1200
 
