@@ -12,7 +12,7 @@ from auditor.document import Document, load
 from auditor.engine import Coverage, Result, run_rules
 from auditor.errors import InputError
 from auditor.guard import WorkerError, run_limited
-from auditor.ruleapi import Finding, Location, plain
+from auditor.ruleapi import SEVERITIES, Finding, Location, plain
 from auditor.waivers import Waived, Waiver, apply_waivers, load_waivers
 
 
@@ -33,8 +33,7 @@ class DocumentReport:
         return sum(1 for f in self.findings if f.severity == severity)
 
     def failed(self, fail_on: str) -> bool:
-        levels = ("error", "warning", "info")
-        return any(levels.index(f.severity) <= levels.index(fail_on) for f in self.findings)
+        return any(SEVERITIES.index(f.severity) <= SEVERITIES.index(fail_on) for f in self.findings)
 
     def to_dict(self, lang: str = "id") -> dict:
         return {
@@ -94,10 +93,10 @@ def _stored_finding(data: dict, index: int, translations: dict) -> Finding:
 
 def audit_file(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> DocumentReport:
     try:
-        document = load(path, password=password, ocr=ocr, match_threshold=config.match_threshold)
+        document = load(path, config, password=password, ocr=ocr)
     except InputError as error:
         return DocumentReport(path, "error", {}, [], None, error)
-    result: Result = run_rules(document, config.rules(), config.rule_options(), config.severity)
+    result: Result = run_rules(document, config)
     waivers = load_waivers(config.waivers) if config.waivers else ()
     findings, waived, unused = apply_waivers(result.findings, path, waivers)
     meta = {**document.meta, "penyerapan": total_penyerapan(document.facts),

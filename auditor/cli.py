@@ -205,14 +205,17 @@ def explain(code, lang) -> None:
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option("--ocr", is_flag=True, help="Run OCR on scanned pages.")
 @click.option("--lang", type=LANG, default="id", show_default=True)
-def extract(file, output, password, ocr, lang) -> None:
-    """Write the normalised tables and the fact store, to see exactly what was read."""
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
+def extract(file, output, password, ocr, lang, config_path) -> None:
+    """Write the normalised tables and the fact store, to see exactly what was read (the fact store
+    `check` audits: same configuration)."""
     from auditor.document import load
     from auditor.errors import InputError
     from auditor.extract import write_csv_folder, write_workbook
 
+    config = configured(config_path, None, None, None)
     try:
-        document = load(file, password=password, ocr=ocr)
+        document = load(file, config, password=password, ocr=ocr)
     except InputError as error:
         fail(error.message(lang))
     if output.lower().endswith(".xlsx"):

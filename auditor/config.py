@@ -4,16 +4,18 @@ from __future__ import annotations
 import configparser
 import os
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from types import ModuleType
 
+from auditor.ruleapi import SEVERITIES
 from auditor.waivers import WaiverError, load_waivers
 from rules import RULES
 
 FILE_NAMES = ("lkjip-audit.toml", "lkjip-audit.cfg", "setup.cfg")
 SECTION = "lkjip-audit"
 GENERAL_KEYS = {"select", "ignore", "fail-on", "match-threshold", "waivers", "timeout", "max-memory"}
-SEVERITY_LEVELS = ("error", "warning", "info")
+SHARED_OPTIONS = {key for key, count in Counter(k for rule in RULES.values() for k in rule.CONF).items() if count > 1}
 
 
 class ConfigError(Exception):
@@ -42,8 +44,12 @@ class Config:
     def rules(self) -> list[ModuleType]:
         return [rule for code, rule in sorted(RULES.items()) if self.enabled(code)]
 
-    def rule_options(self) -> dict[str, dict]:
-        return {code: {**rule.DEFAULT, **self.options.get(code, {})} for code, rule in RULES.items()}
+    def options_for(self, rule: ModuleType) -> dict:
+        """The rule's defaults, then what the configuration sets. An option several rules declare is one
+        setting (SHARED_OPTIONS): `lower-is-better` set for LKJ101 holds for LKJ104 too."""
+        shared = {key: value for options in self.options.values() for key, value in options.items()
+                  if key in SHARED_OPTIONS and key in rule.CONF}
+        return {**rule.DEFAULT, **shared, **self.options.get(rule.ID, {})}
 
 
 def find_config_file(start: str | None = None) -> str | None:
@@ -135,8 +141,8 @@ def _apply_general(config: Config, general: dict, path: str) -> None:
 
 def _severity(value, path: str, key: str) -> str:
     value = str(value).strip().lower()
-    if value not in SEVERITY_LEVELS:
-        raise ConfigError(f"{path}: {key} must be one of {', '.join(SEVERITY_LEVELS)}, not '{value}'")
+    if value not in SEVERITIES:
+        raise ConfigError(f"{path}: {key} must be one of {', '.join(SEVERITIES)}, not '{value}'")
     return value
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from auditor.config import Config
 from auditor.errors import InputError
 from auditor.facts import Resolver, build_facts
 from auditor.ingest.markdown import read_markdown
@@ -89,9 +90,9 @@ def latest_reported_year(tables: list[Table]) -> int | None:
     return max(years, default=None)
 
 
-def load(path: str, *, password: str | None = None, ocr: bool = False, match_threshold: float = 88.0) -> Document:
+def load(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> Document:
     raw = read_raw(path, password=password, ocr=ocr)
-    document = normalise(raw, match_threshold=match_threshold)
+    document = normalise(raw, config)
     if not any(t.role not in ("other", "staff") for t in document.tables):
         raise InputError(path, f"tidak ada tabel LKjIP yang dikenali ({len(document.tables)} tabel terbaca): tidak "
                                "ada tabel capaian kinerja, efisiensi, realisasi anggaran atau Perjanjian Kinerja; "
@@ -103,11 +104,11 @@ def load(path: str, *, password: str | None = None, ocr: bool = False, match_thr
     return document
 
 
-def normalise(raw: RawDocument, *, match_threshold: float = 88.0) -> Document:
+def normalise(raw: RawDocument, config: Config) -> Document:
     layout = build_layout(raw)
     meta = detect_meta(layout.text, raw.path)
     meta["tahun"] = meta["tahun"] or latest_reported_year(layout.tables)
     meta["pages"] = raw.pages
-    store = build_facts(layout.tables, meta["tahun"], threshold=match_threshold)
+    store = build_facts(layout.tables, meta["tahun"], config.match_threshold)
     add_narrative_facts(store, layout.text)
     return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.resolver, meta)

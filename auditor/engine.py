@@ -1,14 +1,15 @@
 """Run the rules over a normalised document: rules find, the engine stamps rule id, severity and message."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
 
+from auditor.config import Config
 from auditor.document import Document
-from auditor.ruleapi import Consistent, Finding, Location, NotCheckable
+from auditor.ruleapi import SEVERITIES, Consistent, Finding, Location, NotCheckable
 
-SEVERITIES = ("error", "warning", "info")
+RAISE_RULE_ERRORS = "LKJIP_AUDIT_RAISE_RULE_ERRORS"
 
 
 @dataclass
@@ -40,11 +41,12 @@ class Result:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-def run_rules(document: Document, rules: Iterable, options: dict[str, dict], severities: dict[str, str]) -> Result:
+def run_rules(document: Document, config: Config) -> Result:
+    """The enabled rules over the document, each with its options; findings stamped and sorted."""
     coverage = Coverage(facts=len(document.facts), tables=len(document.tables))
     findings: list[Finding] = []
-    for rule in rules:
-        for outcome in _outcomes(rule, document, options.get(rule.ID, dict(rule.DEFAULT))):
+    for rule in config.rules():
+        for outcome in _outcomes(rule, document, config.options_for(rule)):
             if isinstance(outcome, Consistent):
                 coverage.consistent += 1
             elif isinstance(outcome, NotCheckable):
@@ -53,7 +55,7 @@ def run_rules(document: Document, rules: Iterable, options: dict[str, dict], sev
                 coverage.inconsistent += 1
                 findings.append(Finding(
                     rule=rule.ID,
-                    severity=severities.get(rule.ID) or outcome.severity or rule.SEVERITY,
+                    severity=config.severity.get(rule.ID) or outcome.severity or rule.SEVERITY,
                     subject=outcome.subject,
                     attribute=outcome.attribute,
                     values=tuple(outcome.values),
@@ -67,10 +69,15 @@ def run_rules(document: Document, rules: Iterable, options: dict[str, dict], sev
 
 
 def _outcomes(rule, document: Document, options: dict):
-    """A rule's outcomes; a rule that breaks on an odd document stops as not checkable, never the audit."""
+    """A rule's outcomes; a rule that breaks on an odd document stops as not checkable, never the audit.
+
+    With RAISE_RULE_ERRORS set in the environment (the test suite sets it) the error propagates, so a
+    broken rule fails its tests instead of passing them as "not checkable"."""
     try:
         yield from rule.check(document, options)
     except Exception as error:  # noqa: BLE001 - one faulty rule must not cost the reviewer the other findings
+        if os.environ.get(RAISE_RULE_ERRORS):
+            raise
         yield NotCheckable(f"{rule.ID} could not run ({type(error).__name__})")
 
 

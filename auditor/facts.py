@@ -59,7 +59,7 @@ def _squash(text: str) -> str:
 class Resolver:
     """Gives the same id to the same entity printed with variants (Musrembangcam / Musrenbangcam)."""
 
-    threshold: float = 88.0
+    threshold: float  # Config.match_threshold
     known: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict)  # kind -> (id, main, qual, printed)
 
     def resolve(self, kind: str, name: str) -> str:
@@ -167,7 +167,7 @@ def _filled_down(table: Table, meaning: str) -> list[str]:
     return values
 
 
-def build_facts(tables: list[Table], year: int | None, threshold: float = 88.0) -> FactStore:
+def build_facts(tables: list[Table], year: int | None, threshold: float) -> FactStore:
     store = FactStore(year=year, resolver=Resolver(threshold))
     builders = {
         "capaian_sasaran": _indikator_rows, "capaian_tujuan": _indikator_rows, "realisasi_history": _indikator_rows,

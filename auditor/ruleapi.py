@@ -8,6 +8,8 @@ from typing import Any
 
 from auditor.values import format_number
 
+SEVERITIES = ("error", "warning", "info")
+
 _WORDS = {
     "id": {"page": "hlm.", "row": "baris", "column": "kolom", "line": "baris sumber", "sentence": "kalimat"},
     "en": {"page": "p.", "row": "row", "column": "column", "line": "source line", "sentence": "sentence"},

@@ -9,5 +9,5 @@ from auditor.ingest.markdown import read_markdown
 
 def audit_markdown(text: str, path: str = "generated.md", config: Config | None = None) -> tuple[Document, Result]:
     config = config or Config()
-    document = normalise(read_markdown(path, text), match_threshold=config.match_threshold)
-    return document, run_rules(document, config.rules(), config.rule_options(), config.severity)
+    document = normalise(read_markdown(path, text), config)
+    return document, run_rules(document, config)

@@ -1,6 +1,6 @@
 """Errors for the table, structure and polarity rules, injected into generated reports.
 
-Each injection breaks one thing in a `tests.generator.Report` and returns what an auditor must
+Each injection breaks one thing in a `generator.Report` and returns what an auditor must
 report, plus the rule options the check needs (the lower-is-better names for LKJ104).
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import Callable
 
-from tests.generator import (
+from generator import (
     Block, Expected, Report, Table, _Style, decimal_text, find_table, half_up, kegiatan_capaian, percent,
 )
 

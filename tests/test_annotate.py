@@ -19,6 +19,7 @@ from auditor.config import Config
 from auditor.errors import InputError
 from generator import generate, inject_same_fact
 
+pytestmark = pytest.mark.slow  # renders and annotates PDFs
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "lkjip-raas-2020.pdf"
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -24,6 +24,7 @@ from auditor.cli import main
 from auditor.config import Config
 from generator import generate, inject_capaian, to_markdown
 
+pytestmark = pytest.mark.slow  # prints a PDF and forks worker pools
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_batch import render_pdf  # noqa: E402 - the benchmark's generated-report printer

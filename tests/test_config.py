@@ -13,6 +13,7 @@ from auditor.cli import main
 from auditor.config import Config, ConfigError, load_config
 from auditor.document import load
 from auditor.engine import run_rules
+from rules import RULES
 
 SAMPLE = os.path.join(os.path.dirname(__file__), "..", "samples", "lkjip-raas-2020.md")
 FAST = "select = LKJ1, LKJ2, LKJ4, LKJ5\n"  # the narrative rules are not what these tests are about
@@ -20,11 +21,11 @@ FAST = "select = LKJ1, LKJ2, LKJ4, LKJ5\n"  # the narrative rules are not what t
 
 @pytest.fixture(scope="module")
 def sample_document():
-    return load(SAMPLE)
+    return load(SAMPLE, Config())
 
 
 def audited(document, config: Config) -> list:
-    return run_rules(document, config.rules(), config.rule_options(), config.severity).findings
+    return run_rules(document, config).findings
 
 
 def write(directory, name: str, text: str) -> str:
@@ -81,7 +82,7 @@ def test_toml_found_from_a_subfolder(tmp_path, monkeypatch):
     assert config.source == str(tmp_path / "lkjip-audit.toml")
     assert [rule.ID for rule in config.rules()] == ["LKJ501", "LKJ502"]
     assert config.fail_on == "warning"
-    assert config.rule_options()["LKJ105"] == {"limit": 200.0, "reasons": ["karena"]}
+    assert config.options_for(RULES["LKJ105"]) == {"limit": 200.0, "reasons": ["karena"]}
 
 
 def test_setup_cfg_sections_are_found(tmp_path, monkeypatch):
@@ -94,6 +95,9 @@ def test_setup_cfg_sections_are_found(tmp_path, monkeypatch):
     assert not config.enabled("LKJ501") and config.enabled("LKJ101")
     assert config.options["LKJ101"] == {"lower_is_better": ["^angka kematian", "^persentase balita gizi buruk"]}
     assert config.severity["LKJ101"] == "warning"
+    # one shared option: LKJ104 judges the same indikator as lower-is-better as LKJ101 does
+    assert config.options_for(RULES["LKJ104"]) == {"lower_is_better": ["^angka kematian", "^persentase balita gizi buruk"]}
+    assert config.options_for(RULES["LKJ105"]) == RULES["LKJ105"].DEFAULT
 
 
 def test_setup_cfg_without_our_section_is_skipped(tmp_path, monkeypatch):

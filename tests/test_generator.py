@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from tests.generator import INJECTIONS, generate, to_markdown
+from generator import INJECTIONS, generate, to_markdown
 
 SEEDS = range(8)
 TEMPLATES = ["sumenep", "alt"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.config import Config
 from auditor.document import normalise
 from auditor.engine import run_rules
 from auditor.ingest.markdown import read_markdown
@@ -13,20 +14,19 @@ from auditor.narrative import figures
 from auditor.terbilang import from_terbilang, terbilang
 from generator import generate, to_markdown
 from narrative_injections import INJECTIONS
-from rules import RULES
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "lkjip-raas-2020.md"
 TEMPLATES = ("sumenep", "alt")
 SEEDS = range(10)
 
 
-NARRATIVE_RULES = [module for code, module in sorted(RULES.items()) if code.startswith("LKJ3")]
+ONLY_NARRATIVE_RULES = Config(select=["LKJ3"])
 
 
 def audit_markdown(text: str, path: str = "generated.md"):
     """Only the 3xx rules: the other families have their own tests, and this keeps the file fast."""
-    document = normalise(read_markdown(path, text))
-    return document, run_rules(document, NARRATIVE_RULES, {r.ID: dict(r.DEFAULT) for r in NARRATIVE_RULES}, {})
+    document = normalise(read_markdown(path, text), ONLY_NARRATIVE_RULES)
+    return document, run_rules(document, ONLY_NARRATIVE_RULES)
 
 
 def narrative_findings(result) -> list:

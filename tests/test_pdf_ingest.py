@@ -26,6 +26,7 @@ from auditor.ingest.markdown import read_markdown
 from auditor.ingest.pdf import read_pdf
 from auditor.model import RawTable, TextBlock
 
+pytestmark = pytest.mark.slow  # reads, renders or OCRs PDFs
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_PDF = SAMPLES / "lkjip-raas-2020.pdf"
 SAMPLE_MD = SAMPLES / "lkjip-raas-2020.md"
@@ -479,8 +480,8 @@ def audited(raw) -> list[tuple[str, str, str]]:
     from auditor.engine import run_rules
 
     config = Config()
-    document = build(raw, match_threshold=config.match_threshold)
-    result = run_rules(document, config.rules(), config.rule_options(), config.severity)
+    document = build(raw, config)
+    result = run_rules(document, config)
     return sorted((f.rule, f.subject.lower(), f.severity) for f in result.findings)
 
 

@@ -7,6 +7,7 @@ import random
 import pytest
 
 import generator
+from auditor.engine import RAISE_RULE_ERRORS
 from helpers import audit_markdown
 
 SAMPLE = os.path.join(os.path.dirname(__file__), "..", "samples", "lkjip-raas-2020.md")
@@ -43,15 +44,25 @@ def test_every_rule_runs_on_a_damaged_report(seed):
     assert not [reason for reason in result.coverage.not_checkable if "could not run" in reason]
 
 
+def broken(document, options):
+    raise KeyError("boom")
+    yield  # a generator, like every rule
+
+
 def test_a_rule_that_breaks_is_not_checkable_and_the_others_still_report(monkeypatch):
     import rules.lkj105_high_capaian as high
 
-    def broken(document, options):
-        raise KeyError("boom")
-        yield  # a generator, like every rule
-
     monkeypatch.setattr(high, "check", broken)
+    monkeypatch.delenv(RAISE_RULE_ERRORS)  # as users run it
     with open(SAMPLE, encoding="utf-8") as handle:
         _, result = audit_markdown(handle.read())
     assert result.coverage.not_checkable["LKJ105 could not run (KeyError)"] == 1
     assert {f.rule for f in result.findings} >= {"LKJ201", "LKJ202"}
+
+
+def test_under_test_a_rule_that_breaks_fails_the_test(monkeypatch):
+    import rules.lkj105_high_capaian as high
+
+    monkeypatch.setattr(high, "check", broken)
+    with open(SAMPLE, encoding="utf-8") as handle, pytest.raises(KeyError, match="boom"):
+        audit_markdown(handle.read())

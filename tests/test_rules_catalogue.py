@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from auditor.engine import SEVERITIES
+from auditor.ruleapi import SEVERITIES
 from rules import RULES
-from tests.helpers import audit_markdown
+from helpers import audit_markdown
 
 CODES = sorted(RULES)
 _EXAMPLES = re.compile(r"\nPASS:\n(?P<passing>.*?)\nFAIL:\n(?P<failing>.*)$", re.DOTALL)

@@ -18,9 +18,9 @@ SAMPLE = os.path.join(os.path.dirname(__file__), "..", "samples", "lkjip-raas-20
 
 @pytest.fixture(scope="module")
 def audited():
-    document = load(SAMPLE)
+    document = load(SAMPLE, Config())
     config = Config(select=["LKJ101", "LKJ102", "LKJ103", "LKJ201", "LKJ202", "LKJ401", "LKJ402"])
-    return document, run_rules(document, config.rules(), config.rule_options(), config.severity)
+    return document, run_rules(document, config)
 
 
 def _tables(finding, value):

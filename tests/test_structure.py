@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from auditor.config import Config
 from auditor.document import load
 from auditor.ingest.markdown import read_markdown
 from auditor.structure import build_layout
@@ -14,7 +15,7 @@ SAMPLE = os.path.join(os.path.dirname(__file__), "..", "samples", "lkjip-raas-20
 
 @pytest.fixture(scope="module")
 def tables():
-    return {t.label: t for t in load(SAMPLE).tables}
+    return {t.label: t for t in load(SAMPLE, Config()).tables}
 
 
 def test_split_tables_are_stitched(tables):

@@ -15,9 +15,9 @@ from auditor.engine import run_rules
 from auditor.ruleapi import Consistent
 from auditor.hints import digit_slip
 from rules import RULES, lkj403_table_totals
-from tests.generator import generate, to_markdown
-from tests.helpers import audit_markdown
-from tests.table_injections import EXPLAINED, INJECTIONS, expected_copied_history, expected_high_capaian
+from generator import generate, to_markdown
+from helpers import audit_markdown
+from table_injections import EXPLAINED, INJECTIONS, expected_copied_history, expected_high_capaian
 
 BUNDLES = (
     ("row_total", "copied_history", "numbering_gap", "kegiatan_without_budget", "high_capaian"),
@@ -96,9 +96,9 @@ def test_explained_high_capaian_is_not_reported(template):
 
 @pytest.fixture(scope="module")
 def sample():
-    document = load(SAMPLE)
+    document = load(SAMPLE, Config())
     config = config_with({})
-    return document, run_rules(document, config.rules(), config.rule_options(), config.severity)
+    return document, run_rules(document, config)
 
 
 def test_sample_findings_of_these_rules(sample):

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from auditor.arithmetic import Printed, agree
+from auditor.config import Config
 from auditor.facts import Resolver
 from auditor.values import format_number, parse_value
 
@@ -62,7 +63,7 @@ def test_indonesian_and_english_number_format():
      "Persentase hasil Musrenbangcam disetujui di tingkat kabupaten"),
 ])
 def test_variants_of_one_entity_resolve_to_one_id(a, b):
-    resolver = Resolver()
+    resolver = Resolver(Config().match_threshold)
     assert resolver.resolve("kegiatan", a) == resolver.resolve("kegiatan", b)
 
 
@@ -77,5 +78,5 @@ def test_variants_of_one_entity_resolve_to_one_id(a, b):
     ("Sosialisasi Tahap 1", "Sosialisasi Tahap 2"),
 ])
 def test_near_misses_stay_apart(a, b):
-    resolver = Resolver()
+    resolver = Resolver(Config().match_threshold)
     assert resolver.resolve("kegiatan", a) != resolver.resolve("kegiatan", b)
