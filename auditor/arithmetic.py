@@ -4,9 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-import pandas as pd
-
-from auditor.facts import records
+from auditor.ruleapi import Fact
 
 HUNDRED = Decimal(100)
 
@@ -19,8 +17,8 @@ class Printed:
     decimals: int
 
     @classmethod
-    def of(cls, fact: dict) -> "Printed":
-        return cls(Decimal(fact["number"]), int(fact["decimals"]))
+    def of(cls, fact: Fact) -> "Printed":
+        return cls(fact.number, fact.decimals)
 
     @property
     def half_unit(self) -> Decimal:
@@ -74,21 +72,3 @@ def capaian_formulas(target: Decimal, realisasi: Decimal, lower_is_better: bool)
 def capaian_candidates(target: Decimal, realisasi: Decimal, lower_is_better: bool) -> list[Decimal]:
     """realisasi/target for normal indikator; for lower-is-better ones the two formulas reports use."""
     return list(capaian_formulas(target, realisasi, lower_is_better).values())
-
-
-def row_values(facts: list[dict]) -> dict[str, dict]:
-    """The numeric facts of one table row, by attribute (the first one printed wins)."""
-    values: dict[str, dict] = {}
-    for fact in facts:
-        if fact["number"] is not None and not pd.isna(fact["number"]) and fact["attribute"] not in values:
-            values[fact["attribute"]] = fact
-    return values
-
-
-def rows(facts: pd.DataFrame, by_entity: bool = True):
-    """This year's facts grouped by table row, and by entity since one row may speak of two."""
-    grouped: dict[tuple, list[dict]] = {}
-    for fact in records(facts[facts["year"].isna()]):
-        key = (fact["table_index"], fact["row_index"]) + ((fact["entity_id"],) if by_entity else ())
-        grouped.setdefault(key, []).append(fact)
-    yield from grouped.items()

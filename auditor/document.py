@@ -13,6 +13,7 @@ from auditor.facts import Resolver, build_facts
 from auditor.ingest.markdown import read_markdown
 from auditor.model import RawDocument, TextBlock
 from auditor.narrative import add_narrative_facts
+from auditor.ruleapi import Fact
 from auditor.structure import Table, build_layout
 
 _INSTANSI = re.compile(
@@ -29,7 +30,8 @@ class Document:
     raw: RawDocument
     tables: list[Table]
     text: list[TextBlock]
-    facts: pd.DataFrame
+    facts: pd.DataFrame  # the fact store
+    fact_rows: tuple[Fact, ...]  # the same facts, typed, as rules read them
     resolver: Resolver
     meta: dict = field(default_factory=dict)
 
@@ -111,4 +113,4 @@ def normalise(raw: RawDocument, config: Config) -> Document:
     meta["pages"] = raw.pages
     store = build_facts(layout.tables, meta["tahun"], config.match_threshold)
     add_narrative_facts(store, layout.text)
-    return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.resolver, meta)
+    return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.rows, store.resolver, meta)

@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 import pandas as pd
 from rapidfuzz import fuzz
 
+from auditor.ruleapi import Fact
 from auditor.structure import Table
 from auditor.values import Value, parse_value
 
-FACT_COLUMNS = [
-    "entity_id", "kind", "entity", "parent", "attribute", "year", "number", "unit", "text", "decimals",
-    "value_kind", "table_index", "table", "role", "row_index", "row", "column", "page", "line", "confidence",
-]
+FACT_COLUMNS = [f.name for f in fields(Fact)]
 _JUMLAH = re.compile(r"^(?:jumlah|total)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^[IVXLC]+(?:\.\d+)*\.?$|^\d+(?:\.\d+)*\.?$")
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))\s+", re.IGNORECASE)
@@ -23,12 +21,6 @@ _VALUE_ATTRIBUTES = {
     "target", "realisasi", "capaian", "alokasi", "realisasi_anggaran", "penyerapan", "efisiensi",
     "pagu", "pagu_sebelum", "target_renstra", "capaian_renstra",
 }
-
-
-def records(facts: pd.DataFrame) -> list[dict]:
-    """Rows as dicts, built column-wise (DataFrame.to_dict("records") goes cell by cell and is slow)."""
-    columns = list(facts.columns)
-    return [dict(zip(columns, row)) for row in zip(*(facts[c].tolist() for c in columns))]
 
 
 def canonical(name: str) -> str:
@@ -101,7 +93,8 @@ def row_depth(number: str) -> int | None:
 
 @dataclass
 class FactStore:
-    """Collects facts table by table; `frame` is the pandas view every rule reads."""
+    """Collects facts table by table; `frame` is the pandas store (what `extract` writes), `rows` the
+    same facts typed, as rules read them."""
 
     year: int | None
     resolver: Resolver
@@ -144,6 +137,10 @@ class FactStore:
     @property
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.records, columns=FACT_COLUMNS)
+
+    @property
+    def rows(self) -> tuple[Fact, ...]:
+        return tuple(Fact(**record) for record in self.records)
 
 
 def row_label(table: Table, row_index: int, entity: str) -> str:

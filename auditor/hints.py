@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Mapping
-
-import pandas as pd
+from typing import Iterable
 
 from auditor.arithmetic import HUNDRED, Printed
+from auditor.ruleapi import Fact
 from auditor.terms import attribute_label
 from auditor.values import format_number
 
@@ -45,13 +44,13 @@ def digit_slip(printed: Decimal, expected: Decimal, decimals: int = 0) -> dict |
     return None
 
 
-def copied_from_row_above(document, fact: Mapping) -> dict | None:
+def copied_from_row_above(document, fact: Fact) -> dict | None:
     """The printed figure repeats, character for character, the figure just above it in the same column."""
-    table = document.table(int(fact["table_index"]))
-    row_index = int(fact["row_index"])
-    text = str(fact["text"]).strip()
+    table = document.table(fact.table_index)
+    row_index = fact.row_index
+    text = fact.text.strip()
     positions = [j for j, c in enumerate(table.columns)
-                 if c.name == fact["column"] and table.rows[row_index][j].strip() == text]
+                 if c.name == fact.column and table.rows[row_index][j].strip() == text]
     if not positions or not text:
         return None
     position = positions[0]
@@ -74,45 +73,44 @@ def _row_name(table, row_index: int, limit: int = 60) -> str:
     return name or f"{table.label} #{row_index + 1}"
 
 
-def other_base(document, fact: Mapping, numerator: Decimal, used_base: Decimal,
+def other_base(document, fact: Fact, numerator: Decimal, used_base: Decimal,
                base_attributes: Iterable[str]) -> dict | None:
     """A ratio that was computed against another base the document states for the same entity,
     e.g. a capaian against the Renstra end target, or a penyerapan against the budget before the revision."""
     printed = Printed.of(fact)
-    facts = document.facts
-    same = facts[(facts["entity_id"] == fact["entity_id"]) & facts["attribute"].isin(list(base_attributes))
-                 & facts["number"].notna()]
-    for base in same.to_dict("records"):
-        value = Decimal(base["number"])
+    same = [f for f in document.fact_rows
+            if f.entity_id == fact.entity_id and f.attribute in base_attributes and f.number is not None]
+    for base in same:
+        value = base.number
         if value == 0 or value == used_base:
             continue
         if printed.contains(numerator / value * HUNDRED):
-            label = attribute_label(base["attribute"])
-            year = f" {int(base['year'])}" if base["year"] is not None and not pd.isna(base["year"]) else ""
-            return _said(f"dihitung terhadap {label['id'].lower()}{year} {format_number(value, 'id')} ({base['table']})",
+            label = attribute_label(base.attribute)
+            year = f" {base.year}" if base.year is not None else ""
+            return _said(f"dihitung terhadap {label['id'].lower()}{year} {format_number(value, 'id')} ({base.table})",
                          f"computed against the {label['en'].lower()}{year} {format_number(value, 'en')} "
-                         f"({base['table']})")
+                         f"({base.table})")
     return None
 
 
-def for_ratio(document, fact: Mapping, expected: Decimal, numerator: Decimal, used_base: Decimal,
+def for_ratio(document, fact: Fact, expected: Decimal, numerator: Decimal, used_base: Decimal,
               base_attributes: Iterable[str]) -> dict:
     """The likeliest cause of a wrong capaian or penyerapan, or no hint."""
-    decimals = int(fact["decimals"])
+    decimals = fact.decimals
     rounded = expected.quantize(Decimal(1).scaleb(-decimals))
     return (other_base(document, fact, numerator, used_base, base_attributes)
             or copied_from_row_above(document, fact)
-            or digit_slip(Decimal(fact["number"]), rounded, decimals)
+            or digit_slip(fact.number, rounded, decimals)
             or NO_HINT)
 
 
-def for_values(document, majority: Mapping, minority: Iterable[Mapping]) -> dict:
+def for_values(document, majority: Fact, minority: Iterable[Fact]) -> dict:
     """The likeliest cause of one figure printed with two values in different tables, or no hint."""
     for fact in minority:
-        if fact["number"] is None or pd.isna(fact["number"]) or majority["number"] is None or pd.isna(majority["number"]):
+        if fact.number is None or majority.number is None:
             continue
-        decimals = min(int(fact["decimals"]), int(majority["decimals"]))
-        found = (digit_slip(Decimal(fact["number"]), Decimal(majority["number"]), decimals)
+        decimals = min(fact.decimals, majority.decimals)
+        found = (digit_slip(fact.number, majority.number, decimals)
                  or copied_from_row_above(document, fact))
         if found:
             return found

@@ -1,7 +1,7 @@
-"""The rule API: what a rule yields (Problem, Consistent, NotCheckable), where (Location), and the stamped Finding."""
+"""The rule API: what a rule reads (Fact), what it yields (Problem, Consistent, NotCheckable), where
+(Location), and the Finding the engine stamps."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -17,6 +17,32 @@ _WORDS = {
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One row of the fact store: a figure the document states about an entity, and where it stands."""
+
+    entity_id: str  # the same entity, however printed, has one id ("kegiatan:3"; "total" for JUMLAH rows)
+    kind: str  # "indikator" | "program" | "kegiatan" | "aksi" | "total"
+    entity: str  # the name as printed here
+    parent: str  # the sasaran, program or kegiatan it belongs to, "" when none
+    attribute: str  # "target", "realisasi", "capaian", "alokasi", ...
+    year: int | None  # None for the report's own year
+    number: Decimal | None  # None for a figure that is not a number (a note, a grade)
+    unit: str | None
+    text: str  # the figure as printed; for a sentence, the whole sentence
+    decimals: int  # printed precision
+    value_kind: str  # "number" | "percent" | "money" | "quantity" | "grade" | "note"
+    table_index: int | None  # None for a figure stated in a sentence
+    table: str | None
+    role: str  # the table's role, or "narrative"
+    row_index: int | None
+    row: str | None
+    column: str | None
+    page: int | None
+    line: int | None
+    confidence: float  # below 1 for text read by OCR
+
+
+@dataclass(frozen=True)
 class Location:
     """Where a figure was printed: page, table, row and column, or the sentence it stands in."""
 
@@ -28,15 +54,10 @@ class Location:
     text: str = ""  # the printed figure, or the whole sentence for a figure stated in the narrative
 
     @classmethod
-    def of(cls, fact: dict) -> "Location":
-        return cls(
-            page=_optional_int(fact.get("page")),
-            table=_optional_text(fact.get("table")),
-            row=_optional_text(fact.get("row")),
-            column=_optional_text(fact.get("column")),
-            line=_optional_int(fact.get("line")),
-            text=_optional_text(fact.get("text")) or "",
-        )
+    def of(cls, fact: Fact) -> "Location":
+        """A table cell, or the sentence of a figure stated in the narrative (no table, row or column)."""
+        return cls(page=fact.page, table=fact.table or None, row=fact.row or None, column=fact.column or None,
+                   line=fact.line, text=fact.text or "")
 
     def describe(self, lang: str = "id") -> str:
         words = _WORDS[lang]
@@ -54,23 +75,6 @@ class Location:
     def to_dict(self) -> dict:
         return {"page": self.page, "table": self.table, "row": self.row, "column": self.column,
                 "line": self.line, "text": self.text}
-
-
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def _optional_int(value: Any) -> int | None:
-    if _missing(value):
-        return None
-    return int(value)
-
-
-def _optional_text(value: Any) -> str | None:
-    """Fact columns hold None or NaN for 'not printed'; both mean no text."""
-    if _missing(value) or value == "":
-        return None
-    return str(value)
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -21,11 +21,11 @@ FAIL:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from auditor import hints
-from auditor.arithmetic import Printed, capaian_candidates, row_values, rows
-from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
+from auditor.arithmetic import Printed, capaian_candidates
+from auditor.factrows import row_figures, table_rows
+from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.values import round_half_up
 
 ID = "LKJ101"
@@ -51,17 +51,17 @@ def lower_is_better(name: str, patterns: list[str]) -> bool:
     return any(re.search(p, name, re.IGNORECASE) for p in patterns)
 
 
-def comparable(target, realisasi) -> bool:
+def comparable(target: Fact, realisasi: Fact) -> bool:
     """Target and realisasi must measure the same thing: both percentages, or counts of the same unit."""
-    kinds = {target["value_kind"], realisasi["value_kind"]}
+    kinds = {target.value_kind, realisasi.value_kind}
     if kinds == {"quantity"}:
-        return target["unit"] == realisasi["unit"]
+        return target.unit == realisasi.unit
     return not ("quantity" in kinds and "percent" in kinds)
 
 
 def check(document, options):
-    for _, facts in rows(document.facts):
-        values = row_values(facts)
+    for facts in table_rows(document.fact_rows):
+        values = row_figures(facts)
         triple = next((t for t in TRIPLES if t[2] in values and t[0] in values), None)
         if triple is None:
             continue
@@ -72,8 +72,8 @@ def check(document, options):
         if not comparable(target, realisasi):
             yield NotCheckable("target and realisasi in different units")
             continue
-        candidates = capaian_candidates(Decimal(target["number"]), Decimal(realisasi["number"]),
-                                        lower_is_better(capaian["entity"], options["lower_is_better"]))
+        candidates = capaian_candidates(target.number, realisasi.number,
+                                        lower_is_better(capaian.entity, options["lower_is_better"]))
         if not candidates:
             yield NotCheckable("target is zero")
             continue
@@ -84,20 +84,20 @@ def check(document, options):
         severity = "warning" if _agrees_if_rounded(target, realisasi, printed) else None
         computed = round_half_up(candidates[0], max(printed.decimals, 2))
         yield Problem(
-            subject=capaian["entity"], attribute="capaian",
+            subject=capaian.entity, attribute="capaian",
             values=(printed.number, computed), expected=round_half_up(candidates[0], printed.decimals),
             locations=(Location.of(capaian), Location.of(realisasi), Location.of(target)),
-            fields={"printed": printed.number, "realisasi": realisasi["text"], "target": target["text"],
+            fields={"printed": printed.number, "realisasi": realisasi.text, "target": target.text,
                     "computed": computed, "where": Location.of(capaian),
-                    "hint": hints.for_ratio(document, capaian, candidates[0], Decimal(realisasi["number"]),
-                                            Decimal(target["number"]), ("target", "target_renstra"))},
+                    "hint": hints.for_ratio(document, capaian, candidates[0], realisasi.number, target.number,
+                                            ("target", "target_renstra"))},
             severity=severity,
         )
 
 
-def _agrees_if_rounded(target, realisasi, printed: Printed) -> bool:
+def _agrees_if_rounded(target: Fact, realisasi: Fact, printed: Printed) -> bool:
     """Printed percentages may be rounded ratios themselves; quantities and Rupiah are exact."""
-    if "percent" not in {target["value_kind"], realisasi["value_kind"]} and target["unit"] != "%":
+    if "percent" not in {target.value_kind, realisasi.value_kind} and target.unit != "%":
         return False
     t, r = Printed.of(target), Printed.of(realisasi)
     if t.low <= 0:

@@ -16,10 +16,9 @@ FAIL:
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 from auditor import hints
-from auditor.arithmetic import Printed, ratio, row_values, rows
+from auditor.arithmetic import Printed, ratio
+from auditor.factrows import row_figures, table_rows
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.values import round_half_up
 
@@ -36,15 +35,15 @@ DEFAULT: dict = {}
 
 
 def check(document, options):
-    for _, facts in rows(document.facts, by_entity=False):
-        values = row_values(facts)
+    for facts in table_rows(document.fact_rows, by_entity=False):
+        values = row_figures(facts)
         if "penyerapan" not in values:
             continue
         alokasi, spent, penyerapan = values.get("alokasi"), values.get("realisasi_anggaran"), values["penyerapan"]
         if alokasi is None or spent is None:
             yield NotCheckable("budget figures missing in the row")
             continue
-        exact = ratio(Decimal(spent["number"]), Decimal(alokasi["number"]))
+        exact = ratio(spent.number, alokasi.number)
         if exact is None:
             yield NotCheckable("allocation is zero")
             continue
@@ -53,12 +52,11 @@ def check(document, options):
             yield Consistent()
             continue
         yield Problem(
-            subject=penyerapan["entity"], attribute="penyerapan",
+            subject=penyerapan.entity, attribute="penyerapan",
             values=(printed.number, round_half_up(exact, 2)), expected=round_half_up(exact, max(printed.decimals, 2)),
             locations=(Location.of(penyerapan), Location.of(spent), Location.of(alokasi)),
-            fields={"printed": printed.number, "realisasi": Decimal(spent["number"]),
-                    "alokasi": Decimal(alokasi["number"]), "computed": round_half_up(exact, 2),
-                    "where": Location.of(penyerapan),
-                    "hint": hints.for_ratio(document, penyerapan, exact, Decimal(spent["number"]),
-                                            Decimal(alokasi["number"]), ("pagu", "pagu_sebelum"))},
+            fields={"printed": printed.number, "realisasi": spent.number, "alokasi": alokasi.number,
+                    "computed": round_half_up(exact, 2), "where": Location.of(penyerapan),
+                    "hint": hints.for_ratio(document, penyerapan, exact, spent.number, alokasi.number,
+                                            ("pagu", "pagu_sebelum"))},
         )

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from auditor.arithmetic import Printed, ratio, row_values, rows
-from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
+from auditor.arithmetic import Printed, ratio
+from auditor.factrows import row_figures, table_rows
+from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.values import round_half_up
 
 ID = "LKJ103"
@@ -46,8 +47,8 @@ FORMULAS = {
 
 def check(document, options):
     formula = FORMULAS[options["formula"]]
-    for _, facts in rows(document.facts, by_entity=False):
-        values = row_values(facts)
+    for facts in table_rows(document.fact_rows, by_entity=False):
+        values = row_figures(facts)
         if "efisiensi" not in values:
             continue
         efisiensi = values["efisiensi"]
@@ -68,7 +69,7 @@ def check(document, options):
         middle = formula((printed_capaian.number, printed_capaian.number), (sum(penyerapan) / 2, sum(penyerapan) / 2))
         computed = round_half_up(middle[0], max(printed.decimals, 2))
         yield Problem(
-            subject=efisiensi["entity"], attribute="efisiensi",
+            subject=efisiensi.entity, attribute="efisiensi",
             values=(printed.number, computed), expected=computed,
             locations=(Location.of(efisiensi), Location.of(capaian)),
             fields={"printed": printed.number, "formula": options["formula"], "computed": computed,
@@ -76,10 +77,10 @@ def check(document, options):
         )
 
 
-def _penyerapan_bounds(values) -> tuple[Decimal, Decimal] | None:
+def _penyerapan_bounds(values: dict[str, Fact]) -> tuple[Decimal, Decimal] | None:
     """Exact from the Rupiah when the row prints them; else the printed percentage's interval."""
     if "alokasi" in values and "realisasi_anggaran" in values:
-        exact = ratio(Decimal(values["realisasi_anggaran"]["number"]), Decimal(values["alokasi"]["number"]))
+        exact = ratio(values["realisasi_anggaran"].number, values["alokasi"].number)
         if exact is not None:
             return exact, exact
     if "penyerapan" in values:

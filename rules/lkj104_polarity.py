@@ -23,10 +23,9 @@ FAIL:
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
-from auditor.arithmetic import Printed, capaian_formulas, row_values, rows
-from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
+from auditor.arithmetic import Printed, capaian_formulas
+from auditor.factrows import row_figures, table_rows
+from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from rules.lkj101_capaian import DEFAULT as CAPAIAN_DEFAULT
 from rules.lkj101_capaian import TRIPLES, comparable, lower_is_better
 
@@ -45,17 +44,17 @@ DEFAULT = {"lower_is_better": list(CAPAIAN_DEFAULT["lower_is_better"])}
 
 
 def check(document, options):
-    used: dict[str, list[dict]] = {}  # formula -> the capaian printed with it
-    for _, facts in rows(document.facts):
-        values = row_values(facts)
+    used: dict[str, list[Fact]] = {}  # formula -> the capaian printed with it
+    for facts in table_rows(document.fact_rows):
+        values = row_figures(facts)
         triple = next((t for t in TRIPLES if t[2] in values and t[0] in values and t[1] in values), None)
         if triple is None:
             continue
         target, realisasi, capaian = (values[a] for a in triple)
-        if not lower_is_better(capaian["entity"], options["lower_is_better"]) or not comparable(target, realisasi):
+        if not lower_is_better(capaian.entity, options["lower_is_better"]) or not comparable(target, realisasi):
             continue
         printed = Printed.of(capaian)
-        formulas = capaian_formulas(Decimal(target["number"]), Decimal(realisasi["number"]), True)
+        formulas = capaian_formulas(target.number, realisasi.number, True)
         matching = [name for name, value in formulas.items() if printed.contains(value)]
         if len(matching) > 1:
             yield NotCheckable("both lower-is-better formulas give the printed capaian")
@@ -69,16 +68,16 @@ def check(document, options):
     (formula_a, common), (formula_b, odd) = sorted(used.items(), key=lambda item: -len(_names(item[1])))
     yield Problem(
         subject=_names(odd)[0], attribute="capaian",
-        values=tuple(Decimal(c["number"]) for c in odd), expected=None,
+        values=tuple(c.number for c in odd), expected=None,
         locations=tuple(Location.of(c) for c in odd + common),
         fields={"formula_a": formula_a, "indikator_a": _listed(common), "formula_b": formula_b,
                 "indikator_b": _listed(odd), "where": Location.of(odd[0])},
     )
 
 
-def _names(capaian: list[dict]) -> list[str]:
-    return list(dict.fromkeys(c["entity"] for c in capaian))
+def _names(capaian: list[Fact]) -> list[str]:
+    return list(dict.fromkeys(c.entity for c in capaian))
 
 
-def _listed(capaian: list[dict]) -> str:
+def _listed(capaian: list[Fact]) -> str:
     return ", ".join(f"“{name}”" for name in _names(capaian))

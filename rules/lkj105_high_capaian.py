@@ -32,10 +32,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import pandas as pd
-
-from auditor.ruleapi import Consistent, Location, Problem
 from auditor.facts import canonical
+from auditor.factrows import grouped
+from auditor.ruleapi import Consistent, Fact, Location, Problem
 
 ID = "LKJ105"
 TITLE = {"id": "Capaian di atas 150% tanpa penjelasan", "en": "Capaian above 150% without explanation"}
@@ -53,31 +52,29 @@ FOLLOWING = 1  # a reason further away is about something else (often the list o
 
 
 def check(document, options):
-    facts = document.facts
-    capaian = facts[facts["attribute"].isin(["capaian", "capaian_renstra"]) & facts["number"].notna()
-                    & facts["year"].isna() & (facts["role"] != "narrative")]
     limit = Decimal(str(options["limit"]))
-    high = capaian[capaian["number"].map(lambda n: Decimal(n) > limit)]
-    if high.empty:
+    high = [f for f in document.fact_rows if f.attribute in ("capaian", "capaian_renstra") and f.number is not None
+            and f.year is None and f.role != "narrative" and f.number > limit]
+    if not high:
         return
     paragraphs = [canonical(block.text) for block in document.text]
     reasons = [re.compile(r"\b" + re.escape(canonical(r)) + r"\b") for r in options["reasons"]]
-    for _, stated in high.groupby("entity_id", sort=False):
-        first = stated.iloc[0]
+    for stated in grouped(high, lambda f: f.entity_id).values():
+        first = stated[0]
         if _explained(paragraphs, reasons, stated):
             yield Consistent()
             continue
         yield Problem(
-            subject=first["entity"], attribute="capaian",
-            values=tuple(dict.fromkeys(Decimal(n) for n in stated["number"])), expected=None,
-            locations=tuple(Location.of(f) for f in stated.to_dict("records")),
-            fields={"printed": Decimal(first["number"]), "limit": limit, "where": Location.of(first)},
+            subject=first.entity, attribute="capaian",
+            values=tuple(dict.fromkeys(f.number for f in stated)), expected=None,
+            locations=tuple(Location.of(f) for f in stated),
+            fields={"printed": first.number, "limit": limit, "where": Location.of(first)},
         )
 
 
-def _explained(paragraphs: list[str], reasons: list[re.Pattern], stated: pd.DataFrame) -> bool:
-    names = {canonical(n) for n in stated["entity"]}
-    figures = {canonical(str(t)).replace(" ", "") for t in stated["text"]}
+def _explained(paragraphs: list[str], reasons: list[re.Pattern], stated: list[Fact]) -> bool:
+    names = {canonical(f.entity) for f in stated}
+    figures = {canonical(f.text).replace(" ", "") for f in stated}
     for i, paragraph in enumerate(paragraphs):
         mentions = any(name and name in paragraph for name in names) or any(
             re.search(r"\b" + re.escape(f) + r"\b", paragraph) for f in figures if f)

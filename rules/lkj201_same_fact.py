@@ -35,14 +35,10 @@ FAIL:
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
-import pandas as pd
-
 from auditor import hints
-from auditor.facts import records
 from auditor.arithmetic import Printed, agree, capaian_candidates, ratio
-from auditor.ruleapi import Consistent, Location, Problem
+from auditor.factrows import grouped
+from auditor.ruleapi import Consistent, Fact, Location, Problem
 from auditor.terms import attribute_label
 
 ID = "LKJ201"
@@ -57,14 +53,9 @@ DEFAULT: dict = {}
 
 
 def check(document, options):
-    facts = document.facts[document.facts["role"] != "narrative"]  # sentences are compared by the 3xx rules
-    by_row: dict[tuple, list[dict]] = {}
-    by_fact: dict[tuple, list[dict]] = {}
-    for fact in records(facts):
-        by_row.setdefault((fact["table_index"], fact["row_index"]), []).append(fact)
-        year = None if pd.isna(fact["year"]) else fact["year"]
-        by_fact.setdefault((fact["entity_id"], fact["attribute"], year), []).append(fact)
-    for (_, attribute, _), group in by_fact.items():
+    facts = [f for f in document.fact_rows if f.role != "narrative"]  # sentences are compared by the 3xx rules
+    by_row = grouped(facts, lambda f: (f.table_index, f.row_index))
+    for (_, attribute, _), group in grouped(facts, lambda f: (f.entity_id, f.attribute, f.year)).items():
         stated = [f for f in group if _comparable_value(f) and _right_where_it_stands(by_row, f)]
         for kind_group in _by_kind(stated):
             clusters = _clusters(kind_group)
@@ -73,49 +64,49 @@ def check(document, options):
                     yield Consistent()
                 continue
             clusters.sort(key=len, reverse=True)
-            majority = clusters[0][0]["text"] if len(clusters[0]) > len(clusters[1]) else None
+            majority = clusters[0][0].text if len(clusters[0]) > len(clusters[1]) else None
             first, second = clusters[0][0], clusters[1][0]
             yield Problem(
-                subject=first["entity"], attribute=attribute,
+                subject=first.entity, attribute=attribute,
                 values=tuple(_value(c[0]) for c in clusters),
                 expected=_value(clusters[0][0]) if majority else None,
                 locations=tuple(Location.of(f) for c in clusters for f in c),
-                fields={"label": attribute_label(attribute), "a": first["text"], "b": second["text"],
+                fields={"label": attribute_label(attribute), "a": first.text, "b": second.text,
                         "where_a": _tables(clusters[0]), "where_b": _tables(clusters[1]),
                         "hint": hints.for_values(document, clusters[0][0], clusters[1])},
             )
 
 
-def _value(fact: dict):
-    return Decimal(fact["number"]) if fact["number"] is not None and not pd.isna(fact["number"]) else fact["text"]
+def _value(fact: Fact):
+    return fact.number if fact.number is not None else fact.text
 
 
-def _comparable_value(fact: dict) -> bool:
-    return fact["value_kind"] in ("number", "percent", "money", "quantity", "grade")
+def _comparable_value(fact: Fact) -> bool:
+    return fact.value_kind in ("number", "percent", "money", "quantity", "grade")
 
 
-def _by_kind(facts: list[dict]) -> list[list[dict]]:
+def _by_kind(facts: list[Fact]) -> list[list[Fact]]:
     """Grades with grades; percentages and plain numbers together; counts only with the same unit."""
-    groups: dict[str, list[dict]] = {}
+    groups: dict[str, list[Fact]] = {}
     for fact in facts:
-        if fact["value_kind"] == "grade":
+        if fact.value_kind == "grade":
             key = "grade"
-        elif fact["value_kind"] == "quantity":
-            key = f"quantity:{fact['unit']}"
+        elif fact.value_kind == "quantity":
+            key = f"quantity:{fact.unit}"
         else:
             key = "number"
         groups.setdefault(key, []).append(fact)
     bare_numbers = groups.pop("number", [])
     quantity_keys = [k for k in groups if k.startswith("quantity:")]
-    if len(quantity_keys) == 1 and all(f["value_kind"] == "number" for f in bare_numbers):
+    if len(quantity_keys) == 1 and all(f.value_kind == "number" for f in bare_numbers):
         groups[quantity_keys[0]].extend(bare_numbers)  # "12" under SATUAN 'Rapat' is the same count as "12 Rapat"
     elif bare_numbers:
         groups["number"] = bare_numbers
     return list(groups.values())
 
 
-def _clusters(facts: list[dict]) -> list[list[dict]]:
-    clusters: list[list[dict]] = []
+def _clusters(facts: list[Fact]) -> list[list[Fact]]:
+    clusters: list[list[Fact]] = []
     for fact in facts:
         for cluster in clusters:
             if _same(cluster[0], fact):
@@ -126,35 +117,33 @@ def _clusters(facts: list[dict]) -> list[list[dict]]:
     return clusters
 
 
-def _same(a: dict, b: dict) -> bool:
-    if a["value_kind"] == "grade" or b["value_kind"] == "grade":
-        return a["unit"] == b["unit"]
+def _same(a: Fact, b: Fact) -> bool:
+    if a.value_kind == "grade" or b.value_kind == "grade":
+        return a.unit == b.unit
     return agree(Printed.of(a), Printed.of(b))
 
 
-def _tables(cluster: list[dict]) -> str:
+def _tables(cluster: list[Fact]) -> str:
     seen: list[str] = []
     for fact in cluster:
-        where = fact["table"] + (f" hlm. {int(fact['page'])}" if not pd.isna(fact["page"]) else "")
+        where = fact.table + (f" hlm. {fact.page}" if fact.page is not None else "")
         if where not in seen:
             seen.append(where)
     return ", ".join(seen)
 
 
-def _right_where_it_stands(by_row: dict[tuple, list[dict]], fact: dict) -> bool:
+def _right_where_it_stands(by_row: dict[tuple, list[Fact]], fact: Fact) -> bool:
     """False for a capaian or penyerapan that its own row's inputs contradict."""
-    if fact["attribute"] not in ("capaian", "penyerapan"):
+    if fact.attribute not in ("capaian", "penyerapan"):
         return True
-    numbers = {r["attribute"]: r for r in by_row[(fact["table_index"], fact["row_index"])]
-               if r["number"] is not None and not pd.isna(r["number"])}
+    numbers = {f.attribute: f for f in by_row[(fact.table_index, fact.row_index)] if f.number is not None}
     printed = Printed.of(fact)
-    if fact["attribute"] == "capaian" and "target" in numbers and "realisasi" in numbers:
-        if {numbers["target"]["value_kind"], numbers["realisasi"]["value_kind"]} == {"quantity", "percent"}:
+    if fact.attribute == "capaian" and "target" in numbers and "realisasi" in numbers:
+        if {numbers["target"].value_kind, numbers["realisasi"].value_kind} == {"quantity", "percent"}:
             return True
-        candidates = capaian_candidates(Decimal(numbers["target"]["number"]), Decimal(numbers["realisasi"]["number"]),
-                                        False)
+        candidates = capaian_candidates(numbers["target"].number, numbers["realisasi"].number, False)
         return not candidates or any(printed.contains(c) for c in candidates)
-    if fact["attribute"] == "penyerapan" and "alokasi" in numbers and "realisasi_anggaran" in numbers:
-        exact = ratio(Decimal(numbers["realisasi_anggaran"]["number"]), Decimal(numbers["alokasi"]["number"]))
+    if fact.attribute == "penyerapan" and "alokasi" in numbers and "realisasi_anggaran" in numbers:
+        exact = ratio(numbers["realisasi_anggaran"].number, numbers["alokasi"].number)
         return exact is None or printed.contains(exact)
     return True

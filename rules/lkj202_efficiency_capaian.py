@@ -41,10 +41,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
-
-from auditor.facts import records
 from auditor.arithmetic import Printed, agree
+from auditor.factrows import this_year
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ202"
@@ -62,26 +60,23 @@ DEFAULT = {"cap_at_100": True}
 
 
 def check(document, options):
-    facts = document.facts
-    numeric = facts[facts["number"].notna() & facts["year"].isna()]
-    used = numeric[numeric["attribute"] == "capaian_efisiensi"]
-    actual = numeric[(numeric["attribute"] == "capaian") & (numeric["role"] == "realisasi_tree")]
-    for fact in records(used):
-        matches = actual[actual["entity_id"] == fact["entity_id"]]
-        if matches.empty:
+    numeric = [f for f in this_year(document.fact_rows) if f.number is not None]
+    actual = [f for f in numeric if f.attribute == "capaian" and f.role == "realisasi_tree"]
+    for fact in (f for f in numeric if f.attribute == "capaian_efisiensi"):
+        stated = next((f for f in actual if f.entity_id == fact.entity_id), None)
+        if stated is None:
             yield NotCheckable("kegiatan not found in the realisasi kinerja table")
             continue
-        stated = matches.iloc[0]
-        expected = Decimal(stated["number"])
+        expected = stated.number
         if options["cap_at_100"]:
             expected = min(expected, Decimal(100))
-        if agree(Printed.of(fact), Printed(expected, int(stated["decimals"]))):
+        if agree(Printed.of(fact), Printed(expected, stated.decimals)):
             yield Consistent()
             continue
         yield Problem(
-            subject=fact["entity"], attribute="capaian",
-            values=(Decimal(fact["number"]), Decimal(stated["number"])), expected=expected,
+            subject=fact.entity, attribute="capaian",
+            values=(fact.number, stated.number), expected=expected,
             locations=(Location.of(fact), Location.of(stated)),
-            fields={"printed": Decimal(fact["number"]), "actual": Decimal(stated["number"]),
+            fields={"printed": fact.number, "actual": stated.number,
                     "where": Location.of(fact), "where_actual": Location.of(stated)},
         )

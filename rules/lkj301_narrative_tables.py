@@ -39,13 +39,11 @@ FAIL:
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import dataclass, replace
 
-import pandas as pd
-
-from auditor.arithmetic import Printed
-from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
-from auditor.narrated import achieved, comparable, failed, has_number, located, narrated, tabled
+from auditor.arithmetic import Printed, agree
+from auditor.factrows import achieved, comparable, failed, grouped, narrated, tabled
+from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
 from auditor.values import format_number
 
@@ -61,108 +59,99 @@ DEFAULT: dict = {}
 ATTRIBUTES = ("capaian", "realisasi", "target")
 
 
+@dataclass(frozen=True)
+class Stated:
+    """A figure a sentence states: one fact, or the sum of the aksi told under one kegiatan."""
+
+    fact: Fact
+    parts: tuple[Fact, ...]
+
+
 def check(document, options):
-    facts = document.facts
-    told = narrated(facts)
-    told = told[told["attribute"].isin(ATTRIBUTES) & (told["kind"] != "total")]
-    printed = tabled(facts)
-    by_entity: dict[str, list[dict]] = {}
-    for fact in printed[printed["attribute"].isin(ATTRIBUTES)].to_dict("records"):
-        by_entity.setdefault(fact["entity_id"], []).append(fact)
+    told = [f for f in narrated(document.fact_rows) if f.attribute in ATTRIBUTES and f.kind != "total"]
+    by_entity = grouped((f for f in tabled(document.fact_rows) if f.attribute in ATTRIBUTES), lambda f: f.entity_id)
     for statement in _statements(told):
-        in_tables = by_entity.get(statement[0]["entity_id"], [])
+        in_tables = by_entity.get(statement[0].fact.entity_id, [])
         if not in_tables:
             yield NotCheckable("narrative entity not found in the tables")
             continue
-        if any(failed(f) for f in statement) and any(achieved(f) for f in in_tables):
+        if any(failed(s.fact) for s in statement) and any(achieved(f) for f in in_tables):
             yield NotCheckable("achieved entity told as failed (LKJ305)")
             continue
         yield from _compare(statement, in_tables)
 
 
-def _statements(told: pd.DataFrame) -> list[list[dict]]:
+def _statements(told: list[Fact]) -> list[list[Stated]]:
     """One block's figures about one entity; the aksi under one kegiatan as one summed statement."""
-    groups: dict[tuple, list[dict]] = {}
-    for fact in told.to_dict("records"):
-        key = (fact["entity_id"], "aksi", fact["parent"]) if fact["kind"] == "aksi" else (fact["entity_id"], fact["line"])
-        groups.setdefault(key, []).append(fact)
-    statements = []
-    for key, group in groups.items():
-        statements.append(_summed(group) if key[1] == "aksi" else group)
+    groups = grouped(told, lambda f: (f.entity_id, "aksi", f.parent) if f.kind == "aksi" else (f.entity_id, f.line))
+    statements = [_summed(group) if key[1] == "aksi" else [Stated(f, (f,)) for f in group]
+                  for key, group in groups.items()]
     return [statement for statement in statements if statement]  # aksi in mixed units add up to nothing
 
 
-def _summed(aksi: list[dict]) -> list[dict]:
+def _summed(aksi: list[Fact]) -> list[Stated]:
     """The aksi's realisasi and target added up, when every aksi counts in a unit the first one shares."""
     sums = []
     for attribute in ("realisasi", "target"):
-        parts = [f for f in aksi if f["attribute"] == attribute and has_number(f) and f["value_kind"] == "quantity"]
-        if not parts or any(p["unit"] != parts[0]["unit"] for p in parts):
+        parts = [f for f in aksi if f.attribute == attribute and f.number is not None and f.value_kind == "quantity"]
+        if not parts or any(p.unit != parts[0].unit for p in parts):
             continue
-        total = dict(parts[0])
-        total["number"] = sum(Decimal(p["number"]) for p in parts)
-        total["decimals"] = max(int(p["decimals"]) for p in parts)
-        total["parts"] = parts
-        sums.append(total)
+        total = replace(parts[0], number=sum(p.number for p in parts), decimals=max(p.decimals for p in parts))
+        sums.append(Stated(total, tuple(parts)))
     return sums
 
 
-def _compare(statement: list[dict], in_tables: list[dict]):
-    differing = []
-    for fact in statement:
-        if not has_number(fact):
+def _compare(statement: list[Stated], in_tables: list[Fact]):
+    differing: list[tuple[Stated, Fact]] = []
+    for stated in statement:
+        fact = stated.fact
+        if fact.number is None:
             continue
-        candidates = [t for t in in_tables
-                      if t["attribute"] == fact["attribute"] and has_number(t) and comparable(fact, t)]
+        candidates = [t for t in in_tables if t.attribute == fact.attribute and t.number is not None
+                      and comparable(fact, t)]
         if not candidates:
             yield NotCheckable("no comparable figure in the tables")
         elif any(_agree(fact, t) for t in candidates):
             yield Consistent()
         else:
-            differing.append((fact, candidates[0]))
+            differing.append((stated, candidates[0]))
     if not differing:
         return
     sentences: list[Location] = []
-    for fact, _ in differing:
-        for part in _parts(fact):
-            where = located(part)
+    for stated, _ in differing:
+        for part in stated.parts:
+            where = Location.of(part)
             if all((where.page, where.line, where.text) != (s.page, s.line, s.text) for s in sentences):
                 sentences.append(where)
-    cells = [located(t) for _, t in differing]
-    stated = {lang: ", ".join(f"{attribute_label(f['attribute'])[lang].lower()} {_figure(f, lang)}" for f, _ in differing)
-              for lang in ("id", "en")}
-    printed = {lang: ", ".join(f"{attribute_label(t['attribute'])[lang].lower()} {t['text']}" for _, t in differing)
+    cells = [Location.of(t) for _, t in differing]
+    told = {lang: ", ".join(f"{attribute_label(s.fact.attribute)[lang].lower()} {_figure(s, lang)}" for s, _ in differing)
+            for lang in ("id", "en")}
+    printed = {lang: ", ".join(f"{attribute_label(t.attribute)[lang].lower()} {t.text}" for _, t in differing)
                for lang in ("id", "en")}
     yield Problem(
-        subject=differing[0][1]["entity"],
-        attribute="/".join(f["attribute"] for f, _ in differing),
-        values=tuple(Decimal(f["number"]) for f, _ in differing) + tuple(Decimal(t["number"]) for _, t in differing),
-        expected=Decimal(differing[0][1]["number"]) if len(differing) == 1 else None,
+        subject=differing[0][1].entity,
+        attribute="/".join(s.fact.attribute for s, _ in differing),
+        values=tuple(s.fact.number for s, _ in differing) + tuple(t.number for _, t in differing),
+        expected=differing[0][1].number if len(differing) == 1 else None,
         locations=(*sentences, *cells),
-        fields={"sentence": sentences, "stated": stated, "printed": printed, "where": cells[:1]},
+        fields={"sentence": sentences, "stated": told, "printed": printed, "where": cells[:1]},
     )
 
 
-def _agree(narrated: dict, printed: dict) -> bool:
+def _agree(told: Fact, printed: Fact) -> bool:
     """Counts are exact; percentages agree when their printed intervals, at the coarser precision, overlap
     (92 and 89 do not, 35 and 35,20 do)."""
-    if narrated["value_kind"] == "quantity":
-        return Decimal(narrated["number"]) == Decimal(printed["number"])
-    decimals = min(int(narrated["decimals"]), int(printed["decimals"]))
-    a, b = Printed(Decimal(narrated["number"]), decimals), Printed(Decimal(printed["number"]), decimals)
-    return a.low < b.high and b.low < a.high
+    if told.value_kind == "quantity":
+        return told.number == printed.number
+    return agree(Printed.of(told), Printed.of(printed))
 
 
-def _parts(fact: dict) -> list[dict]:
-    return fact.get("parts", [fact])
-
-
-def _figure(fact: dict, lang: str) -> str:
-    number = format_number(Decimal(fact["number"]), lang)
-    if fact["value_kind"] == "percent":
+def _figure(stated: Stated, lang: str) -> str:
+    fact = stated.fact
+    number = format_number(fact.number, lang)
+    if fact.value_kind == "percent":
         return f"{number}%"
-    parts = _parts(fact)
-    if len(parts) > 1:
-        added = " + ".join(format_number(Decimal(p["number"]), lang) for p in parts)
-        return f"{number} {fact['unit']} ({added})"
-    return f"{number} {fact['unit'] or ''}".strip()
+    if len(stated.parts) > 1:
+        added = " + ".join(format_number(p.number, lang) for p in stated.parts)
+        return f"{number} {fact.unit} ({added})"
+    return f"{number} {fact.unit or ''}".strip()

@@ -32,11 +32,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
-
 from auditor.arithmetic import HUNDRED, Printed, ratio
-from auditor.ruleapi import Consistent, NotCheckable, Problem
-from auditor.narrated import has_number, located, narrated, tabled
+from auditor.factrows import grouped, narrated, tabled
+from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
 from auditor.values import round_half_up
 
@@ -59,18 +57,16 @@ _BASIS = {
 
 
 def check(document, options):
-    facts = document.facts
-    claims = narrated(facts)
-    claims = claims[claims["kind"] == "total"]
-    if claims.empty:
+    claims = [f for f in narrated(document.fact_rows) if f.kind == "total"]
+    if not claims:
         return
-    printed = tabled(facts)
-    jumlah = printed[(printed["role"] == "realisasi_anggaran") & (printed["kind"] == "total")]
-    totals = {a: Decimal(f["number"]) for _, f in jumlah.iterrows() if has_number(f) for a in [f["attribute"]]}
-    for _, claim in claims.iterrows():
-        attribute = claim["attribute"]
+    printed = tabled(document.fact_rows)
+    jumlah = [f for f in printed if f.role == "realisasi_anggaran" and f.kind == "total"]
+    totals = {f.attribute: f.number for f in jumlah if f.number is not None}
+    for claim in claims:
+        attribute = claim.attribute
         if attribute == "capaian_rata_rata":
-            expected = _averages(printed, claim["text"])
+            expected = _averages(printed, claim.text)
         elif attribute in ("realisasi_anggaran", "alokasi"):
             expected = {"jumlah": totals[attribute]} if attribute in totals else {}
         elif "alokasi" in totals and "realisasi_anggaran" in totals and totals["alokasi"]:
@@ -81,7 +77,7 @@ def check(document, options):
         yield from _judge(claim, expected, jumlah)
 
 
-def _judge(claim: pd.Series, expected: dict[str, Decimal], jumlah: pd.DataFrame):
+def _judge(claim: Fact, expected: dict[str, Decimal], jumlah: list[Fact]):
     if not expected:
         yield NotCheckable("closing claim without its table")
         return
@@ -94,17 +90,17 @@ def _judge(claim: pd.Series, expected: dict[str, Decimal], jumlah: pd.DataFrame)
         yield NotCheckable("rata-rata capaian: basis ambiguous")
         return
     basis, value = next(iter(expected.items()))
-    computed = round_half_up(value, max(int(claim["decimals"]), 2) if claim["value_kind"] == "percent" else 0)
-    where = [located(claim), *(located(f) for _, f in jumlah.iterrows() if f["attribute"] == claim["attribute"])]
+    computed = round_half_up(value, max(claim.decimals, 2) if claim.value_kind == "percent" else 0)
+    where = [Location.of(claim), *(Location.of(f) for f in jumlah if f.attribute == claim.attribute)]
     yield Problem(
-        subject="JUMLAH", attribute=claim["attribute"], values=(Decimal(claim["number"]), computed), expected=computed,
+        subject="JUMLAH", attribute=claim.attribute, values=(claim.number, computed), expected=computed,
         locations=tuple(where),
-        fields={"label": attribute_label(claim["attribute"]), "printed": Decimal(claim["number"]),
+        fields={"label": attribute_label(claim.attribute), "printed": claim.number,
                 "computed": computed, "basis": _BASIS[basis], "where": where[0]},
     )
 
 
-def _averages(printed: pd.DataFrame, sentence: str) -> dict[str, Decimal]:
+def _averages(printed: list[Fact], sentence: str) -> dict[str, Decimal]:
     """The means the sentence may speak of: of the indikator (sasaran, IKU, perjanjian kinerja, or
     nothing named) and of the programs."""
     words = sentence.lower()
@@ -117,8 +113,9 @@ def _averages(printed: pd.DataFrame, sentence: str) -> dict[str, Decimal]:
     means = {}
     for basis in bases:
         role, kind = roles[basis]
-        capaian = printed[(printed["role"] == role) & (printed["kind"] == kind) & (printed["attribute"] == "capaian")]
-        values = [Decimal(f["number"]) for _, f in capaian.drop_duplicates("entity_id").iterrows() if has_number(f)]
+        capaian = [f for f in printed if f.role == role and f.kind == kind and f.attribute == "capaian"]
+        firsts = [group[0] for group in grouped(capaian, lambda f: f.entity_id).values()]
+        values = [f.number for f in firsts if f.number is not None]
         if values:
             means[basis] = sum(values) / len(values)
     return means

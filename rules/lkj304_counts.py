@@ -50,9 +50,9 @@ def check(document, options):
 
 
 def _sasaran_counts(document):
-    facts = document.facts[document.facts["kind"] == "indikator"]
+    indikator = [f for f in document.fact_rows if f.kind == "indikator"]
     for role in ("capaian_sasaran", "pk_target"):
-        sasaran = {canonical(p) for p in facts[facts["role"] == role]["parent"] if isinstance(p, str) and p.strip()}
+        sasaran = {canonical(f.parent) for f in indikator if f.role == role and f.parent.strip()}
         if sasaran:
             break
     for block in document.text:
@@ -77,8 +77,7 @@ def _sasaran_counts(document):
 def _program_lists(document):
     blocks = document.text
     entities = document.resolver
-    budgeted = document.facts[document.facts["role"].isin(_BUDGET_ROLES) & (document.facts["kind"] == "program")]
-    in_budget = dict(zip(budgeted["entity_id"], budgeted["entity"]))
+    in_budget = {f.entity_id: f.entity for f in document.fact_rows if f.role in _BUDGET_ROLES and f.kind == "program"}
     for position, block in enumerate(blocks):
         if not PROGRAM_LIST.search(block.text):
             continue

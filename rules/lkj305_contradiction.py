@@ -26,9 +26,9 @@ FAIL:
 """
 from __future__ import annotations
 
-from auditor.ruleapi import Consistent, Problem
-from auditor.narrated import achieved, failed, located
+from auditor.factrows import achieved, failed, grouped, this_year
 from auditor.narrative import ROLE
+from auditor.ruleapi import Consistent, Fact, Location, Problem
 
 ID = "LKJ305"
 TITLE = {"id": "Narasi menyebut gagal, tabel menyebut tercapai", "en": "Told as failed and as achieved"}
@@ -42,32 +42,29 @@ DEFAULT: dict = {}
 
 
 def check(document, options):
-    facts = document.facts[document.facts["year"].isna() & (document.facts["kind"] != "total")]
-    told = set(facts.loc[facts["role"] == ROLE, "entity_id"])  # tables against tables are LKJ201's
-    groups: dict[str, list[dict]] = {}
-    for fact in facts[facts["entity_id"].isin(told)].to_dict("records"):
-        groups.setdefault(fact["entity_id"], []).append(fact)
-    for group in groups.values():
+    facts = [f for f in this_year(document.fact_rows) if f.kind != "total"]
+    told = {f.entity_id for f in facts if f.role == ROLE}  # tables against tables are LKJ201's
+    for group in grouped((f for f in facts if f.entity_id in told), lambda f: f.entity_id).values():
         failures = [f for f in group if failed(f)]
         successes = [f for f in group if achieved(f)]
-        if not failures or not successes or not any(f["role"] == ROLE for f in failures + successes):
+        if not failures or not successes or not any(f.role == ROLE for f in failures + successes):
             yield Consistent()
             continue
         failing = _one_per_line(failures)
-        winning = sorted(successes, key=lambda f: f["role"] == ROLE)[0]  # a table cell when there is one
-        subject = next((f["entity"] for f in successes + failures if f["role"] != ROLE), failing[0]["entity"])
+        winning = sorted(successes, key=lambda f: f.role == ROLE)[0]  # a table cell when there is one
+        subject = next((f.entity for f in successes + failures if f.role != ROLE), failing[0].entity)
         yield Problem(
-            subject=subject, attribute="capaian", values=(0, winning["number"]), expected=None,
-            locations=(*(located(f) for f in failing), located(winning)),
-            fields={"failed": [located(f) for f in failing], "capaian": winning["number"],
-                    "achieved": located(winning)},
+            subject=subject, attribute="capaian", values=(0, winning.number), expected=None,
+            locations=(*(Location.of(f) for f in failing), Location.of(winning)),
+            fields={"failed": [Location.of(f) for f in failing], "capaian": winning.number,
+                    "achieved": Location.of(winning)},
         )
 
 
-def _one_per_line(facts: list) -> list:
+def _one_per_line(facts: list[Fact]) -> list[Fact]:
     seen, kept = set(), []
     for fact in facts:
-        key = (fact["table"], fact["line"])
+        key = (fact.table, fact.line)
         if key not in seen:
             seen.add(key)
             kept.append(fact)

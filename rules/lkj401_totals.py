@@ -27,10 +27,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
-
-from auditor.facts import records
-from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
+from auditor.factrows import grouped
+from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
 
 ID = "LKJ401"
@@ -47,39 +45,38 @@ BUDGET_ROLES = ("realisasi_anggaran", "pk_budget", "efficiency")
 
 
 def check(document, options):
-    facts = document.facts
     for table in document.tables:
         if table.role not in BUDGET_ROLES:
             continue
-        in_table = facts[(facts["table_index"] == table.index) & facts["attribute"].isin(MONEY)]
-        for attribute, group in in_table.groupby("attribute", sort=False):
-            programs = group[group["kind"] == "program"]
-            kegiatan = group[group["kind"] != "program"]
-            for program in records(programs):
-                parts = kegiatan[(kegiatan["kind"] == "kegiatan") & (kegiatan["parent"] == program["entity"])]
-                if not parts.empty:
+        in_table = [f for f in document.fact_rows if f.table_index == table.index and f.attribute in MONEY]
+        for attribute, group in grouped(in_table, lambda f: f.attribute).items():
+            programs = [f for f in group if f.kind == "program"]
+            kegiatan = [f for f in group if f.kind != "program"]
+            for program in programs:
+                parts = [f for f in kegiatan if f.kind == "kegiatan" and f.parent == program.entity]
+                if parts:
                     yield from _compare(program, parts, attribute)
-            for total in records(group[group["kind"] == "total"]):
-                parts = programs if not programs.empty else kegiatan[kegiatan["kind"] != "total"]
-                if parts.empty:
+            for total in (f for f in group if f.kind == "total"):
+                parts = programs or [f for f in kegiatan if f.kind != "total"]
+                if not parts:
                     yield NotCheckable("total without rows to add up")
                 else:
                     yield from _compare(total, parts, attribute)
 
 
-def _compare(whole: dict, parts: pd.DataFrame, attribute: str):
-    if whole["number"] is None or pd.isna(whole["number"]):
+def _compare(whole: Fact, parts: list[Fact], attribute: str):
+    if whole.number is None:
         yield NotCheckable("total is not a number")
         return
-    computed = sum((Decimal(n) for n in parts["number"] if n is not None and not pd.isna(n)), Decimal(0))
-    printed = Decimal(whole["number"])
+    computed = sum((p.number for p in parts if p.number is not None), Decimal(0))
+    printed = whole.number
     if abs(printed - computed) < Decimal("0.5"):
         yield Consistent()
         return
     yield Problem(
-        subject=whole["entity"], attribute=attribute,
+        subject=whole.entity, attribute=attribute,
         values=(printed, computed), expected=computed,
-        locations=(Location.of(whole),) + tuple(Location.of(p) for p in records(parts)),
+        locations=(Location.of(whole),) + tuple(Location.of(p) for p in parts),
         fields={"label": attribute_label(attribute), "printed": printed, "computed": computed,
                 "difference": printed - computed, "where": Location.of(whole)},
     )

@@ -29,9 +29,6 @@ FAIL:
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
-from auditor.facts import records
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ402"
@@ -47,27 +44,26 @@ DEFAULT: dict = {}
 
 
 def check(document, options):
-    facts = document.facts
-    numeric = facts[facts["number"].notna() & (facts["kind"] == "program")]
-    reported = numeric[(numeric["role"] == "realisasi_anggaran") & (numeric["attribute"] == "alokasi")]
-    agreed = numeric[(numeric["role"] == "pk_budget") & (numeric["attribute"] == "pagu")]
-    if agreed.empty:
-        if not reported.empty:
+    programs = [f for f in document.fact_rows if f.number is not None and f.kind == "program"]
+    reported = [f for f in programs if f.role == "realisasi_anggaran" and f.attribute == "alokasi"]
+    agreed = [f for f in programs if f.role == "pk_budget" and f.attribute == "pagu"]
+    if not agreed:
+        if reported:
             yield NotCheckable("no Perjanjian Kinerja budget table")
         return
-    for program in records(reported):
-        in_pk = agreed[agreed["entity_id"] == program["entity_id"]]
-        if in_pk.empty:
+    for program in reported:
+        in_pk = [f for f in agreed if f.entity_id == program.entity_id]
+        if not in_pk:
             yield NotCheckable("program not in the Perjanjian Kinerja")
             continue
-        for pk in records(in_pk):
-            if Decimal(pk["number"]) == Decimal(program["number"]):
+        for pk in in_pk:
+            if pk.number == program.number:
                 yield Consistent()
                 continue
             yield Problem(
-                subject=program["entity"], attribute="alokasi",
-                values=(Decimal(program["number"]), Decimal(pk["number"])), expected=Decimal(pk["number"]),
+                subject=program.entity, attribute="alokasi",
+                values=(program.number, pk.number), expected=pk.number,
                 locations=(Location.of(program), Location.of(pk)),
-                fields={"printed": Decimal(program["number"]), "pk": Decimal(pk["number"]),
+                fields={"printed": program.number, "pk": pk.number,
                         "where": Location.of(program), "where_pk": Location.of(pk)},
             )

@@ -27,8 +27,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
-
+from auditor.factrows import grouped
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ501"
@@ -45,21 +44,19 @@ DEFAULT = {"stable_values": ["0", "100"], "min_years": 3}
 
 
 def check(document, options):
-    facts = document.facts
-    history = facts[(facts["role"] == "realisasi_history") & (facts["attribute"] == "realisasi")]
+    history = [f for f in document.fact_rows if f.role == "realisasi_history" and f.attribute == "realisasi"]
     stable = {Decimal(v.replace(",", ".")) for v in options["stable_values"]}
-    for table_index, in_table in history.groupby("table_index", sort=False):
+    for in_table in grouped(history, lambda f: f.table_index).values():
         # this year's figures carry no year in the fact store
-        years = sorted({int(y) if pd.notna(y) else document.meta.get("tahun") or 0 for y in in_table["year"]})
+        years = sorted({f.year if f.year is not None else document.meta.get("tahun") or 0 for f in in_table})
         if len(years) < options["min_years"]:
             yield NotCheckable("history table with too few years")
             continue
         copied = []
-        for _, row in in_table.groupby("row_index", sort=True):
-            figures = row.to_dict("records")
-            if len(figures) < options["min_years"] or any(pd.isna(f["number"]) for f in figures):
+        for _, figures in sorted(grouped(in_table, lambda f: f.row_index).items()):
+            if len(figures) < options["min_years"] or any(f.number is None for f in figures):
                 continue  # a grade or "Belum ada penilaian" repeats by nature
-            numbers = {Decimal(f["number"]) for f in figures}
+            numbers = {f.number for f in figures}
             if len(numbers) != 1:
                 yield Consistent()
                 continue
@@ -69,13 +66,13 @@ def check(document, options):
             copied.append(figures)
         if not copied:
             continue
-        label = copied[0][0]["table"]
+        label = copied[0][0].table
         where = [Location.of(f) for figures in copied for f in figures]
         yield Problem(
             subject=label, attribute="realisasi",
-            values=tuple(Decimal(figures[0]["number"]) for figures in copied), expected=None,
+            values=tuple(figures[0].number for figures in copied), expected=None,
             locations=tuple(where),
             fields={"table": label, "years": ", ".join(str(y) for y in years), "count": len(copied),
-                    "indikator": "; ".join(f"{figures[0]['entity']} {figures[0]['text']}" for figures in copied),
+                    "indikator": "; ".join(f"{figures[0].entity} {figures[0].text}" for figures in copied),
                     "where": Location.of(copied[0][0])},
         )

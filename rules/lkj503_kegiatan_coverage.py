@@ -43,7 +43,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
+from auditor.factrows import grouped
+from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 
 ID = "LKJ503"
 TITLE = {"id": "Kegiatan tidak ada di tabel anggaran atau tabel kinerja",
@@ -59,28 +60,26 @@ BUDGET, PERFORMANCE = "realisasi_anggaran", "realisasi_tree"
 
 
 def check(document, options):
-    facts = document.facts
-    kegiatan = facts[facts["kind"] == "kegiatan"]
-    budget = kegiatan[kegiatan["role"] == BUDGET]
-    performance = kegiatan[kegiatan["role"] == PERFORMANCE]
-    if budget.empty or performance.empty:
-        if not (budget.empty and performance.empty):
+    kegiatan = [f for f in document.fact_rows if f.kind == "kegiatan"]
+    budget = [f for f in kegiatan if f.role == BUDGET]
+    performance = [f for f in kegiatan if f.role == PERFORMANCE]
+    if not budget or not performance:
+        if budget or performance:
             yield NotCheckable("budget or performance table without kegiatan")
         return
-    tables = {role: _labels(group) for role, group in ((BUDGET, budget), (PERFORMANCE, performance))}
     for present, absent in ((budget, performance), (performance, budget)):
-        others = set(absent["entity_id"])
-        for _, rows in present.groupby("entity_id", sort=False):
-            first = rows.iloc[0]
-            if first["entity_id"] in others:
+        others = {f.entity_id for f in absent}
+        for rows in grouped(present, lambda f: f.entity_id).values():
+            first = rows[0]
+            if first.entity_id in others:
                 yield Consistent()
                 continue
-            where = replace(Location.of(first), column=None, text=first["entity"])  # the row, not one figure
+            where = replace(Location.of(first), column=None, text=first.entity)  # the row, not one figure
             yield Problem(
-                subject=first["entity"], attribute=None, values=(), expected=None, locations=(where,),
-                fields={"present": first["table"], "absent": tables[absent.iloc[0]["role"]], "where": where},
+                subject=first.entity, attribute=None, values=(), expected=None, locations=(where,),
+                fields={"present": first.table, "absent": _labels(absent), "where": where},
             )
 
 
-def _labels(group) -> str:
-    return ", ".join(dict.fromkeys(group["table"]))
+def _labels(facts: list[Fact]) -> str:
+    return ", ".join(dict.fromkeys(f.table for f in facts))

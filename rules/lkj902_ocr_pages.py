@@ -26,11 +26,10 @@ DEFAULT: dict = {}
 
 
 def check(document, options):
-    facts = document.facts
-    uncertain = facts[facts["confidence"] < 1]
-    if uncertain.empty:
+    uncertain = [f for f in document.fact_rows if f.confidence < 1]
+    if not uncertain:
         return
-    pages = sorted({int(p) for p in uncertain["page"].dropna()})
+    pages = sorted({f.page for f in uncertain if f.page is not None})
     yield Problem(subject=document.meta.get("instansi") or document.path, attribute=None, values=tuple(pages),
                   expected=None, locations=tuple(Location(page=p) for p in pages),
                   fields={"count": len(uncertain), "pages": ", ".join(str(p) for p in pages)})

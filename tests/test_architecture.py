@@ -83,3 +83,8 @@ def test_imports_inside_functions_count():
 
 def test_the_rule_api_is_a_leaf():
     assert import_graph()["auditor.ruleapi"] <= {"auditor.values"}
+
+
+def test_rules_read_typed_facts_not_the_frame():
+    for path in sorted((ROOT / "rules").glob("lkj*.py")):
+        assert "pandas" not in path.read_text(encoding="utf-8"), path.name

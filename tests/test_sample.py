@@ -27,6 +27,15 @@ def _tables(finding, value):
     return sorted({loc.table for loc in finding.locations if loc.text.replace(" ", "").rstrip("%") == str(value)})
 
 
+def test_rules_read_typed_facts(audited):
+    document, _ = audited
+    assert len(document.fact_rows) == len(document.facts)
+    assert {type(f.number) for f in document.fact_rows} == {Decimal, type(None)}  # never NaN
+    assert {type(f.year) for f in document.fact_rows} == {int, type(None)}
+    assert {type(f.page) for f in document.fact_rows} == {type(None)}  # markdown has lines, not pages
+    assert {type(f.line) for f in document.fact_rows} == {int}
+
+
 def test_meta(audited):
     document, _ = audited
     assert document.meta["instansi"] == "Kecamatan Raas"

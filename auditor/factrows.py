@@ -1,0 +1,81 @@
+"""What rules ask of the fact rows: this year's figures, the figures of one table row, figures stated in
+sentences against figures printed in tables."""
+from __future__ import annotations
+
+from typing import Callable, Hashable, Iterable
+
+from auditor.narrative import ROLE
+from auditor.ruleapi import Fact
+
+
+def grouped(facts: Iterable[Fact], key: Callable[[Fact], Hashable]) -> dict:
+    """key -> the facts that share it, both in the order the document states them."""
+    groups: dict = {}
+    for fact in facts:
+        groups.setdefault(key(fact), []).append(fact)
+    return groups
+
+
+def this_year(facts: Iterable[Fact]) -> list[Fact]:
+    return [f for f in facts if f.year is None]
+
+
+def table_rows(facts: Iterable[Fact], by_entity: bool = True) -> list[list[Fact]]:
+    """This year's facts grouped by table row, and by entity since one row may speak of two. A figure
+    stated in a sentence is a row of its own."""
+    rows: dict[tuple, list[Fact]] = {}
+    for position, fact in enumerate(this_year(facts)):
+        key = ("sentence", position) if fact.table_index is None else (fact.table_index, fact.row_index)
+        rows.setdefault(key + ((fact.entity_id,) if by_entity else ()), []).append(fact)
+    return list(rows.values())
+
+
+def row_figures(facts: list[Fact]) -> dict[str, Fact]:
+    """The numeric facts of one table row, by attribute (the first one printed wins)."""
+    figures: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.number is not None and fact.attribute not in figures:
+            figures[fact.attribute] = fact
+    return figures
+
+
+def narrated(facts: Iterable[Fact]) -> list[Fact]:
+    """The figures stated in sentences."""
+    return [f for f in facts if f.role == ROLE]
+
+
+def tabled(facts: Iterable[Fact]) -> list[Fact]:
+    """This year's figures printed in tables."""
+    return [f for f in facts if f.role != ROLE and f.year is None]
+
+
+def failed(fact: Fact) -> bool:
+    """A figure that presents its entity as not achieved: capaian 0%, "tidak terealisasi", a cancelled kegiatan."""
+    if fact.attribute == "capaian" and fact.number is not None:
+        return fact.number == 0
+    return fact.attribute == "realisasi" and fact.value_kind == "note" and "tidak" in fact.text.lower()
+
+
+def achieved(fact: Fact) -> bool:
+    return fact.attribute == "capaian" and fact.number is not None and fact.number >= 100
+
+
+def same_unit(narrated: str | None, printed: str | None) -> bool:
+    """"kali perjalanan dinas" counts what "Kali" counts, "unit bangunan" what "Bangunan" counts,
+    "Personil" what "Personel" counts: one word of the phrase is the table's unit, typos allowed."""
+    from rapidfuzz import fuzz
+
+    if not narrated or not printed:
+        return False
+    return any(fuzz.ratio(word, printed.lower()) >= 80 for word in narrated.lower().split())
+
+
+def comparable(narrated: Fact, printed: Fact) -> bool:
+    """Percent with percent; a count with a count of the same thing. "terealisasi 92%, atas target
+    100%" said of a kegiatan counted in Kali is a share of its plan, not comparable to 73 Kali."""
+    kinds = (narrated.value_kind, printed.value_kind)
+    if kinds[0] == "percent":
+        return kinds[1] == "percent" or (kinds[1] == "number" and narrated.attribute == "capaian")
+    if kinds == ("quantity", "quantity"):
+        return same_unit(narrated.unit, printed.unit)
+    return kinds == ("number", "number")
