@@ -60,22 +60,22 @@ def achieved(fact: Fact) -> bool:
     return fact.attribute == "capaian" and fact.number is not None and fact.number >= 100
 
 
-def same_unit(narrated: str | None, printed: str | None) -> bool:
+def same_unit(told: str | None, printed: str | None) -> bool:
     """"kali perjalanan dinas" counts what "Kali" counts, "unit bangunan" what "Bangunan" counts,
     "Personil" what "Personel" counts: one word of the phrase is the table's unit, typos allowed."""
     from rapidfuzz import fuzz
 
-    if not narrated or not printed:
+    if not told or not printed:
         return False
-    return any(fuzz.ratio(word, printed.lower()) >= 80 for word in narrated.lower().split())
+    return any(fuzz.ratio(word, printed.lower()) >= 80 for word in told.lower().split())
 
 
-def comparable(narrated: Fact, printed: Fact) -> bool:
+def comparable(told: Fact, printed: Fact) -> bool:
     """Percent with percent; a count with a count of the same thing. "terealisasi 92%, atas target
     100%" said of a kegiatan counted in Kali is a share of its plan, not comparable to 73 Kali."""
-    kinds = (narrated.value_kind, printed.value_kind)
+    kinds = (told.value_kind, printed.value_kind)
     if kinds[0] == "percent":
-        return kinds[1] == "percent" or (kinds[1] == "number" and narrated.attribute == "capaian")
+        return kinds[1] == "percent" or (kinds[1] == "number" and told.attribute == "capaian")
     if kinds == ("quantity", "quantity"):
-        return same_unit(narrated.unit, printed.unit)
+        return same_unit(told.unit, printed.unit)
     return kinds == ("number", "number")
