@@ -121,7 +121,7 @@ def audit_file_guarded(path: str, config: Config, *, password: str | None = None
 def total_penyerapan(facts: pd.DataFrame) -> float | int | None:
     """The printed penyerapan of the JUMLAH row, from the budget realisation table before the efficiency table."""
     totals = facts[(facts.kind == "total") & (facts.attribute == "penyerapan") & facts.number.notna()]
-    for role in ("realisasi_anggaran", "efficiency"):
+    for role in ("realisasi_anggaran", "efisiensi"):
         printed = totals[totals.role == role]
         if not printed.empty:
             return plain(printed.number.iloc[0])

@@ -95,7 +95,7 @@ def latest_reported_year(tables: list[Table]) -> int | None:
 def load(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> Document:
     raw = read_raw(path, password=password, ocr=ocr)
     document = normalise(raw, config)
-    if not any(t.role not in ("other", "staff") for t in document.tables):
+    if not any(t.role not in ("other", "pegawai") for t in document.tables):
         raise InputError(path, f"tidak ada tabel LKjIP yang dikenali ({len(document.tables)} tabel terbaca): tidak "
                                "ada tabel capaian kinerja, efisiensi, realisasi anggaran atau Perjanjian Kinerja; "
                                "pastikan ini LKjIP dan tabelnya berupa tabel, bukan gambar (untuk hasil pindai "

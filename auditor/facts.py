@@ -169,14 +169,14 @@ def build_facts(tables: list[Table], year: int | None, threshold: float) -> Fact
     builders = {
         "capaian_sasaran": _indikator_rows, "capaian_tujuan": _indikator_rows, "realisasi_history": _indikator_rows,
         "target_plan": _indikator_rows, "renstra_end": _indikator_rows, "pk_target": _indikator_rows,
-        "realisasi_tree": _tree_rows, "realisasi_anggaran": _budget_rows, "pk_budget": _budget_rows,
+        "realisasi_tree": _tree_rows, "realisasi_anggaran": _budget_rows, "pk_anggaran": _budget_rows,
     }
     for table in tables:
         if table.role in builders:
             builders[table.role](store, table)
     for table in tables:
-        if table.role == "efficiency":
-            _efficiency_rows(store, table)
+        if table.role == "efisiensi":
+            _efisiensi_rows(store, table)
     return store
 
 
@@ -264,7 +264,7 @@ def _budget_rows(store: FactStore, table: Table) -> None:
             store.add(table, i, j, table.columns[j].meaning, kind, entity, program if kind == "kegiatan" else "")
 
 
-def _efficiency_rows(store: FactStore, table: Table) -> None:
+def _efisiensi_rows(store: FactStore, table: Table) -> None:
     """The efficiency table: budget figures belong to the kegiatan; the kinerja columns belong to the
     indikator when they repeat its target and realisasi (as the Sumenep template does), else to the
     kegiatan, where they are the capaian used for its efficiency."""
@@ -303,7 +303,7 @@ def _repeats_indikator(store: FactStore, table: Table, row_index: int, indikator
         printed = parse_value(row[position]) if position is not None else None
         stated = [r["number"] for r in store.records
                   if r["entity_id"] == entity_id and r["attribute"] == attribute and r["year"] is None
-                  and r["role"] != "efficiency" and r["number"] is not None]
+                  and r["role"] != "efisiensi" and r["number"] is not None]
         if printed is None or not printed.is_numeric or not stated:
             return False
         if Decimal(printed.number) not in stated:

@@ -267,7 +267,7 @@ def column_meaning(name: str) -> tuple[str | None, int | None]:
     if "no" in found:
         return "no", None
     if "golongan" in found or "pendidikan" in found or "jabatan" in found or "eselon" in found:
-        return "staff", None
+        return "pegawai", None
     return None, year
 
 
@@ -289,9 +289,9 @@ def classify(table: Table) -> None:
     performance = {"target", "realisasi", "capaian"} & meanings
     budget_only = "alokasi" in meanings and ({"realisasi_anggaran", "penyerapan"} & meanings)
     if "efisiensi" in meanings or (budget_only and {"target", "capaian"} & meanings):
-        table.role = "efficiency"
+        table.role = "efisiensi"
     elif "pagu" in meanings or "pagu_sebelum" in meanings:
-        table.role = "pk_budget"
+        table.role = "pk_anggaran"
     elif performance and table.column("target") is not None and _money_share(table, table.column("target")) > 0.5:
         table.role = "realisasi_anggaran"
         for column in table.columns:
@@ -304,7 +304,7 @@ def classify(table: Table) -> None:
             if column.meaning == "realisasi":
                 column.meaning = "realisasi_anggaran"
     elif "alokasi" in meanings and "program" in meanings and not performance:
-        table.role = "pk_budget"
+        table.role = "pk_anggaran"
         for column in table.columns:
             if column.meaning == "alokasi":
                 column.meaning = "pagu"
@@ -322,7 +322,7 @@ def classify(table: Table) -> None:
         table.role = "capaian_tujuan" if "tujuan" in meanings and "sasaran" not in meanings else "capaian_sasaran"
     elif performance == {"target"} and "indikator" in meanings:
         table.role = "pk_target" if "perjanjian" in caption or "sasaran" in meanings else "other"
-    elif "staff" in meanings or "jumlah" in meanings:
-        table.role = "staff" if "staff" in meanings else "other"
+    elif "pegawai" in meanings or "jumlah" in meanings:
+        table.role = "pegawai" if "pegawai" in meanings else "other"
     else:
         table.role = "other"

@@ -41,7 +41,7 @@ MESSAGE = {
 }
 CONF: dict = {}
 DEFAULT: dict = {}
-_BUDGET_ROLES = ("pk_budget", "realisasi_anggaran")
+_BUDGET_ROLES = ("pk_anggaran", "realisasi_anggaran")
 
 
 def check(document, options):

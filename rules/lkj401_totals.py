@@ -41,7 +41,7 @@ MESSAGE = {
 CONF: dict = {}
 DEFAULT: dict = {}
 MONEY = ("alokasi", "realisasi_anggaran", "pagu", "pagu_sebelum")
-BUDGET_ROLES = ("realisasi_anggaran", "pk_budget", "efficiency")
+BUDGET_ROLES = ("realisasi_anggaran", "pk_anggaran", "efisiensi")
 
 
 def check(document, options):

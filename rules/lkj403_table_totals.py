@@ -49,7 +49,7 @@ MESSAGE = {
 }
 CONF: dict = {}
 DEFAULT: dict = {}
-BUDGET_ROLES = ("realisasi_anggaran", "pk_budget", "efficiency")  # their totals are LKJ401's
+BUDGET_ROLES = ("realisasi_anggaran", "pk_anggaran", "efisiensi")  # their totals are LKJ401's
 # the whole label cell, not its first word: "Jumlah surat yang diadministrasikan" is an indikator
 _TOTAL = re.compile(r"^(?:sub\s*total|grand total|(?:jumlah|total)(?:\s+(?:total|keseluruhan|seluruhnya|akhir))?)"
                     r"\s*[:.]?$", re.IGNORECASE)

@@ -68,7 +68,7 @@ def to_roman(number: int) -> str:
     return text
 
 
-def parse_number(cell: str) -> tuple | None:
+def row_number(cell: str) -> tuple | None:
     """'I.1.3' -> ('R', 1, 1, 3); '2.' -> ('D', 2); None for anything that is not a row number."""
     match = _NUMBER.match(cell.strip())
     if not match:
@@ -88,7 +88,7 @@ def check(document, options):
         position = table.column("no")
         if position is None:
             continue
-        numbers = [parse_number(row[position]) for row in table.rows]
+        numbers = [row_number(row[position]) for row in table.rows]
         if sum(1 for n in numbers if n) < MIN_NUMBERED:
             continue
         yield from _sequence(table, numbers)

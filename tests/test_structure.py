@@ -41,11 +41,11 @@ def test_roles_from_what_headers_mean(tables):
     assert roles["Tabel III.A.2"] == "capaian_tujuan"
     assert roles["Tabel III.B.1"] == "realisasi_history"
     assert roles["Tabel III.C.1"] == "renstra_end"
-    assert roles["Tabel III.E.1"] == "efficiency"
+    assert roles["Tabel III.E.1"] == "efisiensi"
     assert roles["Tabel III.F.1"] == "realisasi_tree"
     assert roles["Tabel III.G.1"] == "realisasi_anggaran"
-    assert roles["Tabel I.C.1"] == "staff"
-    assert roles["PERJANJIAN KINERJA PERUBAHAN TAHUN 2020 KECAMATAN RAAS"] in ("pk_target", "pk_budget")
+    assert roles["Tabel I.C.1"] == "pegawai"
+    assert roles["PERJANJIAN KINERJA PERUBAHAN TAHUN 2020 KECAMATAN RAAS"] in ("pk_target", "pk_anggaran")
 
 
 def test_other_district_layout_without_number_row():
@@ -65,7 +65,7 @@ Tabel 2.2 Anggaran Program Perjanjian Kinerja
     budget, pk = layout.tables
     assert (budget.label, budget.role) == ("Tabel 3.7", "realisasi_anggaran")
     assert [c.meaning for c in budget.columns][2:] == ["alokasi", "realisasi_anggaran", "penyerapan"]
-    assert pk.role == "pk_budget"
+    assert pk.role == "pk_anggaran"
     assert [c.meaning for c in pk.columns][2:4] == ["pagu_sebelum", "pagu"]
 
 

@@ -46,7 +46,7 @@ DEFAULT: dict = {}
 def check(document, options):
     programs = [f for f in document.fact_rows if f.number is not None and f.kind == "program"]
     reported = [f for f in programs if f.role == "realisasi_anggaran" and f.attribute == "alokasi"]
-    agreed = [f for f in programs if f.role == "pk_budget" and f.attribute == "pagu"]
+    agreed = [f for f in programs if f.role == "pk_anggaran" and f.attribute == "pagu"]
     if not agreed:
         if reported:
             yield NotCheckable("no Perjanjian Kinerja budget table")
