@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from auditor.bilingual import Text
 from auditor.config import Config
 from auditor.document import Document, load
 from auditor.engine import Coverage, Result, run_rules
@@ -50,8 +51,10 @@ class DocumentReport:
 
     def translations(self) -> dict:
         """The language-dependent texts of to_dict in both languages, so a stored report renders in either."""
+        reasons = list(self.coverage.not_checkable) if self.coverage else []
         return {lang: {"error": self.error.message(lang) if self.error else None,
-                       "messages": [f.message(lang) for f in self.findings]} for lang in ("id", "en")}
+                       "messages": [f.message(lang) for f in self.findings],
+                       "reasons": [reason[lang] for reason in reasons]} for lang in ("id", "en")}
 
     @classmethod
     def from_dict(cls, data: dict, translations: dict | None = None) -> "DocumentReport":
@@ -67,9 +70,12 @@ class DocumentReport:
         stats = data.get("stats")
         coverage = None
         if stats:
+            counts = stats.get("not_checkable_reasons", {})
+            said_id = translations.get("id", {}).get("reasons") or list(counts)  # without translations: as stored
             coverage = Coverage(facts=stats["facts"], tables=stats["tables"], consistent=stats["consistent"],
                                 inconsistent=stats["inconsistent"],
-                                not_checkable=Counter(stats.get("not_checkable_reasons", {})))
+                                not_checkable=Counter({Text(id_text, en): count
+                                                       for id_text, (en, count) in zip(said_id, counts.items())}))
         waived = [Waived(_stored_finding(w, 0, {lang: {"messages": [w["message"]]} for lang in ("id", "en")}),
                          Waiver(w["rule"], "*", w["subject"], w["reason"], w.get("waiver", "")))
                   for w in data.get("waived", [])]

@@ -5,6 +5,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from auditor.bilingual import Text
 from auditor.config import Config
 from auditor.document import Document
 from auditor.ruleapi import SEVERITIES, Consistent, Finding, Location, NotCheckable
@@ -18,7 +19,7 @@ class Coverage:
     tables: int = 0
     consistent: int = 0
     inconsistent: int = 0
-    not_checkable: Counter = field(default_factory=Counter)
+    not_checkable: Counter[Text] = field(default_factory=Counter)  # reason -> how many comparisons
 
     @property
     def compared(self) -> int:
@@ -28,7 +29,7 @@ class Coverage:
         return {"tables": self.tables, "facts": self.facts, "compared": self.compared,
                 "consistent": self.consistent, "inconsistent": self.inconsistent,
                 "not_checkable": sum(self.not_checkable.values()),
-                "not_checkable_reasons": dict(self.not_checkable)}
+                "not_checkable_reasons": {reason.en: count for reason, count in self.not_checkable.items()}}
 
 
 @dataclass
@@ -78,7 +79,8 @@ def _outcomes(rule, document: Document, options: dict):
     except Exception as error:  # noqa: BLE001 - one faulty rule must not cost the reviewer the other findings
         if os.environ.get(RAISE_RULE_ERRORS):
             raise
-        yield NotCheckable(f"{rule.ID} could not run ({type(error).__name__})")
+        error_name = type(error).__name__
+        yield NotCheckable(Text(f"{rule.ID} gagal dijalankan ({error_name})", f"{rule.ID} could not run ({error_name})"))
 
 
 def _first_position(finding: Finding) -> tuple:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from auditor.bilingual import Text
 from auditor.values import format_number
 
 SEVERITIES = ("error", "warning", "info")
@@ -101,9 +102,9 @@ class Consistent:
 
 @dataclass(frozen=True)
 class NotCheckable:
-    """A comparison a rule could not make, and why (a short phrase in English, used as a key)."""
+    """A comparison a rule could not make, and why (a short phrase; the English one keys the coverage counts)."""
 
-    reason: str
+    reason: Text
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,6 @@ def render_field(value: Any, lang: str) -> str:
         return "; ".join(v.describe(lang) for v in value)
     if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
         return format_number(value, lang)
-    if isinstance(value, dict) and set(value) == {"id", "en"}:
+    if isinstance(value, Text) or (isinstance(value, dict) and set(value) == {"id", "en"}):
         return value[lang]
     return str(value)

@@ -24,6 +24,7 @@ import re
 
 from auditor import hints
 from auditor.arithmetic import Printed, capaian_candidates
+from auditor.bilingual import Text
 from auditor.factrows import row_figures, table_rows
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.values import round_half_up
@@ -67,15 +68,15 @@ def check(document, options):
             continue
         target, realisasi, capaian = (values.get(a) for a in triple)
         if realisasi is None:
-            yield NotCheckable("realisasi is not a number")
+            yield NotCheckable(Text("realisasi bukan angka", "realisasi is not a number"))
             continue
         if not comparable(target, realisasi):
-            yield NotCheckable("target and realisasi in different units")
+            yield NotCheckable(Text("satuan target dan realisasi berbeda", "target and realisasi in different units"))
             continue
         candidates = capaian_candidates(target.number, realisasi.number,
                                         lower_is_better(capaian.entity, options["lower_is_better"]))
         if not candidates:
-            yield NotCheckable("target is zero")
+            yield NotCheckable(Text("target nol", "target is zero"))
             continue
         printed = Printed.of(capaian)
         if any(printed.contains(c) for c in candidates):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from auditor import hints
 from auditor.arithmetic import Printed, ratio
+from auditor.bilingual import Text
 from auditor.factrows import row_figures, table_rows
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.values import round_half_up
@@ -41,11 +42,11 @@ def check(document, options):
             continue
         alokasi, spent, penyerapan = values.get("alokasi"), values.get("realisasi_anggaran"), values["penyerapan"]
         if alokasi is None or spent is None:
-            yield NotCheckable("budget figures missing in the row")
+            yield NotCheckable(Text("angka anggaran tidak lengkap di baris", "budget figures missing in the row"))
             continue
         exact = ratio(spent.number, alokasi.number)
         if exact is None:
-            yield NotCheckable("allocation is zero")
+            yield NotCheckable(Text("alokasi nol", "allocation is zero"))
             continue
         printed = Printed.of(penyerapan)
         if printed.contains(exact):

@@ -24,6 +24,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.arithmetic import Printed, ratio
+from auditor.bilingual import Text
 from auditor.factrows import row_figures, table_rows
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.values import round_half_up
@@ -55,12 +56,12 @@ def check(document, options):
         capaian = values.get("capaian_efisiensi", values.get("capaian"))
         penyerapan = _penyerapan_bounds(values)
         if capaian is None or penyerapan is None:
-            yield NotCheckable("capaian or absorption missing in the row")
+            yield NotCheckable(Text("capaian atau penyerapan tidak ada di baris", "capaian or absorption missing in the row"))
             continue
         printed_capaian = Printed.of(capaian)
         bounds = formula((printed_capaian.low, printed_capaian.high), penyerapan)
         if bounds is None:
-            yield NotCheckable("absorption is zero")
+            yield NotCheckable(Text("penyerapan nol", "absorption is zero"))
             continue
         printed = Printed.of(efisiensi)
         if printed.overlaps(*bounds):

@@ -24,6 +24,7 @@ FAIL:
 from __future__ import annotations
 
 from auditor.arithmetic import Printed, capaian_formulas
+from auditor.bilingual import Text
 from auditor.factrows import row_figures, table_rows
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from rules.lkj101_capaian import DEFAULT as CAPAIAN_DEFAULT
@@ -57,7 +58,7 @@ def check(document, options):
         formulas = capaian_formulas(target.number, realisasi.number, True)
         matching = [name for name, value in formulas.items() if printed.contains(value)]
         if len(matching) > 1:
-            yield NotCheckable("both lower-is-better formulas give the printed capaian")
+            yield NotCheckable(Text("kedua rumus indikator negatif menghasilkan capaian tercetak", "both lower-is-better formulas give the printed capaian"))
         elif matching:
             used.setdefault(matching[0], []).append(capaian)
     if len(used) < 2:

@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from auditor.facts import canonical
 from auditor.factrows import grouped
+from auditor.facts import canonical
 from auditor.ruleapi import Consistent, Fact, Location, Problem
 
 ID = "LKJ105"

@@ -42,6 +42,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.arithmetic import Printed, agree
+from auditor.bilingual import Text
 from auditor.factrows import this_year
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
@@ -65,7 +66,7 @@ def check(document, options):
     for fact in (f for f in numeric if f.attribute == "capaian_efisiensi"):
         stated = next((f for f in actual if f.entity_id == fact.entity_id), None)
         if stated is None:
-            yield NotCheckable("kegiatan not found in the realisasi kinerja table")
+            yield NotCheckable(Text("kegiatan tidak ada di tabel realisasi kinerja", "kegiatan not found in the realisasi kinerja table"))
             continue
         expected = stated.number
         if options["cap_at_100"]:

@@ -42,6 +42,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from auditor.arithmetic import Printed, agree
+from auditor.bilingual import Text
 from auditor.factrows import achieved, comparable, failed, grouped, narrated, tabled
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
@@ -73,10 +74,10 @@ def check(document, options):
     for statement in _statements(told):
         in_tables = by_entity.get(statement[0].fact.entity_id, [])
         if not in_tables:
-            yield NotCheckable("narrative entity not found in the tables")
+            yield NotCheckable(Text("yang disebut narasi tidak ada di tabel", "narrative entity not found in the tables"))
             continue
         if any(failed(s.fact) for s in statement) and any(achieved(f) for f in in_tables):
-            yield NotCheckable("achieved entity told as failed (LKJ305)")
+            yield NotCheckable(Text("tercapai di tabel tetapi disebut gagal (LKJ305)", "achieved entity told as failed (LKJ305)"))
             continue
         yield from _compare(statement, in_tables)
 
@@ -110,7 +111,7 @@ def _compare(statement: list[Stated], in_tables: list[Fact]):
         candidates = [t for t in in_tables if t.attribute == fact.attribute and t.number is not None
                       and comparable(fact, t)]
         if not candidates:
-            yield NotCheckable("no comparable figure in the tables")
+            yield NotCheckable(Text("tidak ada angka pembanding di tabel", "no comparable figure in the tables"))
         elif any(_agree(fact, t) for t in candidates):
             yield Consistent()
         else:

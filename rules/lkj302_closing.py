@@ -33,6 +33,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.arithmetic import HUNDRED, Printed, ratio
+from auditor.bilingual import Text
 from auditor.factrows import grouped, narrated, tabled
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
@@ -79,7 +80,7 @@ def check(document, options):
 
 def _judge(claim: Fact, expected: dict[str, Decimal], jumlah: list[Fact]):
     if not expected:
-        yield NotCheckable("closing claim without its table")
+        yield NotCheckable(Text("kesimpulan tanpa tabel pembandingnya", "closing claim without its table"))
         return
     stated = Printed.of(claim)
     agrees = {basis: stated.contains(value) or stated.number == value for basis, value in expected.items()}
@@ -87,7 +88,7 @@ def _judge(claim: Fact, expected: dict[str, Decimal], jumlah: list[Fact]):
         yield Consistent()
         return
     if any(agrees.values()):
-        yield NotCheckable("rata-rata capaian: basis ambiguous")
+        yield NotCheckable(Text("dasar rata-rata capaian tidak jelas", "rata-rata capaian: basis ambiguous"))
         return
     basis, value = next(iter(expected.items()))
     computed = round_half_up(value, max(claim.decimals, 2) if claim.value_kind == "percent" else 0)

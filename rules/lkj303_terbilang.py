@@ -15,8 +15,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.ruleapi import Consistent, Location, Problem
-from auditor.terbilang import NUMBER_WORDS, from_terbilang, terbilang
 from auditor.sentences import TERBILANG
+from auditor.terbilang import NUMBER_WORDS, from_terbilang, terbilang
 from auditor.values import parse_number
 
 ID = "LKJ303"

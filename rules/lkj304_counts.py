@@ -27,9 +27,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
+from auditor.bilingual import Text
 from auditor.facts import canonical, same_entity, split_qualifier
 from auditor.narrative import strip_marker
+from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.sentences import PROGRAM, PROGRAM_LIST, SASARAN_COUNT
 
 ID = "LKJ304"
@@ -58,7 +59,7 @@ def _sasaran_counts(document):
     for block in document.text:
         for match in SASARAN_COUNT.finditer(block.text):
             if not sasaran:
-                yield NotCheckable("no sasaran table")
+                yield NotCheckable(Text("tidak ada tabel sasaran", "no sasaran table"))
                 continue
             stated = int(match.group("count"))
             if stated == len(sasaran):
@@ -90,7 +91,7 @@ def _program_lists(document):
         if not listed:
             continue
         if not in_budget:
-            yield NotCheckable("no program budget table")
+            yield NotCheckable(Text("tidak ada tabel anggaran program", "no program budget table"))
             continue
         listed_ids = {_budget_id(in_budget, name, entities.threshold) or f"listed:{name}": (name, item)
                       for name, item in listed}

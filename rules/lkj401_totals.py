@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from auditor.bilingual import Text
 from auditor.factrows import grouped
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
@@ -59,14 +60,14 @@ def check(document, options):
             for total in (f for f in group if f.kind == "total"):
                 parts = programs or [f for f in kegiatan if f.kind != "total"]
                 if not parts:
-                    yield NotCheckable("total without rows to add up")
+                    yield NotCheckable(Text("jumlah tanpa rincian", "total without rows to add up"))
                 else:
                     yield from _compare(total, parts, attribute)
 
 
 def _compare(whole: Fact, parts: list[Fact], attribute: str):
     if whole.number is None:
-        yield NotCheckable("total is not a number")
+        yield NotCheckable(Text("jumlah bukan angka", "total is not a number"))
         return
     computed = sum((p.number for p in parts if p.number is not None), Decimal(0))
     printed = whole.number

@@ -29,6 +29,7 @@ FAIL:
 """
 from __future__ import annotations
 
+from auditor.bilingual import Text
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ402"
@@ -49,12 +50,12 @@ def check(document, options):
     agreed = [f for f in programs if f.role == "pk_anggaran" and f.attribute == "pagu"]
     if not agreed:
         if reported:
-            yield NotCheckable("no Perjanjian Kinerja budget table")
+            yield NotCheckable(Text("tidak ada tabel anggaran Perjanjian Kinerja", "no Perjanjian Kinerja budget table"))
         return
     for program in reported:
         in_pk = [f for f in agreed if f.entity_id == program.entity_id]
         if not in_pk:
-            yield NotCheckable("program not in the Perjanjian Kinerja")
+            yield NotCheckable(Text("program tidak ada di Perjanjian Kinerja", "program not in the Perjanjian Kinerja"))
             continue
         for pk in in_pk:
             if pk.number == program.number:

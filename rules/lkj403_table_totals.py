@@ -34,6 +34,7 @@ import re
 from decimal import Decimal
 
 from auditor import hints
+from auditor.bilingual import Text
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.structure import Table
 from auditor.values import Value, parse_value
@@ -111,7 +112,7 @@ def _row_sums(table: Table, jumlah: int, parts: list[int], numeric: list[int]):
             continue
         outcomes.append((i, printed, sum((a.number for a in addends), Decimal(0))))
     if sum(1 for _, printed, computed in outcomes if printed.number == computed) * 2 < len(outcomes):
-        yield NotCheckable("JUMLAH column is not the sum of its row")
+        yield NotCheckable(Text("kolom JUMLAH bukan penjumlahan barisnya", "JUMLAH column is not the sum of its row"))
         return
     for i, printed, computed in outcomes:
         if printed.number == computed:
@@ -134,7 +135,7 @@ def _column_sums(table: Table, total: int, totals: list[int], numeric: list[int]
         sums = [_sum(table, rows, j) for rows in (since_previous, all_above) if rows]
         candidates = [found for found in sums if found is not None]
         if not candidates:
-            yield NotCheckable("JUMLAH row without rows to add up")
+            yield NotCheckable(Text("baris JUMLAH tanpa rincian", "JUMLAH row without rows to add up"))
             continue
         if printed.number in candidates:
             yield Consistent()

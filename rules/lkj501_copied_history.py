@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from auditor.bilingual import Text
 from auditor.factrows import grouped
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
@@ -50,7 +51,7 @@ def check(document, options):
         # this year's figures carry no year in the fact store
         years = sorted({f.year if f.year is not None else document.meta.get("tahun") or 0 for f in in_table})
         if len(years) < options["min_years"]:
-            yield NotCheckable("history table with too few years")
+            yield NotCheckable(Text("tabel perbandingan dengan terlalu sedikit tahun", "history table with too few years"))
             continue
         copied = []
         for _, figures in sorted(grouped(in_table, lambda f: f.row_index).items()):

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.ruleapi import Consistent, Location, Problem
 from auditor.facts import is_total_row
+from auditor.ruleapi import Consistent, Location, Problem
 from auditor.structure import Table
 
 ID = "LKJ502"

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from auditor.bilingual import Text
 from auditor.factrows import grouped
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 
@@ -65,7 +66,7 @@ def check(document, options):
     performance = [f for f in kegiatan if f.role == PERFORMANCE]
     if not budget or not performance:
         if budget or performance:
-            yield NotCheckable("budget or performance table without kegiatan")
+            yield NotCheckable(Text("tabel anggaran atau kinerja tanpa kegiatan", "budget or performance table without kegiatan"))
         return
     for present, absent in ((budget, performance), (performance, budget)):
         others = {f.entity_id for f in absent}

@@ -64,7 +64,7 @@ def test_sample_locations_name_the_sentence_and_the_cell(sample):
 def test_sample_severity_and_undecidable_average(sample):
     _, result = sample
     assert next(f for f in result.findings if f.rule == "LKJ304").severity == "warning"
-    assert result.coverage.not_checkable["rata-rata capaian: basis ambiguous"] == 1
+    assert result.coverage.to_dict()["not_checkable_reasons"]["rata-rata capaian: basis ambiguous"] == 1
 
 
 def test_aksi_sum_to_their_kegiatan(sample):

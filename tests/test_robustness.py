@@ -41,7 +41,7 @@ def test_every_rule_runs_on_a_damaged_report(seed):
         with open(SAMPLE, encoding="utf-8") as handle:
             source = handle.read()
     _, result = audit_markdown(damaged(source.splitlines(), rnd))
-    assert not [reason for reason in result.coverage.not_checkable if "could not run" in reason]
+    assert not [reason for reason in result.coverage.not_checkable if "could not run" in reason.en]
 
 
 def broken(document, options):
@@ -56,7 +56,7 @@ def test_a_rule_that_breaks_is_not_checkable_and_the_others_still_report(monkeyp
     monkeypatch.delenv(RAISE_RULE_ERRORS)  # as users run it
     with open(SAMPLE, encoding="utf-8") as handle:
         _, result = audit_markdown(handle.read())
-    assert result.coverage.not_checkable["LKJ105 could not run (KeyError)"] == 1
+    assert result.coverage.to_dict()["not_checkable_reasons"]["LKJ105 could not run (KeyError)"] == 1
     assert {f.rule for f in result.findings} >= {"LKJ201", "LKJ202"}
 
 

@@ -6,7 +6,6 @@ import shutil
 from tabulate import tabulate
 
 from auditor.formats.common import DEFAULT, Options
-from auditor.terms import reason_label
 
 WORDS = {
     "id": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO", "rule": "Aturan", "message": "Temuan",
@@ -55,7 +54,8 @@ def _document(report, lang: str) -> str:
     lines.append(words["summary"].format(errors=report.count("error"), warnings=report.count("warning"),
                                          infos=report.count("info")))
     stats = report.coverage.to_dict()
-    reasons = stats.pop("not_checkable_reasons")
-    reason_text = f" ({'; '.join(f'{reason_label(k, lang)}: {v}' for k, v in reasons.items())})" if reasons else ""
+    del stats["not_checkable_reasons"]
+    reasons = report.coverage.not_checkable
+    reason_text = f" ({'; '.join(f'{reason[lang]}: {count}' for reason, count in reasons.items())})" if reasons else ""
     lines.append(words["coverage"].format(reasons=reason_text, **stats))
     return "\n".join(lines)
