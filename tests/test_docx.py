@@ -27,8 +27,8 @@ CASES = [("sumenep", 0, None), ("alt", 1, None), ("sumenep", 2, "capaian"), ("al
 def findings(raw) -> list[tuple]:
     """Rule, subject and values of each finding: what must not depend on the file type."""
     config = Config()
-    document = normalise(raw, match_threshold=config.match_threshold)
-    result = run_rules(document, config.rules(), config.rule_options(), config.severity)
+    document = normalise(raw, config)
+    result = run_rules(document, config)
     return sorted((f.rule, f.subject.lower(), f.severity, tuple(str(v) for v in f.values)) for f in result.findings)
 
 
