@@ -15,6 +15,7 @@ from auditor.errors import InputError
 from auditor.guard import WorkerError, run_limited
 from auditor.ruleapi import SEVERITIES, Finding, Location, plain
 from auditor.waivers import Waived, Waiver, apply_waivers, load_waivers
+from rules import RULES
 
 
 @dataclass
@@ -49,52 +50,80 @@ class DocumentReport:
             "waived": [w.to_dict(lang) for w in self.waived],
         }
 
-    def translations(self) -> dict:
-        """The language-dependent texts of to_dict in both languages, so a stored report renders in either."""
-        reasons = list(self.coverage.not_checkable) if self.coverage else []
-        return {lang: {"error": self.error.message(lang) if self.error else None,
-                       "messages": [f.message(lang) for f in self.findings],
-                       "reasons": [reason[lang] for reason in reasons]} for lang in ("id", "en")}
+    def fields(self) -> dict:
+        """What to_dict renders in one language, as fields: findings cross a process boundary (a batch's
+        results.jsonl) this way and render again in either language."""
+        return {"error": _encoded(Text(self.error.texts["id"], self.error.texts["en"])) if self.error else None,
+                "reasons": _encoded(list(self.coverage.not_checkable)) if self.coverage else [],
+                "findings": [_encoded(f.fields) for f in self.findings],
+                "waived": [_encoded(w.finding.fields) for w in self.waived]}
 
     @classmethod
-    def from_dict(cls, data: dict, translations: dict | None = None) -> "DocumentReport":
-        """Rebuild a report from to_dict output (e.g. a batch's results.jsonl); `translations` (from
-        translations()) restores messages in both languages, else they stay in the stored language."""
-        translations = translations or {"id": {"error": data.get("error"),
-                                                 "messages": [f["message"] for f in data.get("findings", [])]}}
-        findings = [_stored_finding(f, i, translations) for i, f in enumerate(data.get("findings", []))]
+    def from_dict(cls, data: dict, fields: dict | None = None) -> "DocumentReport":
+        """Rebuild a report from to_dict output; with `fields` (from fields()) it renders in both languages,
+        without them its texts stay in the language they were stored in."""
+        fields = _decoded(fields) if fields else {}
+        stored, waived = data.get("findings", []), data.get("waived", [])
+        findings = list(map(_stored_finding, stored, fields.get("findings") or [None] * len(stored)))
         error = None
         if data.get("status") == "error":
-            texts = {lang: _unprefixed(t["error"] or "", data["path"]) for lang, t in translations.items()}
-            error = InputError(data["path"], texts.get("id", texts.get("en")), texts.get("en", texts.get("id")))
+            as_stored = _unprefixed(data["error"] or "", data["path"])
+            said = fields.get("error") or Text(as_stored, as_stored)
+            error = InputError(data["path"], said.id, said.en)
         stats = data.get("stats")
         coverage = None
         if stats:
             counts = stats.get("not_checkable_reasons", {})
-            said_id = translations.get("id", {}).get("reasons") or list(counts)  # without translations: as stored
+            reasons = fields.get("reasons") or [Text(en, en) for en in counts]
             coverage = Coverage(facts=stats["facts"], tables=stats["tables"], consistent=stats["consistent"],
                                 inconsistent=stats["inconsistent"],
-                                not_checkable=Counter({Text(id_text, en): count
-                                                       for id_text, (en, count) in zip(said_id, counts.items())}))
-        waived = [Waived(_stored_finding(w, 0, {lang: {"messages": [w["message"]]} for lang in ("id", "en")}),
-                         Waiver(w["rule"], "*", w["subject"], w["reason"], w.get("waiver", "")))
-                  for w in data.get("waived", [])]
+                                not_checkable=Counter(dict(zip(reasons, counts.values()))))
+        accepted = [Waived(finding, Waiver(w["rule"], "*", w["subject"], w["reason"], w.get("waiver", "")))
+                    for w, finding in zip(waived, map(_stored_finding, waived, fields.get("waived") or [None] * len(waived)))]
         return cls(data["path"], data["status"], data.get("meta") or {}, findings, coverage, error,
-                   tuple(data.get("notices", [])), data.get("excerpts") or {}, waived)
+                   tuple(data.get("notices", [])), data.get("excerpts") or {}, accepted)
 
 
 def _unprefixed(message: str, path: str) -> str:
     return message[len(path) + 2:] if message.startswith(f"{path}: ") else message
 
 
-def _stored_finding(data: dict, index: int, translations: dict) -> Finding:
-    # Braces are doubled because Finding.message formats its template; the stored text is final.
-    templates = {lang: t["messages"][index].replace("{", "{{").replace("}", "}}") for lang, t in translations.items()}
-    templates.setdefault("id", next(iter(templates.values())))
+def _encoded(value):
+    """Message fields as JSON: numbers exact, locations and bilingual texts tagged so they come back as such."""
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, Location):
+        return {"location": value.to_dict()}
+    if isinstance(value, Text):
+        return {"text": [value.id, value.en]}
+    if isinstance(value, dict):
+        return {key: _encoded(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_encoded(item) for item in value]
+    return value
+
+
+def _decoded(value):
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("decimal", "location", "text"):
+        kind, data = next(iter(value.items()))
+        return {"decimal": Decimal, "location": lambda d: Location(**d), "text": lambda d: Text(*d)}[kind](data)
+    if isinstance(value, dict):
+        return {key: _decoded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    return value
+
+
+def _stored_finding(data: dict, fields: dict | None) -> Finding:
+    rule = RULES.get(data["rule"])
+    if fields is not None and rule is not None:
+        templates = rule.MESSAGE
+    else:  # the stored text is final; braces doubled because Finding.message formats its template
+        templates, fields = {"id": data["message"].replace("{", "{{").replace("}", "}}")}, {}
     return Finding(rule=data["rule"], severity=data["severity"], subject=data["subject"],
                    attribute=data.get("attribute"), values=tuple(data.get("values", ())),
                    expected=data.get("expected"), locations=tuple(Location(**loc) for loc in data.get("locations", ())),
-                   templates=templates, fields={})
+                   templates=templates, fields=fields)
 
 
 def audit_file(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> DocumentReport:

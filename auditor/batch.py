@@ -35,7 +35,7 @@ class BatchOutcome:
 
     @property
     def reports(self) -> list[DocumentReport]:
-        return [DocumentReport.from_dict(r, r.get("translations")) for r in self.records]
+        return [DocumentReport.from_dict(r, r.get("fields")) for r in self.records]
 
     @property
     def unusable(self) -> list[dict]:
@@ -82,9 +82,10 @@ def read_results(path: str) -> list[dict]:
 
 
 def record_of(report: DocumentReport, digest: str | None, lang: str, seconds: float) -> dict:
-    """One results.jsonl line: DocumentReport.to_dict plus the content hash and the messages in both languages."""
+    """One results.jsonl line: DocumentReport.to_dict plus the content hash and the message fields, so the
+    stored findings render in both languages."""
     return {**report.to_dict(lang), "sha256": digest, "seconds": round(seconds, 3),
-            "translations": report.translations()}
+            "fields": report.fields()}
 
 
 def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool) -> dict:

@@ -111,7 +111,7 @@ def test_html_self_contained_with_excerpts_and_highlighted_cells(reports):
 
 def test_reports_rebuilt_from_stored_json_render_the_same(reports):
     stored = [DocumentReport.from_dict(json.loads(json.dumps(r.to_dict("id"))),
-                                       json.loads(json.dumps(r.translations()))) for r in reports]
+                                       json.loads(json.dumps(r.fields()))) for r in reports]
     for name in ("csv", "html", "json", "text"):
         for lang in ("id", "en"):
             assert FORMATS[name].render(stored, lang) == FORMATS[name].render(reports, lang), (name, lang)
