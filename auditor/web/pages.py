@@ -12,7 +12,7 @@ import pdfplumber
 
 from auditor.annotate import _occurrence, find_cell
 from auditor.audit import DocumentReport
-from auditor.engine import Finding
+from auditor.ruleapi import Finding
 
 _NUMBER = re.compile(r"-?\d[\d.]*(?:,\d+)?")
 
