@@ -205,13 +205,14 @@ def explain(code, lang) -> None:
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option("--ocr", is_flag=True, help="Run OCR on scanned pages.")
 @click.option("--lang", type=LANG, default="id", show_default=True)
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Configuration file (its [lkjip-audit:headers] synonyms are used too).")
 def extract(file, output, password, ocr, lang, config_path) -> None:
     """Write the normalised tables and the fact store, to see exactly what was read (the fact store
-    `check` audits: same configuration)."""
+    `check` audits: same configuration); print each table's role and the meaning chosen for each column."""
     from auditor.document import load
     from auditor.errors import InputError
-    from auditor.extract import write_csv_folder, write_workbook
+    from auditor.extract import describe_tables, write_csv_folder, write_workbook
 
     config = configured(config_path, None, None, None)
     try:
@@ -223,6 +224,8 @@ def extract(file, output, password, ocr, lang, config_path) -> None:
     else:
         os.makedirs(output, exist_ok=True)
         write_csv_folder(document, output)
+    for line in describe_tables(document, lang):
+        click.echo(line)
     click.echo(f"{len(document.tables)} tables, {len(document.facts)} facts -> {output}")
 
 

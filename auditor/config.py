@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from auditor.ruleapi import SEVERITIES
+from auditor.vocabulary import MEANINGS
 from auditor.waivers import WaiverError, load_waivers
 from rules import RULES
 
@@ -33,6 +34,7 @@ class Config:
     waivers: str | None = None
     timeout: float = 120.0
     max_memory: int = 2048
+    headers: dict[str, list[str]] = field(default_factory=dict)  # meaning -> a kabupaten's own header phrases
     source: str | None = None
 
     def enabled(self, code: str) -> bool:
@@ -81,29 +83,47 @@ def load_config(path: str | None = None) -> Config:
     config = Config()
     if path is None:
         return config
-    general, per_rule = _read(path)
+    general, per_rule, headers = _read(path)
     config.source = path
     _apply_general(config, general, path)
+    config.headers = _headers(headers, path)
     for code, values in per_rule.items():
         _apply_rule(config, code, values, path)
     return config
 
 
-def _read(path: str) -> tuple[dict, dict[str, dict]]:
+def _read(path: str) -> tuple[dict, dict[str, dict], dict]:
     try:
         if path.endswith(".toml"):
             with open(path, "rb") as handle:
                 data = tomllib.load(handle)
             data = data.get("tool", {}).get(SECTION, data)
             rules = data.pop("rules", {})
-            return data, rules
+            return data, rules, data.pop("headers", {})
         parser = configparser.ConfigParser()
         parser.read(path, encoding="utf-8")
     except (OSError, tomllib.TOMLDecodeError, configparser.Error) as error:
         raise ConfigError(f"{path}: cannot be read: {error}") from None
     general = dict(parser[SECTION]) if parser.has_section(SECTION) else {}
     rules = {s.split(":")[-1].upper(): dict(parser[s]) for s in parser.sections() if s.startswith(SECTION + ":rules:")}
-    return general, rules
+    headers = dict(parser[SECTION + ":headers"]) if parser.has_section(SECTION + ":headers") else {}
+    unknown = [s for s in parser.sections() if s.startswith(SECTION + ":")
+               and s != SECTION + ":headers" and not s.startswith(SECTION + ":rules:")]
+    if unknown:
+        raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}; known: [{SECTION}], "
+                          f"[{SECTION}:rules:LKJ…], [{SECTION}:headers]")
+    return general, rules, headers
+
+
+def _headers(values: dict, path: str) -> dict[str, list[str]]:
+    """[lkjip-audit:headers]: meaning = phrases a kabupaten prints in that column's header."""
+    if not isinstance(values, dict):
+        raise ConfigError(f"{path}: headers must be a section of 'meaning = phrase, phrase'")
+    unknown = set(values) - set(MEANINGS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown header meaning(s) {', '.join(sorted(unknown))} in [{SECTION}:headers]; "
+                          f"known: {', '.join(sorted(MEANINGS))}")
+    return {meaning: _as_list(phrases) for meaning, phrases in values.items() if _as_list(phrases)}
 
 
 def _as_list(value) -> list[str]:

@@ -14,7 +14,8 @@ from auditor.ingest.markdown import read_markdown
 from auditor.model import RawDocument, TextBlock
 from auditor.narrative import add_narrative_facts
 from auditor.ruleapi import Fact
-from auditor.structure import Table, build_layout
+from auditor.structure import Table, build_layout, classify
+from auditor.vocabulary import DEFAULT, Vocabulary
 
 _INSTANSI = re.compile(
     r"\b(KECAMATAN|DINAS|BADAN|INSPEKTORAT|SEKRETARIAT|KELURAHAN|RSUD|SATUAN)\s+([A-Z][A-Z'’.\- ]{1,60}?)"
@@ -87,9 +88,13 @@ def detect_meta(text: list[TextBlock], path: str) -> dict:
 
 
 def latest_reported_year(tables: list[Table]) -> int | None:
-    """Without a cover, the report's year is the latest year its performance columns name."""
-    years = [c.year for t in tables for c in t.columns if c.year and c.meaning in ("target", "realisasi", "capaian")]
-    return max(years, default=None)
+    """Without a cover, the report's year is the latest year its realisasi columns name (a later target
+    is a plan), else the latest its performance columns name."""
+    for meanings in (("realisasi",), ("target", "realisasi", "capaian")):
+        years = [c.year for t in tables for c in t.columns if c.year and c.meaning in meanings]
+        if years:
+            return max(years)
+    return None
 
 
 def load(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> Document:
@@ -107,9 +112,14 @@ def load(path: str, config: Config, *, password: str | None = None, ocr: bool = 
 
 
 def normalise(raw: RawDocument, config: Config) -> Document:
-    layout = build_layout(raw)
-    meta = detect_meta(layout.text, raw.path)
-    meta["tahun"] = meta["tahun"] or latest_reported_year(layout.tables)
+    """Tables, facts and metadata; config.headers (a kabupaten's header synonyms) help read the tables."""
+    vocabulary = Vocabulary.with_synonyms(config.headers) if config.headers else DEFAULT
+    meta = detect_meta([i for i in raw.items if isinstance(i, TextBlock)], raw.path)
+    layout = build_layout(raw, vocabulary, meta["tahun"])
+    if meta["tahun"] is None:  # without a cover the year comes from the columns; a later target is then a plan
+        meta["tahun"] = latest_reported_year(layout.tables)
+        for table in layout.tables:
+            classify(table, vocabulary, meta["tahun"])
     meta["pages"] = raw.pages
     store = build_facts(layout.tables, meta["tahun"], config.match_threshold)
     add_narrative_facts(store, layout.text)

@@ -17,10 +17,46 @@ def _sheet_name(table) -> str:
     return f"T{table.index:02d} {label}"[:31]
 
 
+# What each role means to a reviewer: which rules read the table.
+ROLES = {
+    "capaian_sasaran": ("capaian kinerja sasaran (target, realisasi, capaian)", "performance by sasaran (target, realisasi, capaian)"),
+    "capaian_tujuan": ("capaian kinerja tujuan", "performance by tujuan"),
+    "realisasi_history": ("realisasi tahun-tahun sebelumnya", "realisasi of earlier years"),
+    "target_plan": ("target beberapa tahun", "targets of several years"),
+    "renstra_end": ("capaian terhadap target akhir Renstra", "capaian against the Renstra end target"),
+    "pk_target": ("target Perjanjian Kinerja", "Perjanjian Kinerja targets"),
+    "pk_anggaran": ("anggaran program Perjanjian Kinerja", "Perjanjian Kinerja program budgets"),
+    "realisasi_tree": ("realisasi kinerja tujuan/sasaran/program/kegiatan", "realisasi of tujuan/sasaran/program/kegiatan"),
+    "realisasi_anggaran": ("realisasi anggaran program/kegiatan", "budget realisation by program/kegiatan"),
+    "efisiensi": ("efisiensi penggunaan sumber daya", "efficiency of resource use"),
+    "pegawai": ("sumber daya aparatur (hanya baris/kolom JUMLAH)", "staff (JUMLAH rows/columns only)"),
+    "other": ("tidak dikenali: hanya baris/kolom JUMLAH yang diperiksa", "not recognised: only JUMLAH rows/columns checked"),
+}
+_UNRECOGNISED_HINT = {
+    "id": "    (tidak ada kolom target/realisasi/capaian atau anggaran yang dikenali; tambahkan sinonim judul kolom "
+          "di bagian [lkjip-audit:headers] konfigurasi)",
+    "en": "    (no target/realisasi/capaian or budget column recognised; add header synonyms in the "
+          "[lkjip-audit:headers] section of the configuration)",
+}
+
+
+def describe_tables(document: Document, lang: str = "id") -> list[str]:
+    """One block per table: its role, what that means, and the meaning chosen for each column."""
+    lines = []
+    for table in document.tables:
+        where = f", {'hlm.' if lang == 'id' else 'p.'} {table.page}" if table.page else ""
+        role = ROLES.get(table.role, (table.role, table.role))[0 if lang == "id" else 1]
+        lines.append(f"T{table.index:02d} {table.label}{where}: {table.role} — {role}")
+        lines.append("    " + " | ".join(f"{c.name or c.key} → {c.meaning or '?'}" for c in table.columns))
+        if table.role == "other" and len(table.rows) > 1:
+            lines.append(_UNRECOGNISED_HINT[lang])
+    return lines
+
+
 def table_index(document: Document) -> pd.DataFrame:
     return pd.DataFrame([
-        {"table": t.index, "label": t.label, "caption": t.caption, "role": t.role, "rows": len(t.rows),
-         "fragments": t.fragments, "page": t.page,
+        {"table": t.index, "label": t.label, "caption": t.caption, "role": t.role,
+         "role_meaning": ROLES.get(t.role, ("", ""))[0], "rows": len(t.rows), "fragments": t.fragments, "page": t.page,
          "columns": " | ".join(f"{c.key}: {c.name} [{c.meaning or '-'}]" for c in t.columns)}
         for t in document.tables
     ])

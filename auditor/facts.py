@@ -11,9 +11,9 @@ from rapidfuzz import fuzz
 from auditor.ruleapi import Fact
 from auditor.structure import Table
 from auditor.values import Value, parse_value
+from auditor.vocabulary import is_total_label
 
 FACT_COLUMNS = [f.name for f in fields(Fact)]
-_JUMLAH = re.compile(r"^(?:jumlah|total)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^[IVXLC]+(?:\.\d+)*\.?$|^\d+(?:\.\d+)*\.?$")
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))\s+", re.IGNORECASE)
 _PERCENT_UNITS = {"%", "persen", "prosen"}
@@ -81,7 +81,8 @@ def same_entity(a: tuple[str, str], b: tuple[str, str], threshold: float) -> boo
 
 
 def is_total_row(row: list[str], label_positions: list[int]) -> bool:
-    return any(_JUMLAH.match(row[p].strip()) for p in label_positions if p < len(row))
+    """A JUMLAH/Total row: one of its label cells is a total's label, not an indikator that starts with "Jumlah"."""
+    return any(is_total_label(row[p]) for p in label_positions if p < len(row))
 
 
 def row_depth(number: str) -> int | None:
@@ -146,7 +147,7 @@ class FactStore:
 def row_label(table: Table, row_index: int, entity: str) -> str:
     number_position = table.column("no")
     number = table.rows[row_index][number_position].strip() if number_position is not None else ""
-    return f"{number} {entity}".strip() if number and not _JUMLAH.match(number) else entity
+    return f"{number} {entity}".strip() if number and not is_total_label(number) else entity
 
 
 def _value_columns(table: Table) -> list[int]:

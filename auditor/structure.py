@@ -9,21 +9,12 @@ from rapidfuzz import fuzz
 
 from auditor.model import RawDocument, RawTable, Source, TextBlock
 from auditor.values import parse_value
+from auditor.vocabulary import DEFAULT, Vocabulary, bare_percent, is_total_label, keywords
 
 CONTINUATION_SIMILARITY = 85  # header text similarity (0-100) for a fragment to continue the table above
 _LABEL = re.compile(r"^tabel\.?\s*([IVXLC\d]+(?:\s*\.\s*[A-Z0-9]+)*)\b\.?\s*(.*)$", re.IGNORECASE)
 _PAGE_FURNITURE = re.compile(r"^(?:halaman\s*)?[ivxlc\d]+(?:\s*(?:dari|/)\s*\d+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_JUMLAH = re.compile(r"^(?:jumlah|total)\b", re.IGNORECASE)
-
-# Words that name what a column holds; header words are matched to them despite typos (REALIASI, Realsiasi).
-_VOCABULARY = (
-    "no", "nomor", "target", "realisasi", "capaian", "kinerja", "alokasi", "anggaran", "penyerapan",
-    "efisiensi", "sasaran", "strategis", "indikator", "kegiatan", "program", "tujuan", "satuan", "jumlah",
-    "sebelum", "setelah", "perubahan", "renstra", "akhir", "pagu", "keterangan", "golongan", "pendidikan",
-    "jabatan", "eselon", "rp", "tahun", "nilai", "murni", "awal", "sesudah",
-)
-
 
 @dataclass
 class Column:
@@ -70,23 +61,6 @@ class Layout:
     text: list[TextBlock] = field(default_factory=list)
 
 
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
-def keywords(text: str) -> set[str]:
-    """Vocabulary words a header text contains, tolerant to typos in words of five letters or more."""
-    found = set()
-    for word in words(text):
-        if word in _VOCABULARY:
-            found.add(word)
-        elif len(word) >= 5:
-            best = max(_VOCABULARY, key=lambda v: fuzz.ratio(word, v))
-            if len(best) >= 5 and fuzz.ratio(word, best) >= 80:
-                found.add(best)
-    return found
-
-
 def is_number_row(row: list[str]) -> bool:
     """The column-number row `| 1 | 2 | 3 |`, `(1) | (2)` or with a formula such as `11=7-10`."""
     cells = [c.strip("() .") for c in row if c.strip()]
@@ -107,13 +81,19 @@ def header_depth(rows: list[list[str]]) -> tuple[int, int | None]:
     depth = 1
     while depth < min(len(rows), 3):
         above, row = rows[depth - 1], rows[depth]
-        spans_above = any(not a and b for a, b in zip(above[1:], row[1:]))
+        spans_above = any(not a and b for a, b in zip(above[1:], row[1:])) or _repeated_over(above, row)
         numeric = any(parse_value(c).is_numeric and not _YEAR.fullmatch(c.strip()) for c in row)
-        if spans_above and not numeric and not _JUMLAH.match(row[0] if row else ""):
+        if spans_above and not numeric and not is_total_label(row[0] if row else ""):
             depth += 1
         else:
             break
     return depth, None
+
+
+def _repeated_over(above: list[str], row: list[str]) -> bool:
+    """A merged title printed in every column it spans (`Kinerja | Kinerja | Kinerja`) over distinct sub-headers."""
+    return any(a and a == b and row[j] and row[j + 1] and row[j] != row[j + 1]
+               for j, (a, b) in enumerate(zip(above, above[1:])))
 
 
 def column_names(header: list[list[str]], width: int) -> list[str]:
@@ -139,7 +119,8 @@ def _header_text(rows: list[list[str]]) -> str:
     return " | ".join(" ".join(r) for r in rows)
 
 
-def build_layout(raw: RawDocument) -> Layout:
+def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int | None = None) -> Layout:
+    """Tables with their titles and column meanings; `year` (the report's) tells a Renstra target from history."""
     layout = Layout()
     previous: Table | None = None
     previous_header = ""
@@ -162,7 +143,8 @@ def build_layout(raw: RawDocument) -> Layout:
             previous is not None
             and not since_previous
             and len(previous.columns) == width
-            and fuzz.ratio(previous_header, header_text) >= CONTINUATION_SIMILARITY
+            and (fuzz.ratio(previous_header, header_text) >= CONTINUATION_SIMILARITY
+                 or _numbers_only(header, previous))
         )
         if continues:
             assert previous is not None
@@ -188,8 +170,14 @@ def build_layout(raw: RawDocument) -> Layout:
         since_previous = []
     for table in layout.tables:
         table.rows, table.sources = _drop_empty(table.rows, table.sources)
-        classify(table)
+        classify(table, vocabulary, year)
     return layout
+
+
+def _numbers_only(header: list[list[str]], previous: Table) -> bool:
+    """A page's header of column numbers alone (`1 | 2 | … | 11=7-10`) continues the table that printed them."""
+    keys = [c.key for c in previous.columns]
+    return len(header) == 1 and is_number_row(header[0]) and [c.strip() for c in header[0]] == keys
 
 
 def _column_keys(numbers: list[str] | None, width: int) -> list[str]:
@@ -227,23 +215,27 @@ def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Tab
 _LABEL_MEANINGS = ("sasaran", "indikator", "kegiatan", "program", "tujuan", "satuan", "keterangan")
 
 
-def column_meaning(name: str) -> tuple[str | None, int | None]:
-    found = keywords(name)
+def column_meaning(name: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str | None, int | None]:
+    """What a column holds, from its header words (synonyms and broken words read first), and the year it names."""
+    lowered = vocabulary.read(name)
+    found = keywords(lowered)
     year_match = _YEAR.search(name)
     year = int(year_match.group(0)) if year_match else None
-    lowered = name.lower()
     if not found and lowered.strip(" .") in ("no", "nomor"):
         return "no", None
     if "efisiensi" in found:
         return "efisiensi", None
+    if "sisa" in found:
+        return "sisa_anggaran", None  # what is left of the budget, not the budget
     if "penyerapan" in found or ("capaian" in found and "anggaran" in found and "kinerja" not in found):
         return "penyerapan", None
+    budget = {"anggaran", "pagu", "alokasi"} & found
+    if {"sebelum", "murni", "awal"} & found and (budget or "perubahan" in found):  # not a "Kondisi Awal"
+        return "pagu_sebelum", None
+    if "setelah" in found or "sesudah" in found or ("perubahan" in found and budget):
+        return "pagu", None
     if "alokasi" in found or "pagu" in found:
         return "alokasi", None
-    if "sebelum" in found or "murni" in found or "awal" in found:
-        return "pagu_sebelum", None
-    if "setelah" in found or "sesudah" in found or ("perubahan" in found and "anggaran" in found):
-        return "pagu", None
     if "realisasi" in found and ("rp" in found or "anggaran" in found):
         return "realisasi_anggaran", None
     if "capaian" in found and "s/d" in lowered.replace(" ", ""):
@@ -279,10 +271,11 @@ def _money_share(table: Table, position: int) -> float:
     return sum(1 for v in numeric if v.kind == "money" or (v.kind == "number" and abs(v.number) >= 10_000)) / len(numeric)
 
 
-def classify(table: Table) -> None:
+def classify(table: Table, vocabulary: Vocabulary = DEFAULT, year: int | None = None) -> None:
     """Give each column a meaning and the table a role, from what its headers say, not its number."""
     for column in table.columns:
-        column.meaning, column.year = column_meaning(column.name)
+        column.meaning, column.year = column_meaning(column.name, vocabulary)
+    _meanings_from_neighbours(table, year)
     meanings = {c.meaning for c in table.columns}
     years = {c.year for c in table.columns if c.year and c.meaning in ("target", "realisasi")}
     caption = (table.label + " " + table.caption).lower()
@@ -308,7 +301,7 @@ def classify(table: Table) -> None:
         for column in table.columns:
             if column.meaning == "alokasi":
                 column.meaning = "pagu"
-    elif "target_renstra" in meanings:
+    elif "target_renstra" in meanings and len(years) < 2 and not {"target", "realisasi"} <= meanings:
         table.role = "renstra_end"
         for column in table.columns:
             if column.meaning == "capaian":  # measured against the Renstra end target, not this year's
@@ -326,3 +319,31 @@ def classify(table: Table) -> None:
         table.role = "pegawai" if "pegawai" in meanings else "other"
     else:
         table.role = "other"
+
+
+def _meanings_from_neighbours(table: Table, year: int | None) -> None:
+    """Meanings a header alone does not give: a target for a year after the report's is the Renstra end
+    target; a bare `%` is penyerapan beside Rp columns and capaian beside target and realisasi; a
+    realisasi in rupiah beside an alokasi is realisasi anggaran; a capaian right of a Renstra target
+    (when this year's target is there too) is measured against it."""
+    columns = table.columns
+    for column in columns:
+        if column.meaning == "target" and year and column.year and column.year > year:
+            column.meaning, column.year = "target_renstra", None
+    money = {"alokasi", "realisasi_anggaran", "pagu", "pagu_sebelum", "sisa_anggaran"}
+    has_alokasi = any(c.meaning in ("alokasi", "pagu") for c in columns)
+    for j, column in enumerate(columns):
+        if column.meaning == "realisasi" and has_alokasi and _money_share(table, j) > 0.5:
+            column.meaning = "realisasi_anggaran"
+    for j, column in enumerate(columns):
+        if column.meaning is None and bare_percent(column.name):
+            left = [c.meaning for c in columns[max(0, j - 2):j]]
+            if any(m in money for m in left) or any(_money_share(table, k) > 0.5 for k in range(max(0, j - 2), j)):
+                column.meaning = "penyerapan"
+            elif any(m in ("target", "realisasi") for m in left):
+                column.meaning, column.year = "capaian", columns[j - 1].year
+    renstra = next((j for j, c in enumerate(columns) if c.meaning == "target_renstra"), None)
+    if renstra is not None and any(c.meaning == "target" for c in columns[:renstra]):
+        for column in columns[renstra + 1:]:
+            if column.meaning == "capaian":
+                column.meaning = "capaian_renstra"

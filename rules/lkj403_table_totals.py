@@ -30,7 +30,6 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from auditor import hints
@@ -38,6 +37,7 @@ from auditor.bilingual import Text
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.structure import Table
 from auditor.values import Value, parse_value
+from auditor.vocabulary import is_total_label
 
 ID = "LKJ403"
 TITLE = {"id": "Baris atau kolom JUMLAH tidak sama dengan penjumlahannya",
@@ -51,9 +51,6 @@ MESSAGE = {
 CONF: dict = {}
 DEFAULT: dict = {}
 BUDGET_ROLES = ("realisasi_anggaran", "pk_anggaran", "efisiensi")  # their totals are LKJ401's
-# the whole label cell, not its first word: "Jumlah surat yang diadministrasikan" is an indikator
-_TOTAL = re.compile(r"^(?:sub\s*total|grand total|(?:jumlah|total)(?:\s+(?:total|keseluruhan|seluruhnya|akhir))?)"
-                    r"\s*[:.]?$", re.IGNORECASE)
 _RATIOS = {"capaian", "capaian_renstra", "penyerapan", "efisiensi"}
 _ADDABLE = {"number", "money", "quantity"}
 ROW_LABEL = {"id": "Kolom JUMLAH baris", "en": "The JUMLAH column of row"}
@@ -84,7 +81,7 @@ def _value(cell: str) -> Value | None:
 
 
 def _is_total_row(table: Table, row: list[str], numeric: list[int]) -> bool:
-    return any(_TOTAL.match(cell.strip()) for j, cell in enumerate(row) if j not in numeric)
+    return any(is_total_label(cell) for j, cell in enumerate(row) if j not in numeric)
 
 
 def _numeric_columns(table: Table) -> list[int]:
@@ -93,7 +90,7 @@ def _numeric_columns(table: Table) -> list[int]:
     for j, column in enumerate(table.columns):
         if column.meaning in _RATIOS or column.meaning == "no":
             continue
-        cells = [row[j] for row in table.rows if not any(_TOTAL.match(c.strip()) for c in row)]
+        cells = [row[j] for row in table.rows if not any(is_total_label(c) for c in row)]
         values = [_value(c) for c in cells]
         units = {v.unit for v in values if v and v.kind == "quantity"}
         if values and all(values) and len(units) <= 1 and any(parse_value(c).kind != "empty" for c in cells):
