@@ -146,6 +146,8 @@ class FactStore:
 
 def row_label(table: Table, row_index: int, entity: str) -> str:
     number_position = table.column("no")
+    if number_position is None:
+        number_position = table.column("kode")
     number = table.rows[row_index][number_position].strip() if number_position is not None else ""
     return f"{number} {entity}".strip() if number and not is_total_label(number) else entity
 
@@ -241,8 +243,31 @@ def _row_depths(table: Table, value_columns: list[int]) -> list[int | None]:
     return depths
 
 
+# Permendagri 90/2019 codes: program 1.02.02, kegiatan 1.02.02.2.01, sub kegiatan 1.02.02.2.01.01 (or .0001)
+_PERMENDAGRI = re.compile(r"^(?:\d|x)\.(?:\d{2}|xx)\.\d{2}(?:\.\d\.\d{2}(?:\.\d{2,4})?)?$", re.IGNORECASE)
+_LEADING_CODE = re.compile(r"^\s*((?:\d|x)\.(?:\d{2}|xx)(?:\.\d+)+)\.?\s+", re.IGNORECASE)
+
+
+def hierarchy_level(code: str, name: str) -> str | None:
+    """"program", "kegiatan" or "sub_kegiatan" from a Permendagri 90 code (in its own cell or leading the
+    name), else from the name's first words; None when neither says."""
+    leading = _LEADING_CODE.match(name)
+    for candidate in (code.strip().rstrip("."), leading.group(1) if leading else ""):
+        if _PERMENDAGRI.match(candidate):
+            return {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}[candidate.count(".") + 1]
+    lowered = _LEADING_CODE.sub("", name).strip().lower()
+    if re.match(r"^sub[\s-]*kegiatan\b", lowered):
+        return "sub_kegiatan"
+    if lowered.startswith("program"):
+        return "program"
+    if re.match(r"^kegiatan\b", lowered):
+        return "kegiatan"
+    return None
+
+
 def _budget_rows(store: FactStore, table: Table) -> None:
-    """Budget tables: program rows, their kegiatan, and the JUMLAH row."""
+    """Budget tables: program rows, their kegiatan, the kegiatan's sub kegiatan, and the JUMLAH row. Each
+    row's parent is the row one level up, so totals add siblings of one level only."""
     name_position = table.column("name")
     if name_position is None:
         name_position = table.column("program")
@@ -250,19 +275,26 @@ def _budget_rows(store: FactStore, table: Table) -> None:
         return
     labels = _label_positions(table)
     depths = _row_depths(table, _value_columns(table))
-    program = ""
+    code_position = table.column("kode")
+    if code_position is None:
+        code_position = table.column("no")
+    program = kegiatan = ""
     for i, row in enumerate(table.rows):
         name = row[name_position].strip()
+        level = hierarchy_level(row[code_position] if code_position is not None else "", name)
+        parent = ""
         if is_total_row(row, labels):
             kind, entity = "total", "JUMLAH"
-        elif name.lower().startswith("program") or (depths[i] == 1 and table.role == "realisasi_anggaran"):
-            kind, entity, program = "program", name, name
+        elif level == "program" or (level is None and depths[i] == 1 and table.role == "realisasi_anggaran"):
+            kind, entity, program, kegiatan = "program", name, name, ""
+        elif level == "sub_kegiatan" and name:
+            kind, entity, parent = "sub_kegiatan", name, kegiatan or program
         elif name:
-            kind, entity = "kegiatan", name
+            kind, entity, parent, kegiatan = "kegiatan", name, program, name
         else:
             continue
         for j in _value_columns(table):
-            store.add(table, i, j, table.columns[j].meaning, kind, entity, program if kind == "kegiatan" else "")
+            store.add(table, i, j, table.columns[j].meaning, kind, entity, parent)
 
 
 def _efisiensi_rows(store: FactStore, table: Table) -> None:

@@ -223,6 +223,8 @@ def column_meaning(name: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str | N
     year = int(year_match.group(0)) if year_match else None
     if not found and lowered.strip(" .") in ("no", "nomor"):
         return "no", None
+    if "kode" in found:
+        return "kode", None  # a Permendagri 90 code (1.02.02.2.01), or a kode rekening
     if "efisiensi" in found:
         return "efisiensi", None
     if "sisa" in found:

@@ -11,7 +11,7 @@ WORDS = (
     "no", "nomor", "target", "realisasi", "capaian", "kinerja", "alokasi", "anggaran", "penyerapan",
     "efisiensi", "sasaran", "strategis", "indikator", "kegiatan", "program", "tujuan", "satuan", "jumlah",
     "sebelum", "setelah", "perubahan", "renstra", "akhir", "pagu", "keterangan", "golongan", "pendidikan",
-    "jabatan", "eselon", "rp", "tahun", "nilai", "murni", "awal", "sesudah", "sisa",
+    "jabatan", "eselon", "rp", "tahun", "nilai", "murni", "awal", "sesudah", "sisa", "kode",
 )
 
 # The meanings a header can be given, each with the words that, put in place of a synonym, make
@@ -21,7 +21,7 @@ MEANINGS = {
     "realisasi_anggaran": "realisasi anggaran", "penyerapan": "penyerapan", "efisiensi": "efisiensi",
     "sisa_anggaran": "sisa anggaran", "target_renstra": "target akhir renstra", "pagu_sebelum": "sebelum perubahan",
     "pagu": "setelah perubahan", "indikator": "indikator", "sasaran": "sasaran", "kegiatan": "kegiatan",
-    "program": "program", "tujuan": "tujuan", "satuan": "satuan", "keterangan": "keterangan",
+    "program": "program", "tujuan": "tujuan", "satuan": "satuan", "keterangan": "keterangan", "kode": "kode",
 }
 
 # Built-in synonyms (phrase -> meaning); the longest phrase that fits is read first, so

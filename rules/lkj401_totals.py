@@ -1,5 +1,6 @@
-"""LKJ401 — totals must add up in budget tables: a program row is the sum of its kegiatan, and the
-JUMLAH row is the sum of the programs (or of all rows when the table has no program rows).
+"""LKJ401 — totals must add up in budget tables, one level at a time: a program row is the sum of its
+kegiatan, a kegiatan the sum of its sub kegiatan (Permendagri 90 codes or "Sub Kegiatan" names), and
+the JUMLAH row the sum of the programs (of the kegiatan when the table has no program rows).
 
 Cancelled kegiatan printed as `-` or with a note count as zero.
 
@@ -43,6 +44,7 @@ CONF: dict = {}
 DEFAULT: dict = {}
 MONEY = ("alokasi", "realisasi_anggaran", "pagu", "pagu_sebelum")
 BUDGET_ROLES = ("realisasi_anggaran", "pk_anggaran", "efisiensi")
+LEVELS = (("program", "kegiatan"), ("kegiatan", "sub_kegiatan"), ("program", "sub_kegiatan"))
 
 
 def check(document, options):
@@ -51,18 +53,27 @@ def check(document, options):
             continue
         in_table = [f for f in document.fact_rows if f.table_index == table.index and f.attribute in MONEY]
         for attribute, group in grouped(in_table, lambda f: f.attribute).items():
-            programs = [f for f in group if f.kind == "program"]
-            kegiatan = [f for f in group if f.kind != "program"]
-            for program in programs:
-                parts = [f for f in kegiatan if f.kind == "kegiatan" and f.parent == program.entity]
-                if parts:
-                    yield from _compare(program, parts, attribute)
+            for whole_kind, part_kind in LEVELS:
+                for whole in (f for f in group if f.kind == whole_kind):
+                    parts = [f for f in group if f.kind == part_kind and f.parent == whole.entity]
+                    if parts:
+                        yield from _compare(whole, parts, attribute)
             for total in (f for f in group if f.kind == "total"):
-                parts = programs or [f for f in kegiatan if f.kind != "total"]
+                parts = _top_level(group)
                 if not parts:
                     yield NotCheckable(Text("jumlah tanpa rincian", "total without rows to add up"))
                 else:
                     yield from _compare(total, parts, attribute)
+
+
+def _top_level(group: list[Fact]) -> list[Fact]:
+    """What a JUMLAH row adds: the programs; without them the kegiatan (and rows that carry budget
+    under their indikator); without those the sub kegiatan. Never two levels at once."""
+    for kinds in (("program",), ("kegiatan", "indikator"), ("sub_kegiatan",)):
+        parts = [f for f in group if f.kind in kinds]
+        if parts:
+            return parts
+    return []
 
 
 def _compare(whole: Fact, parts: list[Fact], attribute: str):
