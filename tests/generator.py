@@ -1,7 +1,11 @@
 """Synthetic LKjIP reports: realistic, internally consistent, with known errors injected on demand.
 
 `generate(seed)` draws the underlying facts (sasaran, indikator, program, kegiatan, budgets) and
-renders them the way a kecamatan in Kabupaten Sumenep prints them (see samples/lkjip-raas-2020.md):
+renders them the way a kecamatan in Kabupaten Sumenep prints them (see samples/lkjip-raas-2020.md),
+or in another district's layout (`template="alt"`: numbered 3.x tables, decimal points;
+`template="kota"`: flat numbering, other header words — Rencana, Capaian Realisasi, APBD, a bare `%`,
+words broken by narrow columns, merged titles repeated over their span, a Renstra `Target <year+4>`
+column, Sisa Anggaran, a "Jumlah Total" row):
 every derived figure is computed half-up from the same facts, as Excel does, so an auditor must
 stay quiet on it. Each function in `INJECTIONS` then breaks exactly one printed fact and returns
 the finding an auditor is expected to report.
@@ -74,7 +78,8 @@ class _Style:
     """What differs between templates in how a number or a table is printed."""
 
     def __init__(self, template: str):
-        self.alt = template == "alt"
+        self.alt = template in ("alt", "kota")  # decimal points, no "%" in kinerja cells
+        self.kota = template == "kota"
 
     def percent_int(self, value: Decimal) -> str:  # kinerja columns of III.E.1, III.F.1 capaian
         return decimal_text(value, 0) + ("" if self.alt else "%")
@@ -86,6 +91,8 @@ class _Style:
         return decimal_text(value, 2, ".") if self.alt else decimal_text(value, 0) + "%"
 
     def numbers(self, *labels: str) -> list[str] | None:
+        if self.kota:
+            return [f"({label.split('=')[0]})" for label in labels]
         return None if self.alt else list(labels)
 
     def count(self, n: int) -> list[str] | None:
@@ -300,7 +307,7 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
 
 def _facts(rng: random.Random, template: str, n_sasaran: int | None,
            n_kegiatan: int | None) -> dict:
-    if template == "alt":
+    if template in ("alt", "kota"):
         kabupaten = rng.choice(sorted(OTHER_DISTRICTS))
         kecamatan = rng.choice(OTHER_DISTRICTS[kabupaten])
     else:
@@ -442,6 +449,18 @@ TITLES = {
         "III.F.1": ["Tabel 3.6 Realisasi Kinerja Program dan Kegiatan Tahun {t}"],
         "III.G.1": ["Tabel 3.7 Realisasi Anggaran Program dan Kegiatan Tahun {t}"],
     },
+    "kota": {
+        "I.C.1": ["Tabel 1 Komposisi Pegawai"],
+        "PK": [],
+        "PK.anggaran": ["Tabel 4 Pagu Program Tahun {t}"],
+        "III.A.1": ["Tabel 5 Pengukuran Kinerja Sasaran Strategis"],
+        "III.A.2": ["Tabel 6 Pengukuran Kinerja Tujuan"],
+        "III.B.1": ["Tabel 7 Realisasi Kinerja Tahun {t2} s.d. {t}"],
+        "III.C.1": ["Tabel 8 Capaian Kinerja terhadap Target Renstra"],
+        "III.E.1": ["Tabel 9 Analisis Efisiensi"],
+        "III.F.1": ["Tabel 10 Realisasi Program dan Kegiatan"],
+        "III.G.1": ["Tabel 11 Realisasi Keuangan Tahun {t}"],
+    },
 }
 
 
@@ -465,7 +484,7 @@ class _Writer:
 
     def table(self, key: str, header_rows: list[list[str]], number_row: list[str] | None,
               rows: list[list[str]]) -> None:
-        titles = [line.format(t=self.facts["tahun"], K=self.facts["kecamatan"].upper())
+        titles = [line.format(t=self.facts["tahun"], t2=self.facts["tahun"] - 2, K=self.facts["kecamatan"].upper())
                   for line in TITLES[self.template][key]]
         table = Table(titles, header_rows, number_row, rows, self._page_breaks(len(rows)), key)
         self.blocks.append(Block("table", table=table))
@@ -481,7 +500,7 @@ class _Writer:
 
 def generate(seed: int, *, template: str = "sumenep", n_sasaran: int | None = None,
              n_kegiatan: int | None = None) -> Report:
-    if template not in TITLES:
+    if template not in TITLES:  # sumenep, alt, kota
         raise ValueError(f"unknown template {template!r}; expected one of {sorted(TITLES)}")
     rng = random.Random(seed)
     facts = _facts(rng, template, n_sasaran, n_kegiatan)
@@ -549,9 +568,10 @@ def _perjanjian_kinerja(w: _Writer) -> None:
             target = i["target"] if i["kind"] == "grade" else f"{i['target']}%"
             rows.append([str(s["no"]) if position == 0 else "",
                          s["name"] if position == 0 else "", i["name"], target])
-    w.table("PK", [["No", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]], style.count(4),
-            rows)
-    header = (["No", "Program", "Anggaran Murni", "Anggaran Perubahan", "Keterangan"] if style.alt
+    w.table("PK", [["No", "Sasaran", "Indikator Kinerja", f"Rencana {f['tahun']}"] if style.kota
+                   else ["No", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]], style.count(4), rows)
+    header = (["No", "Program", "APBD Murni (Rp)", "APBD Perubahan (Rp)", "Keterangan"] if style.kota
+              else ["No", "Program", "Anggaran Murni", "Anggaran Perubahan", "Keterangan"] if style.alt
               else ["No", "Program", "Sebelum Perubahan Anggaran", "Setelah Perubahan Anggaran",
                     "Keterangan"])
     rows = [[str(n), p["name"], rupiah(p["pagu_awal"]), rupiah(p["alokasi"]), "-"]
@@ -593,11 +613,23 @@ def _capaian_sasaran(w: _Writer) -> None:
             return [i["target"], i["realisasi"], "-"]
         return [str(i["target"]), str(i["realisasi"]), decimal_text(kinerja_capaian(i), 0)]
 
+    def with_renstra(i: dict) -> list[str]:  # kota: the Renstra end target beside this year's figures
+        return [*capaian(i), i["target"] if i["kind"] == "grade" else str(i["target_akhir"])]
+
     columns = (["Target", "Realisasi", "Capaian (%)"] if w.style.alt
                else ["TARGET KINERJA", "REALISASI KINERJA", "CAPAIAN KINERJA"])
-    w.table("III.A.1", _year_header(w, "SASARAN STRATEGIS", columns), w.style.count(7),
-            _indikator_rows(w, capaian))
+    if w.style.kota:
+        kinerja = f"Kinerja {f['tahun']}"
+        header = [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", kinerja, kinerja, kinerja,
+                   f"Target {f['tahun'] + 4}"],
+                  ["", "", "", "", "Rencana", "Capaian Realisasi", "%", ""]]
+        w.table("III.A.1", header, w.style.count(8), _indikator_rows(w, with_renstra))
+    else:
+        w.table("III.A.1", _year_header(w, "SASARAN STRATEGIS", columns), w.style.count(7),
+                _indikator_rows(w, capaian))
     tujuan = f["tujuan"]
+    if w.style.kota:
+        columns = ["Targ et", "Reali sasi", "Persentase Capaian"]
     w.table("III.A.2", _year_header(w, "TUJUAN", columns), w.style.count(7),
             [["1", tujuan["name"], tujuan["indikator"], "%", str(tujuan["target"]),
               str(tujuan["realisasi"]), decimal_text(kinerja_capaian(tujuan), 0)]])
@@ -605,7 +637,9 @@ def _capaian_sasaran(w: _Writer) -> None:
     w.heading("B. PERBANDINGAN REALISASI KINERJA DENGAN TAHUN SEBELUMNYA")
     t = f["tahun"]
     years = [str(y) for y in (t - 2, t - 1, t)]
-    header = ([["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
+    header = ([["No", "Sasaran", "Indikator", "Satuan", *[f"Capaian Realisasi {y}" for y in years]]]
+              if w.style.kota else
+              [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
                 *[f"Realisasi {y}" for y in years]]] if w.style.alt else
               [["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN", "REALISASI", "", ""],
                ["", "", "", "", *years]])
@@ -621,9 +655,10 @@ def _capaian_sasaran(w: _Writer) -> None:
         return [str(i["realisasi"]), str(i["target_akhir"]),
                 decimal_text(percent(i["realisasi"], i["target_akhir"]), 0)]
 
-    w.table("III.C.1", [["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN",
-                         f"CAPAIAN s/d TAHUN {t}", "TARGET AKHIR RENSTRA", "CAPAIAN"]],
-            w.style.count(7), _indikator_rows(w, renstra))
+    header = (["No", "Sasaran", "Indikator", "Satuan", f"Realisasi s/d {t}", f"Target {t + 4}", "%"]
+              if w.style.kota else ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN",
+                                    f"CAPAIAN s/d TAHUN {t}", "TARGET AKHIR RENSTRA", "CAPAIAN"])
+    w.table("III.C.1", [header], w.style.count(7), _indikator_rows(w, renstra))
 
 
 def _kinerja_sentence(i: dict, words: dict) -> str:
@@ -688,9 +723,13 @@ def _efisiensi(w: _Writer) -> None:
     total = penyerapan(total_realisasi, total_alokasi)
     hundred = style.percent_int(Decimal(100))
     rows += [[""] * 11,
-             ["", "JUMLAH", "", "", hundred, hundred, hundred, rupiah(total_alokasi),
+             ["", "Total" if style.kota else "JUMLAH", "", "", hundred, hundred, hundred, rupiah(total_alokasi),
               rupiah(total_realisasi), style.percent_2(total), style.percent_2(100 - total)]]
-    if style.alt:
+    if style.kota:  # titles repeated over their span, words broken by narrow columns, bare "%"
+        header = [["No", "Sasaran", "Indikator Kinerja", "Kegiatan", "Kinerja", "Kinerja", "Kinerja",
+                   "Keuangan", "Keuangan", "Keuangan", "Efisiensi (%)"],
+                  ["", "", "", "", "Targ et", "Reali- sasi", "%", "Pagu (Rp)", "Realisasi (Rp)", "%", ""]]
+    elif style.alt:
         header = [["No", "Sasaran", "Indikator Kinerja", "Kegiatan", "Kinerja", "", "", "Anggaran",
                    "", "", "Efisiensi (%)"],
                   ["", "", "", "", "Target", "Realisasi", "Capaian (%)", "Anggaran", "Realisasi",
@@ -758,8 +797,10 @@ def _pohon_kinerja(w: _Writer) -> None:
                 rows.append([f"{number}.1.{n_k}", k["name"], k["indikator"],
                              _quantity(k["target"], k["unit"]), *result])
             rows.append([""] * 6)
-    header = [["NO", "TUJUAN/ SASARAN/ PROGRAM/ KEGIATAN", "INDIKATOR", "TARGET",
-               "REALISASI" if style.alt else "REALIASI", "CAPAIAN"]]
+    header = ([["No", "Sasaran/ Program/ Kegiatan", "Indikator", "Rencana", "Reali sasi", "% Capaian"]]
+              if style.kota else
+              [["NO", "TUJUAN/ SASARAN/ PROGRAM/ KEGIATAN", "INDIKATOR", "TARGET",
+                "REALISASI" if style.alt else "REALIASI", "CAPAIAN"]])
     w.table("III.F.1", header, style.count(6), rows)
 
 
@@ -813,28 +854,36 @@ def _realisasi_anggaran(w: _Writer) -> None:
     for number, program in zip(["I", "II"], f["programs"]):
         rows.append([number, program["name"], rupiah(program["alokasi"]),
                      rupiah(program["realisasi_anggaran"]),
-                     style.percent_2(penyerapan(program["realisasi_anggaran"], program["alokasi"]))])
+                     style.percent_2(penyerapan(program["realisasi_anggaran"], program["alokasi"])),
+                     *_sisa(style, program["alokasi"], program["realisasi_anggaran"])])
         for n_k, name in enumerate(program["kegiatan"], start=1):
             rows.append([f"{number}.{n_k}", *anggaran_cells(style, _named(f["kegiatan"], name))])
-        rows.append([""] * 5)
+        rows.append([""] * (6 if style.kota else 5))
     total_alokasi, total_realisasi = _totals(f)
-    rows.append(["", "JUMLAH", rupiah(total_alokasi), rupiah(total_realisasi),
-                 style.percent_2(penyerapan(total_realisasi, total_alokasi))])
-    header = (["No", "Program/Kegiatan", "Anggaran", "Realisasi", "Capaian realisasi anggaran (%)"]
+    rows.append(["", "Jumlah Total" if style.kota else "JUMLAH", rupiah(total_alokasi), rupiah(total_realisasi),
+                 style.percent_2(penyerapan(total_realisasi, total_alokasi)),
+                 *_sisa(style, total_alokasi, total_realisasi)])
+    header = (["No", "Program/Kegiatan", "APBD (Rp)", "Realisasi (Rp)", "%", "Sisa Anggaran (Rp)"] if style.kota
+              else ["No", "Program/Kegiatan", "Anggaran", "Realisasi", "Capaian realisasi anggaran (%)"]
               if style.alt else ["NO", "PROGRAM/ KEGIATAN", "TARGET", "REALIASI", "CAPAIAN"])
-    w.table("III.G.1", [header], style.count(5), rows)
+    w.table("III.G.1", [header], style.count(len(header)), rows)
     w.paragraph(f"Dari tabel dapat dilihat penyerapan anggaran yang bisa mencapai "
                 f"**{decimal_text(penyerapan(total_realisasi, total_alokasi), 2)}%** menunjukkan "
                 f"perencanaan yang dilakukan sudah sangatlah baik.")
 
 
 def anggaran_cells(style: _Style, k: dict, realisasi_anggaran: int | None = None) -> list[str]:
-    """PROGRAM/ KEGIATAN | TARGET | REALIASI | CAPAIAN of a kegiatan row in III.G.1."""
+    """PROGRAM/ KEGIATAN | TARGET | REALIASI | CAPAIAN (| SISA ANGGARAN) of a kegiatan row in III.G.1."""
     if k["cancelled"]:
-        return [k["name"], "-", CANCELLED, CANCELLED_NOTE]
+        return [k["name"], "-", CANCELLED, CANCELLED_NOTE, *(["-"] if style.kota else [])]
     spent = k["realisasi_anggaran"] if realisasi_anggaran is None else realisasi_anggaran
     return [k["name"], rupiah(k["alokasi"]), rupiah(spent),
-            style.percent_2(penyerapan(spent, k["alokasi"]))]
+            style.percent_2(penyerapan(spent, k["alokasi"])), *_sisa(style, k["alokasi"], spent)]
+
+
+def _sisa(style: _Style, alokasi: int, spent: int) -> list[str]:
+    """kota's Sisa Anggaran column: what was left of the budget."""
+    return [rupiah(alokasi - spent)] if style.kota else []
 
 
 def _totals(facts: dict) -> tuple[int, int]:

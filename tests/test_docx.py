@@ -20,8 +20,9 @@ from test_pdf_ingest import stitched_tables
 docx = pytest.importorskip("docx")
 
 # (template, seed, injected inconsistency or None)
-CASES = [("sumenep", 0, None), ("alt", 1, None), ("sumenep", 2, "capaian"), ("alt", 3, "program_total"),
-         ("sumenep", 4, "jumlah_total"), ("alt", 5, "efisiensi"), ("sumenep", 5, "same_fact")]
+CASES = [("sumenep", 0, None), ("alt", 1, None), ("kota", 2, None), ("sumenep", 2, "capaian"),
+         ("alt", 3, "program_total"), ("kota", 3, "penyerapan"), ("sumenep", 4, "jumlah_total"),
+         ("alt", 5, "efisiensi"), ("kota", 4, "capaian"), ("sumenep", 5, "same_fact")]
 
 
 def findings(raw) -> list[tuple]:
@@ -162,7 +163,7 @@ def test_docx_findings_match_its_libreoffice_pdf(tmp_path):
     from auditor.ingest.pdf import read_pdf
 
     paths = [written(tmp_path, template, seed, injection)[1]
-             for template, seed, injection in (("sumenep", 2, "capaian"), ("alt", 3, "program_total"))]
+             for template, seed, injection in (("sumenep", 2, "capaian"), ("kota", 3, "program_total"))]
     for docx_path, pdf_path in zip(paths, pdf_render.docx_to_pdf(paths, tmp_path / "lo")):
         assert findings(read_docx(str(docx_path))) == findings(read_pdf(str(pdf_path)))
 

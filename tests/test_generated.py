@@ -9,7 +9,7 @@ import generator
 from helpers import audit_markdown
 
 SEEDS = range(6)
-TEMPLATES = ("sumenep", "alt")
+TEMPLATES = ("sumenep", "alt", "kota")
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
