@@ -370,10 +370,32 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
         for figure in figures.values():
             figure["crop"] = _crop(figure)
         group["findings"].append({"finding": finding, "message": finding.message(lang), "mark": marks.get(i),
+                                  "excerpts": [] if figures else _excerpts(finding, report.excerpts, odd),
                                   "where": [loc.describe(lang) for loc in finding.locations],
                                   "figures": sorted(figures.values(), key=_odd_first), "id": f"f{index}-{i}"})
     view["groups"] = sorted(groups.values(), key=lambda g: (g["table"] is None, g["page"]))
     return view
+
+
+def _excerpts(finding, excerpts: dict, odd: set[int]) -> list[dict]:
+    """Where there is no page picture (markdown, Word): the rows of the finding's cells as read, per table, with
+    the cells marked ("odd" for the odd value)."""
+    tables: dict[str, dict] = {}
+    for j, location in enumerate(finding.locations):
+        excerpt = excerpts.get(location.table or "")
+        mark = next((m for m in excerpt["marks"] if (m["row"], m["column"], m["text"])
+                     == (location.row, location.column, location.text)), None) if excerpt else None
+        if mark is None:
+            continue
+        row_index, column = mark["at"]
+        source = next((r for r in excerpt["rows"] if r["index"] == row_index), None)
+        if source is None:
+            continue
+        table = tables.setdefault(location.table, {"table": location.table, "columns": excerpt["columns"], "rows": {}})
+        row = table["rows"].setdefault(row_index, [{"text": cell, "mark": None} for cell in source["cells"]])
+        if 0 <= column < len(row):
+            row[column]["mark"] = "odd" if j in odd else (row[column]["mark"] or "cell")
+    return [{**t, "rows": [t["rows"][k] for k in sorted(t["rows"])]} for t in tables.values()]
 
 
 def _odd_first(figure: dict) -> tuple:
