@@ -7,12 +7,11 @@ server's own scripts, styles and images.
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 import os
 import secrets
-import shutil
-import tempfile
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,11 +25,10 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from auditor.audit import audit_file_guarded
 from auditor.config import Config
 from auditor.formats import FORMATS
 from auditor.web.i18n import LANGS, words
-from auditor.web.jobs import EXTENSIONS, Job, JobStore, Upload, _renamed, compare, display_name
+from auditor.web.jobs import Job, JobStore, Upload, compare
 from auditor.web.pages import odd_locations
 
 HERE = os.path.dirname(__file__)
@@ -43,6 +41,7 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cache-control": "no-store",
 }
+SWEEP_S = 30.0  # how often expired uploads are looked for
 MAX_FIGURES = 6  # page pictures beside one finding; the rest of its locations are listed in words
 
 
@@ -237,14 +236,23 @@ def create_app(settings: Settings) -> Starlette:
         lang = request.query_params.get("lang", "id")
         lang = lang if lang in LANGS else "id"
         contents = [(f.filename, await f.read()) for f in files]
-        reports = await run_in_threadpool(_audit_now, store, settings.config, contents)
+        reports = await asyncio.wrap_future(store.audit_now(contents))
         return Response(FORMATS["json"].render(reports, lang), media_type="application/json",
                         headers=SECURITY_HEADERS)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        yield
-        store.close()
+        async def sweep():  # uploads are deleted on time even when nobody visits the page
+            while True:
+                await asyncio.sleep(SWEEP_S)
+                await run_in_threadpool(store.expire)
+
+        sweeper = asyncio.create_task(sweep())
+        try:
+            yield
+        finally:
+            sweeper.cancel()
+            store.close()
 
     def too_large(scope) -> Response:
         if scope["path"].startswith("/api/"):
@@ -310,23 +318,6 @@ def _annotate(path: str, report, out: str, lang: str) -> None:
     annotate(report, path, out, lang)
 
 
-def _audit_now(store: JobStore, config: Config, contents: list[tuple[str | None, bytes]]) -> list:
-    """The API's synchronous audit: each file in a fresh folder, audited in a guarded child, then deleted."""
-    folder = tempfile.mkdtemp(dir=store.root)
-    try:
-        reports = []
-        for index, (client_name, content) in enumerate(contents):
-            name = display_name(client_name)
-            extension = os.path.splitext(name)[1].lower()
-            path = os.path.join(folder, f"{index}{extension if extension in EXTENSIONS else ''}")
-            with open(path, "wb") as handle:
-                handle.write(content)
-            reports.append(_renamed(audit_file_guarded(path, config), path, name))
-        return reports
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
     """What the result template shows of one file: summary, findings grouped by table with their page pictures."""
     report = upload.report
@@ -379,10 +370,32 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
         for figure in figures.values():
             figure["crop"] = _crop(figure)
         group["findings"].append({"finding": finding, "message": finding.message(lang), "mark": marks.get(i),
+                                  "excerpts": [] if figures else _excerpts(finding, report.excerpts, odd),
                                   "where": [loc.describe(lang) for loc in finding.locations],
                                   "figures": sorted(figures.values(), key=_odd_first), "id": f"f{index}-{i}"})
     view["groups"] = sorted(groups.values(), key=lambda g: (g["table"] is None, g["page"]))
     return view
+
+
+def _excerpts(finding, excerpts: dict, odd: set[int]) -> list[dict]:
+    """Where there is no page picture (markdown, Word): the rows of the finding's cells as read, per table, with
+    the cells marked ("odd" for the odd value)."""
+    tables: dict[str, dict] = {}
+    for j, location in enumerate(finding.locations):
+        excerpt = excerpts.get(location.table or "")
+        mark = next((m for m in excerpt["marks"] if (m["row"], m["column"], m["text"])
+                     == (location.row, location.column, location.text)), None) if excerpt else None
+        if mark is None:
+            continue
+        row_index, column = mark["at"]
+        source = next((r for r in excerpt["rows"] if r["index"] == row_index), None)
+        if source is None:
+            continue
+        table = tables.setdefault(location.table, {"table": location.table, "columns": excerpt["columns"], "rows": {}})
+        row = table["rows"].setdefault(row_index, [{"text": cell, "mark": None} for cell in source["cells"]])
+        if 0 <= column < len(row):
+            row[column]["mark"] = "odd" if j in odd else (row[column]["mark"] or "cell")
+    return [{**t, "rows": [t["rows"][k] for k in sorted(t["rows"])]} for t in tables.values()]
 
 
 def _odd_first(figure: dict) -> tuple:

@@ -11,8 +11,8 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
 from auditor.audit import DocumentReport, audit_file_guarded
 from auditor.config import Config
@@ -23,6 +23,7 @@ from auditor.guard import WorkerError, run_limited
 EXTENSIONS = (".pdf", ".docx", ".doc", ".md", ".markdown", ".txt")
 _ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 PAGE_WIDTH_PX = 1200
+RENDERS = 2  # page pictures rendered at once: each is a child process as large as the server
 
 
 @dataclass
@@ -49,7 +50,6 @@ class Job:
     previous: tuple[str, int] | None = None  # (job id, upload index) of the version this one re-checks
     previous_findings: list[tuple[str, str, dict]] | None = None  # (rule, subject, {lang: message}) of that version
     previous_name: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def done(self) -> bool:
@@ -83,6 +83,7 @@ class JobStore:
         self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="audit")
+        self._renders = threading.BoundedSemaphore(RENDERS)
 
     def create(self, files: list[tuple[str, bytes]], previous: tuple[str, int] | None = None) -> Job:
         """Stores the files under names the server chooses and queues their audits."""
@@ -90,14 +91,7 @@ class JobStore:
         job_id = secrets.token_urlsafe(18)
         folder = os.path.join(self.root, job_id)
         os.mkdir(folder, 0o700)
-        uploads = []
-        for index, (client_name, content) in enumerate(files):
-            name = display_name(client_name)
-            extension = os.path.splitext(name)[1].lower()
-            path = os.path.join(folder, f"{index}{extension if extension in EXTENSIONS else ''}")
-            with open(path, "wb") as handle:
-                handle.write(content)
-            uploads.append(Upload(name, path))
+        uploads = [Upload(name, path) for name, path in _store_files(folder, files)]
         job = Job(job_id, folder, uploads, time.time(), previous)
         if previous:
             before = self.upload(*previous)
@@ -110,6 +104,19 @@ class JobStore:
         for upload in uploads:
             self._pool.submit(self._audit, upload)
         return job
+
+    def audit_now(self, files: list[tuple[str | None, bytes]]) -> Future:
+        """For the JSON API: a future of the files' reports, audited in the same worker pool as the uploads;
+        the files are deleted as soon as they are audited."""
+        return self._pool.submit(self._audit_and_delete, files)
+
+    def _audit_and_delete(self, files: list[tuple[str | None, bytes]]) -> list[DocumentReport]:
+        folder = tempfile.mkdtemp(dir=self.root)
+        try:
+            return [_renamed(audit_file_guarded(path, self.config), path, name)
+                    for name, path in _store_files(folder, files)]
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _audit(self, upload: Upload) -> None:
         upload.state = "running"
@@ -145,8 +152,9 @@ class JobStore:
         if not os.path.exists(out):
             partial = f"{out}.{secrets.token_hex(4)}"
             try:
-                run_limited(_render, upload.path, page, partial, timeout_s=min(self.config.timeout, 60),
-                            memory_mb=self.config.max_memory)
+                with self._renders:
+                        run_limited(_render, upload.path, page, partial, timeout_s=min(self.config.timeout, 60),
+                                memory_mb=self.config.max_memory)
                 os.replace(partial, out)
             except (InputError, WorkerError):
                 return None
@@ -165,6 +173,19 @@ class JobStore:
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _store_files(folder: str, files: list[tuple[str | None, bytes]]) -> list[tuple[str, str]]:
+    """Writes each file as <index><extension> in `folder`: the author's name is kept for display only."""
+    stored = []
+    for index, (client_name, content) in enumerate(files):
+        name = display_name(client_name)
+        extension = os.path.splitext(name)[1].lower()
+        path = os.path.join(folder, f"{index}{extension if extension in EXTENSIONS else ''}")
+        with open(path, "wb") as handle:
+            handle.write(content)
+        stored.append((name, path))
+    return stored
 
 
 def _locate(path: str, report: DocumentReport) -> dict:

@@ -121,7 +121,16 @@ function setupZoom(figure) {
   sheet.addEventListener("dblclick", toggle);
 }
 
+function showMarkedCell(excerpt) {
+  // a wide table on a narrow screen: scroll sideways to the marked cell, keeping the row's label in mind
+  const cell = excerpt.querySelector("td.odd") || excerpt.querySelector("td.marked");
+  if (cell && cell.offsetLeft + cell.offsetWidth > excerpt.clientWidth) {
+    excerpt.scrollLeft = cell.offsetLeft - excerpt.clientWidth / 3;
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll(".excerpt").forEach(showMarkedCell);
   document.querySelectorAll("form.upload").forEach(setupUpload);
   const progress = document.getElementById("progress");
   if (progress) setupProgress(progress);
