@@ -98,7 +98,7 @@ def decode_facts(encoded: dict | None) -> pd.DataFrame:
     if not encoded:
         return pd.DataFrame(columns=FACT_COLUMNS)
     frame = pd.DataFrame(encoded["rows"], columns=encoded["columns"])
-    frame["number"] = [Decimal(v) if v is not None else None for v in frame["number"]]
+    frame["number"] = [Decimal(v) if isinstance(v, str) else None for v in frame["number"]]
     frame["year"] = [int(v) if v is not None and not pd.isna(v) else None for v in frame["year"]]
     for column in FACT_COLUMNS:
         if column not in frame.columns:

@@ -117,3 +117,57 @@ def ranking(reports: list[DocumentReport]) -> list[dict]:
              "errors": r.count("error"), "warnings": r.count("warning"),
              "rata_rata_capaian": r.meta.get("rata_rata_capaian"), "penyerapan": r.meta.get("penyerapan")}
             for n, r in enumerate(sorted(ranked, key=key), start=1)]
+
+
+def cross_audit_records(records: list[dict], config: Config, lang: str, store=None) -> None:
+    """The cross-document pass over a batch's results: findings merged into the records in place."""
+    pairs = [(record, filed) for record in records if (filed := filed_from_record(record)) is not None]
+    if not pairs or not cross_rules(config):
+        return
+    results = cross_audit([filed for _, filed in pairs], config, store=store)
+    for (record, _), result in zip(pairs, results):
+        merge_record(record, result, lang)
+
+
+def store_records(store, records: list[dict], run_id: str, lang: str) -> None:
+    for record in records:
+        report = DocumentReport.from_dict(record, record.get("translations"))
+        store.save(report, run_id, sha256=record.get("sha256"), lang=lang,
+                   facts_frame=decode_facts(record["facts"]) if record.get("facts") else None,
+                   signature=tuple(record.get("fingerprint") or ()))
+
+
+def check_across(reports: list[DocumentReport], pk_reports: list[DocumentReport], config: Config,
+                 store_target: str | None, lang: str) -> None:
+    """`check --store/--pk`: the given files against each other, the PK files and the store; then saved there."""
+    history = None
+    if store_target:
+        from auditor.store import Store
+
+        history = Store(store_target)
+    try:
+        filed = [f for r in reports if (f := filed_from_report(r, _digest(r.path))) is not None]
+        pk = [f for r in pk_reports if (f := filed_from_report(r, _digest(r.path))) is not None]
+        by_path = {r.path: r for r in reports}
+        if filed and cross_rules(config):
+            for doc, result in zip(filed, cross_audit(filed, config, store=history, pk=pk)):
+                merge_report(by_path[doc.path], result)
+        for report in pk_reports:
+            if report.status == "error":  # an unusable PK file is reported like an unusable report
+                reports.append(report)
+        if history is not None:
+            run_id = history.start_run("check", [r.path for r in reports])
+            for report in [*reports, *(r for r in pk_reports if r.status == "ok")]:
+                history.save(report, run_id, sha256=_digest(report.path), lang=lang)
+    finally:
+        if history is not None:
+            history.close()
+
+
+def _digest(path: str) -> str | None:
+    from auditor.batch import content_hash
+
+    try:
+        return content_hash(path)
+    except OSError:
+        return None
