@@ -18,11 +18,12 @@ from auditor.audit import DocumentReport, audit_file_guarded
 from auditor.config import Config
 from auditor.errors import InputError
 from auditor.formats import FORMATS, Options
-from auditor.series import cross_audit_records, ranking, record_extras, store_records
+from auditor.series import cross_audit_records, ranking, record_extras, store_records, write_cross
 
 SUFFIXES = (".pdf", ".md", ".markdown", ".docx")
 RESULTS = "results.jsonl"
 SUMMARY = "summary.json"
+CROSS = "crossdoc.jsonl"
 DEFAULT_FORMATS = ("excel", "csv", "html")
 
 
@@ -157,6 +158,7 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
         history = Store(store)
     try:
         cross_audit_records(records, config, lang, history)
+        write_cross(os.path.join(outdir, CROSS), records)
         if history is not None:
             store_records(history, records, history.start_run("batch", list(paths)), lang)
     finally:

@@ -1,6 +1,8 @@
 """The cross-document pass: relate audited documents to each other and to the store, run the LKJ6xx rules, merge."""
 from __future__ import annotations
 
+import json
+import os
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -74,7 +76,9 @@ def merge_report(report: DocumentReport, result: CrossResult) -> None:
 
 
 def merge_record(record: dict, result: CrossResult, lang: str) -> None:
-    """Adds the cross-document findings to a results record, keeping its messages in both languages aligned."""
+    """Adds the cross-document findings to a results record, keeping its messages in both languages aligned;
+    those of an earlier pass (a resumed batch) are replaced."""
+    strip_cross(record)
     translations = record.setdefault("translations", {})
     paired = list(zip(record["findings"], *(translations[k]["messages"] for k in ("id", "en"))))
     paired += [(f.to_dict(lang), f.message("id"), f.message("en")) for f in result.findings]
@@ -92,6 +96,30 @@ def merge_record(record: dict, result: CrossResult, lang: str) -> None:
         stats["compared"] = stats["consistent"] + stats["inconsistent"]
         stats["not_checkable"] = sum(reasons.values())
         stats["not_checkable_reasons"] = dict(reasons)
+    record["cross_coverage"] = {"consistent": result.coverage.consistent, "inconsistent": result.coverage.inconsistent,
+                                "not_checkable_reasons": dict(result.coverage.not_checkable)}
+
+
+def strip_cross(record: dict) -> None:
+    """Takes the findings and coverage of an earlier cross-document pass out of a record."""
+    cross = record.pop("cross_coverage", None)
+    if cross is None:
+        return
+    translations = record.get("translations", {})
+    keep = [i for i, f in enumerate(record["findings"]) if not f["rule"].startswith(FAMILY)]
+    record["findings"] = [record["findings"][i] for i in keep]
+    for texts in translations.values():
+        texts["messages"] = [texts["messages"][i] for i in keep]
+    record["waived"] = [w for w in record.get("waived", []) if not w["rule"].startswith(FAMILY)]
+    stats = record.get("stats")
+    if stats:
+        reasons = Counter(stats.get("not_checkable_reasons", {}))
+        reasons.subtract(cross["not_checkable_reasons"])
+        stats["consistent"] -= cross["consistent"]
+        stats["inconsistent"] -= cross["inconsistent"]
+        stats["compared"] = stats["consistent"] + stats["inconsistent"]
+        stats["not_checkable_reasons"] = {k: v for k, v in reasons.items() if v > 0}
+        stats["not_checkable"] = sum(stats["not_checkable_reasons"].values())
 
 
 def _add_coverage(coverage: Coverage, extra: Coverage) -> None:
@@ -120,13 +148,28 @@ def ranking(reports: list[DocumentReport]) -> list[dict]:
 
 
 def cross_audit_records(records: list[dict], config: Config, lang: str, store=None) -> None:
-    """The cross-document pass over a batch's results: findings merged into the records in place."""
+    """The cross-document pass over a batch's results: findings merged into the records in place (those of
+    an earlier pass, read back by --resume, replaced)."""
     pairs = [(record, filed) for record in records if (filed := filed_from_record(record)) is not None]
     if not pairs or not cross_rules(config):
+        for record in records:
+            strip_cross(record)
         return
     results = cross_audit([filed for _, filed in pairs], config, store=store)
     for (record, _), result in zip(pairs, results):
         merge_record(record, result, lang)
+
+
+def write_cross(path: str, records: list[dict]) -> None:
+    """OUTDIR/crossdoc.jsonl: per document, the findings of the cross-document pass (results.jsonl keeps each
+    document's own audit, as it completed; the reports show both)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            if "cross_coverage" in record:
+                line = {"path": record["path"], "sha256": record.get("sha256"),
+                        "findings": [f for f in record["findings"] if f["rule"].startswith(FAMILY)],
+                        "coverage": record["cross_coverage"]}
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 def store_records(store, records: list[dict], run_id: str, lang: str) -> None:
