@@ -145,7 +145,11 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
         if executor == "dask":
             from auditor.executors import audit_on_dask
 
-            audit_on_dask(todo, limited, lang, ocr, keep, progress, scheduler=scheduler, workers=jobs)
+            audit_on_dask(todo, audit_isolated, (limited, lang, ocr), keep,
+                          lambda path, digest, error: record_of(DocumentReport(path, "error", {}, [], None,
+                                                                               _task_failed(path, error)),
+                                                                digest, lang, 0),
+                          progress, scheduler=scheduler, workers=jobs)
         else:
             _audit_all(todo, limited, lang, ocr, jobs, keep, progress)
     # the latest result per path wins: a file edited since the interrupted run, or unreadable twice
@@ -243,6 +247,12 @@ def summary(outcome: BatchOutcome, reports: list[DocumentReport], lang: str) -> 
 def _worker_died(path: str) -> InputError:
     return InputError(path, "proses pemeriksa berhenti mendadak dua kali pada berkas ini; laporkan berkas ini.",
                       "the worker process died twice on this file; please report this file.")
+
+
+def _task_failed(path: str, error: Exception) -> InputError:
+    return InputError(path, f"pemeriksaan di klaster Dask gagal ({type(error).__name__}: {error}); jalankan ulang "
+                            "dengan --resume.",
+                      f"the audit on the Dask cluster failed ({type(error).__name__}: {error}); run again with --resume.")
 
 
 def _unreadable(path: str, error: OSError) -> InputError:

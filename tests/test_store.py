@@ -206,3 +206,19 @@ def test_dask_executor_gives_the_local_findings(tmp_path):
         assert (tmp_path / executor / "findings.csv").exists()
     assert results["dask"] == results["local"]
     assert {f["rule"] for fs in results["dask"].values() for f in fs} >= {"LKJ601", "LKJ606"}
+
+
+def test_resumed_batch_compares_again_without_doubling(tmp_path):
+    s = sg.series(9)
+    expected = sg.inject_renamed(s, random.Random(9))
+    write(tmp_path / "in", sg.files(s))
+    runs = []
+    for resume in (False, True):
+        outcome = run_batch([str(tmp_path / "in")], str(tmp_path / "out"), Config(), jobs=1, resume=resume,
+                            progress=False, formats=())
+        runs.append({r.path: [f.to_dict("en") for f in r.findings] for r in outcome.reports})
+    assert runs[1] == runs[0]
+    assert outcome.audited == 0 and outcome.resumed == 3  # the facts kept in results.jsonl were enough
+    across = [json.loads(line) for line in (tmp_path / "out" / "crossdoc.jsonl").read_text().splitlines()]
+    assert [(os.path.basename(r["path"]), [f["subject"] for f in r["findings"]]) for r in across] == [
+        (sg.file_name(s.reports[0]), []), (sg.file_name(s.reports[1]), []), (expected.path, [expected.subject])]
