@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from auditor.audit import DocumentReport
+from auditor.bilingual import Text
 from auditor.config import Config
-from auditor.engine import SEVERITIES, Coverage, run_rules
+from auditor.engine import Coverage, run_rules
 from auditor.history import Filed, decode_facts, encode_facts, relate
-from auditor.ruleapi import Finding
+from auditor.ruleapi import SEVERITIES, Finding
 from auditor.waivers import Waived, apply_waivers, load_waivers
 
 FAMILY = "LKJ6"
@@ -76,50 +77,44 @@ def merge_report(report: DocumentReport, result: CrossResult) -> None:
 
 
 def merge_record(record: dict, result: CrossResult, lang: str) -> None:
-    """Adds the cross-document findings to a results record, keeping its messages in both languages aligned;
+    """Adds the cross-document findings to a results record (its findings, message fields and coverage);
     those of an earlier pass (a resumed batch) are replaced."""
-    strip_cross(record)
-    translations = record.setdefault("translations", {})
-    paired = list(zip(record["findings"], *(translations[k]["messages"] for k in ("id", "en"))))
-    paired += [(f.to_dict(lang), f.message("id"), f.message("en")) for f in result.findings]
-    paired.sort(key=lambda p: (SEVERITIES.index(p[0]["severity"]), p[0]["rule"]))
-    record["findings"] = [p[0] for p in paired]
-    for position, key in enumerate(("id", "en"), start=1):
-        translations[key]["messages"] = [p[position] for p in paired]
-    record["waived"] = record.get("waived", []) + [w.to_dict(lang) for w in result.waived]
-    stats = record.get("stats")
-    if stats:
-        reasons = Counter(stats.get("not_checkable_reasons", {}))
-        reasons.update(result.coverage.not_checkable)
-        stats["consistent"] += result.coverage.consistent
-        stats["inconsistent"] += result.coverage.inconsistent
-        stats["compared"] = stats["consistent"] + stats["inconsistent"]
-        stats["not_checkable"] = sum(reasons.values())
-        stats["not_checkable_reasons"] = dict(reasons)
-    record["cross_coverage"] = {"consistent": result.coverage.consistent, "inconsistent": result.coverage.inconsistent,
-                                "not_checkable_reasons": dict(result.coverage.not_checkable)}
+    report = DocumentReport.from_dict(record, record.get("fields"))
+    strip_cross(report, record.get("cross_coverage"))
+    merge_report(report, result)
+    _rewrite(record, report, lang)
+    record["cross_coverage"] = {
+        "consistent": result.coverage.consistent, "inconsistent": result.coverage.inconsistent,
+        "not_checkable": [[reason.id, reason.en, count] for reason, count in result.coverage.not_checkable.items()]}
 
 
-def strip_cross(record: dict) -> None:
-    """Takes the findings and coverage of an earlier cross-document pass out of a record."""
-    cross = record.pop("cross_coverage", None)
+def strip_record(record: dict, lang: str) -> None:
+    """A record without what an earlier cross-document pass added to it."""
+    if "cross_coverage" not in record:
+        return
+    report = DocumentReport.from_dict(record, record.get("fields"))
+    strip_cross(report, record["cross_coverage"])
+    _rewrite(record, report, lang)
+
+
+def strip_cross(report: DocumentReport, cross: dict | None) -> None:
+    """Takes the findings and coverage of an earlier cross-document pass out of a report."""
     if cross is None:
         return
-    translations = record.get("translations", {})
-    keep = [i for i, f in enumerate(record["findings"]) if not f["rule"].startswith(FAMILY)]
-    record["findings"] = [record["findings"][i] for i in keep]
-    for texts in translations.values():
-        texts["messages"] = [texts["messages"][i] for i in keep]
-    record["waived"] = [w for w in record.get("waived", []) if not w["rule"].startswith(FAMILY)]
-    stats = record.get("stats")
-    if stats:
-        reasons = Counter(stats.get("not_checkable_reasons", {}))
-        reasons.subtract(cross["not_checkable_reasons"])
-        stats["consistent"] -= cross["consistent"]
-        stats["inconsistent"] -= cross["inconsistent"]
-        stats["compared"] = stats["consistent"] + stats["inconsistent"]
-        stats["not_checkable_reasons"] = {k: v for k, v in reasons.items() if v > 0}
-        stats["not_checkable"] = sum(stats["not_checkable_reasons"].values())
+    report.findings = [f for f in report.findings if not f.rule.startswith(FAMILY)]
+    report.waived = [w for w in report.waived if not w.finding.rule.startswith(FAMILY)]
+    if report.coverage is not None:
+        report.coverage.consistent -= cross["consistent"]
+        report.coverage.inconsistent -= cross["inconsistent"]
+        for reason_id, reason_en, count in cross["not_checkable"]:
+            report.coverage.not_checkable[Text(reason_id, reason_en)] -= count
+        report.coverage.not_checkable = Counter({k: v for k, v in report.coverage.not_checkable.items() if v > 0})
+
+
+def _rewrite(record: dict, report: DocumentReport, lang: str) -> None:
+    kept = {k: record[k] for k in ("sha256", "seconds", "facts", "fingerprint") if k in record}
+    record.clear()
+    record.update({**report.to_dict(lang), **kept, "fields": report.fields()})
 
 
 def _add_coverage(coverage: Coverage, extra: Coverage) -> None:
@@ -153,7 +148,7 @@ def cross_audit_records(records: list[dict], config: Config, lang: str, store=No
     pairs = [(record, filed) for record in records if (filed := filed_from_record(record)) is not None]
     if not pairs or not cross_rules(config):
         for record in records:
-            strip_cross(record)
+            strip_record(record, lang)
         return
     results = cross_audit([filed for _, filed in pairs], config, store=store)
     for (record, _), result in zip(pairs, results):
@@ -174,7 +169,7 @@ def write_cross(path: str, records: list[dict]) -> None:
 
 def store_records(store, records: list[dict], run_id: str, lang: str) -> None:
     for record in records:
-        report = DocumentReport.from_dict(record, record.get("translations"))
+        report = DocumentReport.from_dict(record, record.get("fields"))
         store.save(report, run_id, sha256=record.get("sha256"), lang=lang,
                    facts_frame=decode_facts(record["facts"]) if record.get("facts") else None,
                    signature=tuple(record.get("fingerprint") or ()))

@@ -66,8 +66,6 @@ MESSAGE = {
 CONF: dict = {}
 DEFAULT: dict = {}
 _OWN_ROLES = ("capaian_sasaran", "capaian_tujuan", "realisasi_tree", "pk_target", "realisasi_history")
-NO_EARLIER = Text("tidak ada laporan tahun sebelumnya dari instansi ini", "no earlier report of this instansi")
-NOT_PRINTED = Text("tahun itu tidak tercetak di laporan sebelumnya", "year not printed in an earlier report")
 
 
 def check(document, options):
@@ -79,12 +77,14 @@ def check(document, options):
     if not history:
         return
     if not related.earlier:
-        yield NotCheckable(NO_EARLIER)
+        yield NotCheckable(Text("tidak ada laporan tahun sebelumnya dari instansi ini",
+                                "no earlier report of this instansi"))
         return
     for fact in history:
         source = _printed_in(related.earlier, fact.year, fact.entity, related.match_threshold)
         if source is None:
-            yield NotCheckable(NOT_PRINTED)
+            yield NotCheckable(Text("tahun itu tidak tercetak di laporan sebelumnya",
+                                    "year not printed in an earlier report"))
             continue
         earlier, reported = source
         if agree(Printed.of(fact), Printed.of(reported)):

@@ -62,10 +62,6 @@ MESSAGE = {
 }
 CONF: dict = {}
 DEFAULT: dict = {}
-NO_PLAN = Text("laporan sebelumnya tidak mencetak target Renstra tahun ini",
-               "no Renstra target for this year in earlier reports")
-NOT_PLANNED = Text("indikator tidak ada di target Renstra laporan sebelumnya",
-                   "indikator not in the earlier Renstra targets")
 
 
 def check(document, options):
@@ -84,7 +80,8 @@ def check(document, options):
             plans.append((earlier, planned))
     if not plans:
         if related.earlier:
-            yield NotCheckable(NO_PLAN)
+            yield NotCheckable(Text("laporan sebelumnya tidak mencetak target Renstra tahun ini",
+                                    "no Renstra target for this year in earlier reports"))
         return
     for fact in targets:
         for earlier, planned in plans:
@@ -103,4 +100,5 @@ def check(document, options):
                 )
             break  # the latest earlier report that plans this indikator speaks for the Renstra
         else:
-            yield NotCheckable(NOT_PLANNED)
+            yield NotCheckable(Text("indikator tidak ada di target Renstra laporan sebelumnya",
+                                    "indikator not in the earlier Renstra targets"))

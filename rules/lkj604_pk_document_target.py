@@ -55,8 +55,6 @@ MESSAGE = {
 CONF: dict = {}
 DEFAULT: dict = {}
 _REPORTED_ROLES = ("pk_target", "capaian_sasaran", "capaian_tujuan", "realisasi_tree")
-NO_TARGETS = Text("dokumen Perjanjian Kinerja tanpa tabel target", "the PK document has no target table")
-NOT_REPORTED = Text("indikator Perjanjian Kinerja tidak ada di laporan", "PK indikator not in the report")
 
 
 def check(document, options):
@@ -68,13 +66,15 @@ def check(document, options):
     for pk in related.pk:
         agreed = [f for f in pk.fact_rows if f.role == "pk_target" and f.attribute == "target"]
         if not agreed:
-            yield NotCheckable(NO_TARGETS)
+            yield NotCheckable(Text("dokumen Perjanjian Kinerja tanpa tabel target",
+                                    "the PK document has no target table"))
             continue
         match = same_indikator(list(dict.fromkeys(f.entity for f in agreed)), {f.entity for f in reported},
                                related.match_threshold)
         for target in agreed:
             if target.entity not in match:
-                yield NotCheckable(NOT_REPORTED)
+                yield NotCheckable(Text("indikator Perjanjian Kinerja tidak ada di laporan",
+                                        "PK indikator not in the report"))
                 continue
             for fact in reported:
                 if fact.entity == match[target.entity]:

@@ -54,8 +54,6 @@ MESSAGE = {
 }
 CONF: dict = {}
 DEFAULT: dict = {}
-NO_BUDGET = Text("dokumen Perjanjian Kinerja tanpa tabel anggaran", "the PK document has no budget table")
-NOT_REPORTED = Text("program Perjanjian Kinerja tidak ada di laporan", "PK program not in the report")
 
 
 def _budgets(facts) -> list:
@@ -73,7 +71,8 @@ def check(document, options):
     for pk in related.pk:
         agreed = [f for f in _budgets(pk.fact_rows) if f.role == "pk_anggaran"]
         if not agreed:
-            yield NotCheckable(NO_BUDGET)
+            yield NotCheckable(Text("dokumen Perjanjian Kinerja tanpa tabel anggaran",
+                                    "the PK document has no budget table"))
             continue
         resolver = Resolver(related.match_threshold)
 
@@ -86,7 +85,8 @@ def check(document, options):
         for budget in agreed:
             printed = by_key.get(key(budget))
             if not printed:
-                yield NotCheckable(NOT_REPORTED)
+                yield NotCheckable(Text("program Perjanjian Kinerja tidak ada di laporan",
+                                        "PK program not in the report"))
                 continue
             for fact in printed:
                 if fact.number == budget.number:

@@ -19,10 +19,11 @@ def cross_findings(reports: dict) -> dict[str, list]:
 
 def table_label(report: g.Report, key: str) -> str:
     """The label the auditor gives a generated table: tables are read in the order they are printed."""
+    from auditor.config import Config
     from auditor.document import normalise
     from auditor.ingest.markdown import read_markdown
 
-    document = normalise(read_markdown("x.md", g.to_markdown(report)))
+    document = normalise(read_markdown("x.md", g.to_markdown(report)), Config())
     keys = [b.table.key for b in report.blocks if b.table is not None]
     assert len(keys) == len(document.tables)
     return document.tables[keys.index(key)].label

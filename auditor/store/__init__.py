@@ -106,7 +106,7 @@ class Store:
                 run_id=run_id, path=report.path, sha256=sha256, status=report.status,
                 jenis=meta.get("jenis", "lkjip"), instansi=meta.get("instansi"), instansi_key=instansi_key(meta),
                 kabupaten=meta.get("kabupaten"), tahun=meta.get("tahun"), audited_at=_now(), meta=meta,
-                report={**report.to_dict(lang), "translations": report.translations()},
+                report={**report.to_dict(lang), "fields": report.fields()},
                 signature=list(signature) or None).returning(documents.c.id)).scalar_one()
             if frame is not None and len(frame):
                 connection.execute(facts.insert(), _fact_rows(frame, document_id))
@@ -143,7 +143,7 @@ class Store:
         with self.engine.connect() as connection:
             row = connection.execute(sa.select(documents).where(documents.c.id == document_id)).one()
         data = dict(row.report)
-        report = DocumentReport.from_dict(data, data.get("translations"))
+        report = DocumentReport.from_dict(data, data.get("fields"))
         report.facts = self.facts(document_id)
         report.fingerprint = tuple(row.signature or ())
         return report
