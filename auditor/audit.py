@@ -13,6 +13,7 @@ from auditor.document import Document, load
 from auditor.engine import Coverage, Result, run_rules
 from auditor.errors import InputError
 from auditor.guard import WorkerError, run_limited
+from auditor.history import document_kind, fingerprint
 from auditor.ruleapi import SEVERITIES, Finding, Location, plain
 from auditor.waivers import Waived, Waiver, apply_waivers, load_waivers
 from rules import RULES
@@ -30,6 +31,9 @@ class DocumentReport:
     # per table label: the header and the rows the findings point at, so reports can show them
     excerpts: dict = field(default_factory=dict)
     waived: list[Waived] = field(default_factory=list)  # accepted findings, kept out of `findings`
+    # for the cross-document rules and the history store; not part of to_dict
+    facts: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    fingerprint: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -135,9 +139,10 @@ def audit_file(path: str, config: Config, *, password: str | None = None, ocr: b
     waivers = load_waivers(config.waivers) if config.waivers else ()
     findings, waived, unused = apply_waivers(result.findings, path, waivers)
     meta = {**document.meta, "penyerapan": total_penyerapan(document.facts),
-            "rata_rata_capaian": average_capaian(document.facts)}
+            "rata_rata_capaian": average_capaian(document.facts), "jenis": document_kind(document.tables)}
     return DocumentReport(path, "ok", meta, findings, result.coverage, notices=(*document.raw.notices, *unused),
-                          excerpts=excerpts(document, findings), waived=waived)
+                          excerpts=excerpts(document, findings), waived=waived, facts=document.facts,
+                          fingerprint=fingerprint(document))
 
 
 def audit_file_guarded(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> DocumentReport:

@@ -18,10 +18,12 @@ from auditor.audit import DocumentReport, audit_file_guarded
 from auditor.config import Config
 from auditor.errors import InputError
 from auditor.formats import FORMATS, Options
+from auditor.series import cross_audit_records, ranking, record_extras, store_records, write_cross
 
 SUFFIXES = (".pdf", ".md", ".markdown", ".docx")
 RESULTS = "results.jsonl"
 SUMMARY = "summary.json"
+CROSS = "crossdoc.jsonl"
 DEFAULT_FORMATS = ("excel", "csv", "html")
 
 
@@ -82,10 +84,10 @@ def read_results(path: str) -> list[dict]:
 
 
 def record_of(report: DocumentReport, digest: str | None, lang: str, seconds: float) -> dict:
-    """One results.jsonl line: DocumentReport.to_dict plus the content hash and the message fields, so the
-    stored findings render in both languages."""
+    """One results.jsonl line: DocumentReport.to_dict plus the content hash, the message fields (so the stored
+    findings render in both languages), and the facts and fingerprint the cross-document rules compare."""
     return {**report.to_dict(lang), "sha256": digest, "seconds": round(seconds, 3),
-            "fields": report.fields()}
+            "fields": report.fields(), **record_extras(report)}
 
 
 def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool) -> dict:
@@ -98,9 +100,14 @@ def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool)
 def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None = None, lang: str = "id",
               timeout_s: float | None = None, memory_mb: int | None = None, resume: bool = False, ocr: bool = False,
               formats: tuple[str, ...] = DEFAULT_FORMATS, progress: bool | None = None,
-              options: Options = Options()) -> BatchOutcome:
+              options: Options = Options(), store: str | None = None, executor: str = "local",
+              scheduler: str | None = None) -> BatchOutcome:
     """Audits every file found under `paths`, appending each result to OUTDIR/results.jsonl as it completes,
-    then writes the reports in `formats` and summary.json from all results in that file."""
+    then compares the documents with each other and with the history `store` (LKJ6xx), saves them there,
+    and writes the reports in `formats` and summary.json from all results.
+
+    `executor` "local" runs the audits in worker processes here, "dask" on a Dask cluster (`scheduler`
+    address, or a LocalCluster of `jobs` workers)."""
     started = time.monotonic()
     os.makedirs(outdir, exist_ok=True)
     results_path = os.path.join(outdir, RESULTS)
@@ -135,10 +142,32 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
 
         for record in unreadable:
             keep(record)
-        _audit_all(todo, limited, lang, ocr, jobs, keep, progress)
+        if executor == "dask":
+            from auditor.executors import audit_on_dask
+
+            audit_on_dask(todo, audit_isolated, (limited, lang, ocr), keep,
+                          lambda path, digest, error: record_of(DocumentReport(path, "error", {}, [], None,
+                                                                               _task_failed(path, error)),
+                                                                digest, lang, 0),
+                          progress, scheduler=scheduler, workers=jobs)
+        else:
+            _audit_all(todo, limited, lang, ocr, jobs, keep, progress)
     # the latest result per path wins: a file edited since the interrupted run, or unreadable twice
     latest = {r["path"]: r for r in (read_results(results_path) if resume else new)}
     records = sorted(latest.values(), key=lambda r: r["path"])
+    history = None
+    if store:
+        from auditor.store import Store
+
+        history = Store(store)
+    try:
+        cross_audit_records(records, config, lang, history)
+        write_cross(os.path.join(outdir, CROSS), records)
+        if history is not None:
+            store_records(history, records, history.start_run("batch", list(paths)), lang)
+    finally:
+        if history is not None:
+            history.close()
     outcome = BatchOutcome(records, audited=len(todo), resumed=resumed)
     reports = outcome.reports
     for name in formats:
@@ -208,6 +237,7 @@ def summary(outcome: BatchOutcome, reports: list[DocumentReport], lang: str) -> 
         "warnings": sum(r.count("warning") for r in reports),
         "infos": sum(r.count("info") for r in reports),
         "unusable": [{"path": r.path, "reason": r.error.message(lang)} for r in reports if r.status == "error"],
+        "ranking": ranking(reports),
         "by_document": [{"path": r.path, "sha256": record["sha256"], "status": r.status, **r.meta,
                          "errors": r.count("error"), "warnings": r.count("warning"), "infos": r.count("info")}
                         for r, record in zip(reports, outcome.records)],
@@ -217,6 +247,12 @@ def summary(outcome: BatchOutcome, reports: list[DocumentReport], lang: str) -> 
 def _worker_died(path: str) -> InputError:
     return InputError(path, "proses pemeriksa berhenti mendadak dua kali pada berkas ini; laporkan berkas ini.",
                       "the worker process died twice on this file; please report this file.")
+
+
+def _task_failed(path: str, error: Exception) -> InputError:
+    return InputError(path, f"pemeriksaan di klaster Dask gagal ({type(error).__name__}: {error}); jalankan ulang "
+                            "dengan --resume.",
+                      f"the audit on the Dask cluster failed ({type(error).__name__}: {error}); run again with --resume.")
 
 
 def _unreadable(path: str, error: OSError) -> InputError:

@@ -57,8 +57,13 @@ def main() -> None:
               help="Also write a copy of the (single) PDF with each finding's cells highlighted and commented.")
 @click.option("--csv-sep", type=click.Choice([",", ";"]),
               help="CSV separator  [default: ';' with --lang id, as Excel set to Indonesian expects, else ',']")
+@click.option("--store", "store", metavar="DB",
+              help="History store: an SQLite file (audit.db) or a PostgreSQL URL. The audit is saved there and "
+                   "compared with the instansi's earlier reports in it (LKJ6xx).")
+@click.option("--pk", "pk_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="The signed Perjanjian Kinerja as its own file, compared with the report (repeatable).")
 def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr, timeout,
-          max_memory, annotated, csv_sep) -> None:
+          max_memory, annotated, csv_sep, store, pk_files) -> None:
     """Audit one or more LKjIP files and report every inconsistency found.
 
     Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
@@ -68,6 +73,10 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     if annotated and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
         fail("--annotate: " + ("berikan tepat satu berkas PDF." if lang == "id" else "give exactly one PDF file."))
     reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
+    if store or pk_files:
+        from auditor.series import check_across
+
+        check_across(reports, [audit_file_guarded(path, config, ocr=ocr) for path in pk_files], config, store, lang)
     options = Options(csv_sep=csv_sep)
     write_rendered(FORMATS[output_format].render(reports, lang, options), output, output_format, lang)
     if annotated and reports[0].status == "ok":
@@ -134,8 +143,16 @@ def exit_code(reports: list[DocumentReport], fail_on: str) -> int:
 @click.option("--ocr", is_flag=True, help="Run OCR on scanned pages (needs ocrmypdf and tesseract).")
 @click.option("--csv-sep", type=click.Choice([",", ";"]),
               help="CSV separator  [default: ';' with --lang id, as Excel set to Indonesian expects, else ',']")
+@click.option("--store", "store", metavar="DB",
+              help="History store: an SQLite file (audit.db) or a PostgreSQL URL; every document is saved there and "
+                   "compared with the earlier reports it holds (LKJ6xx).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the per-document audits run: worker processes here, or a Dask distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786) for --executor dask; without it a LocalCluster of "
+                   "--jobs workers is started.")
 def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, progress, lang, select, ignore, fail_on,
-          config_path, ocr, csv_sep) -> None:
+          config_path, ocr, csv_sep, store, executor, scheduler) -> None:
     """Audit every PDF and markdown file under PATHS (folders are searched recursively), each document in its
     own worker process under a time and memory limit.
 
@@ -152,7 +169,7 @@ def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, prog
     config = configured(config_path, select, ignore, fail_on)
     outcome = run_batch(list(paths), outdir, config, jobs=jobs, lang=lang, timeout_s=timeout, memory_mb=max_memory,
                         resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS, progress=progress,
-                        options=Options(csv_sep=csv_sep))
+                        options=Options(csv_sep=csv_sep), store=store, executor=executor, scheduler=scheduler)
     reports = outcome.reports
     failed = [r for r in reports if r.status == "ok" and r.failed(config.fail_on)]
     words = ("{n} dokumen ({audited} diperiksa sekarang, {resumed} dari hasil sebelumnya): {clean} bersih, "

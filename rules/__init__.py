@@ -1,7 +1,8 @@
 """The consistency rules, one module each, in an explicit registry keyed by code.
 
 Codes are grouped so that prefixes select families: 1xx arithmetic within a row, 2xx the same
-fact across tables, 3xx narrative against tables, 4xx totals and budget, 5xx structure, 9xx ingestion.
+fact across tables, 3xx narrative against tables, 4xx totals and budget, 5xx structure,
+6xx across documents (earlier years, the signed PK, copies), 9xx ingestion.
 """
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ _MODULE_NAMES = (
     "lkj501_copied_history",
     "lkj502_row_numbering",
     "lkj503_kegiatan_coverage",
+    "lkj601_history_vs_earlier",
+    "lkj602_renstra_target",
+    "lkj603_indikator_dropped",
+    "lkj604_pk_document_target",
+    "lkj605_pk_document_budget",
+    "lkj606_copied_report",
+    "lkj607_instansi_claimed_twice",
     "lkj901_scanned_pages",
     "lkj902_ocr_pages",
 )

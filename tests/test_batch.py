@@ -114,7 +114,10 @@ def test_csv_and_html_written_from_all_results(batch_run):
     _, outdir = batch_run
     rows = pd.read_csv(outdir / "findings.csv", encoding="utf-8-sig")  # --lang en: ',' separated
     assert (rows["Status"] == "could not be audited").sum() == 3
-    assert len(rows) - 3 == sum(len(r["findings"]) for r in read_results(str(outdir / "results.jsonl")))
+    # each document's own findings in results.jsonl, those across documents (LKJ6xx) in crossdoc.jsonl
+    across = [json.loads(line) for line in (outdir / "crossdoc.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) - 3 == (sum(len(r["findings"]) for r in read_results(str(outdir / "results.jsonl")))
+                             + sum(len(r["findings"]) for r in across))
     page = (outdir / "report.html").read_text(encoding="utf-8")
     assert page.count('class="hit"') >= 1 and "could not be audited" in page and "pindaian.pdf" in page
 

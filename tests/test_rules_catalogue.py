@@ -9,7 +9,7 @@ import pytest
 
 from auditor.ruleapi import SEVERITIES
 from rules import RULES
-from helpers import audit_markdown
+from helpers import audit_markdown, audit_series
 
 CODES = sorted(RULES)
 _EXAMPLES = re.compile(r"\nPASS:\n(?P<passing>.*?)\nFAIL:\n(?P<failing>.*)$", re.DOTALL)
@@ -54,6 +54,18 @@ def test_rule_declarations(code):
     assert (rule.__doc__ or "").startswith(f"{code} — ")
 
 
+_DOCUMENT = re.compile(r"^=== (\S+) ===$", re.MULTILINE)
+
+
+def findings_of(example: str) -> list:
+    """One document, or several headed `=== name.md ===` audited together (the cross-document rules)."""
+    parts = _DOCUMENT.split(example)
+    if len(parts) == 1:
+        return audit_markdown(example)[1].findings
+    documents = dict(zip(parts[1::2], (p.strip() + "\n" for p in parts[2::2])))
+    return [f for report in audit_series(documents).values() for f in report.findings]
+
+
 @pytest.mark.parametrize("code,kind", [(code, kind) for code in CODES for kind in ("PASS", "FAIL")])
 def test_docstring_example(code, kind):
     rule = RULES[code]
@@ -61,8 +73,7 @@ def test_docstring_example(code, kind):
     assert example
     if not runnable(example):
         pytest.skip(example)
-    _, result = audit_markdown(example)
-    found = [f for f in result.findings if f.rule == code]
+    found = [f for f in findings_of(example) if f.rule == code]
     if (code, kind) in BROKEN_EXAMPLES:
         assert bool(found) != (kind == "FAIL"), f"{code} {kind} example works now: drop it from BROKEN_EXAMPLES"
         pytest.xfail(BROKEN_EXAMPLES[code, kind])
