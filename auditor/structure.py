@@ -324,14 +324,14 @@ def classify(table: Table, vocabulary: Vocabulary = DEFAULT, year: int | None = 
 
 
 def _meanings_from_neighbours(table: Table, year: int | None) -> None:
-    """Meanings a header alone does not give: a target for a year after the report's is the Renstra end
-    target; a bare `%` is penyerapan beside Rp columns and capaian beside target and realisasi; a
+    """Meanings a header alone does not give: a lone target for a year after the report's is the Renstra
+    end target; a bare `%` is penyerapan beside Rp columns and capaian beside target and realisasi; a
     realisasi in rupiah beside an alokasi is realisasi anggaran; a capaian right of a Renstra target
     (when this year's target is there too) is measured against it."""
     columns = table.columns
-    for column in columns:
-        if column.meaning == "target" and year and column.year and column.year > year:
-            column.meaning, column.year = "target_renstra", None
+    later = [c for c in columns if c.meaning == "target" and year and c.year and c.year > year]
+    if len(later) == 1:  # several later years make a yearly Renstra plan, whose targets keep their years
+        later[0].meaning, later[0].year = "target_renstra", None
     money = {"alokasi", "realisasi_anggaran", "pagu", "pagu_sebelum", "sisa_anggaran"}
     has_alokasi = any(c.meaning in ("alokasi", "pagu") for c in columns)
     for j, column in enumerate(columns):
