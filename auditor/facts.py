@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from decimal import Decimal
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from auditor.ruleapi import Fact
-from auditor.structure import Table
-from auditor.values import Value, parse_value
+from auditor.structure import Table, row_number
+from auditor.values import Value
 from auditor.vocabulary import is_total_label
 
 FACT_COLUMNS = [f.name for f in fields(Fact)]
-_ROW_NUMBER = re.compile(r"^[IVXLC]+(?:\.\d+)*\.?$|^\d+(?:\.\d+)*\.?$")
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))\s+", re.IGNORECASE)
 _PERCENT_UNITS = {"%", "persen", "prosen"}
 _VALUE_ATTRIBUTES = {
@@ -85,11 +83,10 @@ def is_total_row(row: list[str], label_positions: list[int]) -> bool:
     return any(is_total_label(row[p]) for p in label_positions if p < len(row))
 
 
-def row_depth(number: str) -> int | None:
-    number = number.strip().rstrip(".")
-    if not number or not _ROW_NUMBER.match(number):
-        return None
-    return number.count(".") + 1
+def row_depth(cell: str) -> int | None:
+    """I -> 1, I.1 -> 2, I.1.3 -> 3; None for a cell that is not a row number."""
+    number = row_number(cell.strip().rstrip("."))
+    return len(number) - 1 if number else None
 
 
 @dataclass
@@ -103,8 +100,7 @@ class FactStore:
 
     def add(self, table: Table, row_index: int, column: int, attribute: str, kind: str, entity: str,
             parent: str = "", year: int | None = None, value: Value | None = None, unit_hint: str | None = None) -> None:
-        cell = table.rows[row_index][column]
-        value = value or parse_value(cell)
+        value = value or table.values[row_index][column]
         if value.kind == "empty":
             return
         unit = value.unit
@@ -330,15 +326,14 @@ def _repeats_indikator(store: FactStore, table: Table, row_index: int, indikator
     if not indikator:
         return False
     entity_id = store.resolver.resolve("indikator", indikator)
-    row = table.rows[row_index]
     for attribute in ("target", "realisasi"):
         position = table.column(attribute)
-        printed = parse_value(row[position]) if position is not None else None
+        printed = table.values[row_index][position] if position is not None else None
         stated = [r["number"] for r in store.records
                   if r["entity_id"] == entity_id and r["attribute"] == attribute and r["year"] is None
                   and r["role"] != "efisiensi" and r["number"] is not None]
         if printed is None or not printed.is_numeric or not stated:
             return False
-        if Decimal(printed.number) not in stated:
+        if printed.number not in stated:
             return False
     return True

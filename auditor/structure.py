@@ -3,18 +3,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from auditor.model import RawDocument, RawTable, Source, TextBlock
-from auditor.values import parse_value
+from auditor.values import Value, parse_value
 from auditor.vocabulary import DEFAULT, Vocabulary, bare_percent, is_total_label, keywords
 
 CONTINUATION_SIMILARITY = 85  # header text similarity (0-100) for a fragment to continue the table above
 _LABEL = re.compile(r"^tabel\.?\s*([IVXLC\d]+(?:\s*\.\s*[A-Z0-9]+)*)\b\.?\s*(.*)$", re.IGNORECASE)
 _PAGE_FURNITURE = re.compile(r"^(?:halaman\s*)?[ivxlc\d]+(?:\s*(?:dari|/)\s*\d+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_ROW_NUMBER = re.compile(r"^(?:([IVXLC]+)|(\d+))((?:\.\d+)*)\.?$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 @dataclass
 class Column:
@@ -35,6 +38,11 @@ class Table:
     header_sources: list[Source]
     role: str = "other"
     fragments: int = 1
+
+    @cached_property
+    def values(self) -> list[list[Value]]:
+        """Each body cell parsed once, for every reader (fact store, roles, table rules); read after stitching."""
+        return [[parse_value(cell) for cell in row] for row in self.rows]
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -59,6 +67,21 @@ class Table:
 class Layout:
     tables: list[Table] = field(default_factory=list)
     text: list[TextBlock] = field(default_factory=list)
+
+
+def roman(text: str) -> int:
+    values = [_ROMAN[c] for c in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def row_number(cell: str) -> tuple | None:
+    """'I.1.3' -> ('R', 1, 1, 3); '2.' -> ('D', 2); None for anything that is not a row number."""
+    match = _ROW_NUMBER.match(cell.strip())
+    if not match:
+        return None
+    scheme, first = ("R", roman(match.group(1))) if match.group(1) else ("D", int(match.group(2)))
+    rest = [int(p) for p in match.group(3).split(".") if p]
+    return (scheme, first, *rest)
 
 
 def is_number_row(row: list[str]) -> bool:
@@ -266,8 +289,7 @@ def column_meaning(name: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str | N
 
 
 def _money_share(table: Table, position: int) -> float:
-    values = [parse_value(row[position]) for row in table.rows]
-    numeric = [v for v in values if v.is_numeric]
+    numeric = [values[position] for values in table.values if values[position].is_numeric]
     if not numeric:
         return 0.0
     return sum(1 for v in numeric if v.kind == "money" or (v.kind == "number" and abs(v.number) >= 10_000)) / len(numeric)

@@ -36,7 +36,7 @@ from auditor import hints
 from auditor.bilingual import Text
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.structure import Table
-from auditor.values import Value, parse_value
+from auditor.values import Value
 from auditor.vocabulary import is_total_label
 
 ID = "LKJ403"
@@ -72,11 +72,10 @@ def check(document, options):
             yield from _column_sums(table, i, totals, numeric)
 
 
-def _value(cell: str) -> Value | None:
+def _addable(value: Value) -> Value | None:
     """An addable figure; None for a cell that is not one. `-` or an empty cell counts as zero."""
-    value = parse_value(cell)
     if value.kind == "empty":
-        return Value(cell, "number", Decimal(0))
+        return Value(value.text, "number", Decimal(0))
     return value if value.kind in _ADDABLE else None
 
 
@@ -90,10 +89,10 @@ def _numeric_columns(table: Table) -> list[int]:
     for j, column in enumerate(table.columns):
         if column.meaning in _RATIOS or column.meaning == "no":
             continue
-        cells = [row[j] for row in table.rows if not any(is_total_label(c) for c in row)]
-        values = [_value(c) for c in cells]
-        units = {v.unit for v in values if v and v.kind == "quantity"}
-        if values and all(values) and len(units) <= 1 and any(parse_value(c).kind != "empty" for c in cells):
+        cells = [values[j] for row, values in zip(table.rows, table.values) if not any(is_total_label(c) for c in row)]
+        addable = [_addable(c) for c in cells]
+        units = {v.unit for v in addable if v and v.kind == "quantity"}
+        if addable and all(addable) and len(units) <= 1 and any(c.kind != "empty" for c in cells):
             columns.append(j)
     return columns
 
@@ -102,9 +101,9 @@ def _row_sums(table: Table, jumlah: int, parts: list[int], numeric: list[int]):
     if not parts:
         return  # a JUMLAH column with nothing beside it to add (e.g. one count per jabatan)
     outcomes = []
-    for i, row in enumerate(table.rows):
-        printed = parse_value(row[jumlah])
-        addends = [_value(row[p]) for p in parts]
+    for i, values in enumerate(table.values):
+        printed = values[jumlah]
+        addends = [_addable(values[p]) for p in parts]
         if not printed.is_numeric or any(a is None for a in addends):
             continue
         outcomes.append((i, printed, sum((a.number for a in addends), Decimal(0))))
@@ -124,7 +123,7 @@ def _row_sums(table: Table, jumlah: int, parts: list[int], numeric: list[int]):
 def _column_sums(table: Table, total: int, totals: list[int], numeric: list[int]):
     previous = max((t for t in totals if t < total), default=-1)
     for j in numeric:
-        printed = parse_value(table.rows[total][j])
+        printed = table.values[total][j]
         if not printed.is_numeric:
             continue
         since_previous = list(range(previous + 1, total))
@@ -145,7 +144,7 @@ def _column_sums(table: Table, total: int, totals: list[int], numeric: list[int]
 
 def _sum(table: Table, rows: list[int], column: int) -> Decimal | None:
     """None when a cell holds something that cannot be added (a note, a grade)."""
-    values = [_value(table.rows[i][column]) for i in rows]
+    values = [_addable(table.values[i][column]) for i in rows]
     if any(v is None for v in values):
         return None
     return sum((v.number for v in values), Decimal(0))

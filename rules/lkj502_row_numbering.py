@@ -30,11 +30,9 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
-
 from auditor.facts import is_total_row
 from auditor.ruleapi import Consistent, Location, Problem
-from auditor.structure import Table
+from auditor.structure import Table, row_number
 
 ID = "LKJ502"
 TITLE = {"id": "Nomor baris melompat, berulang atau hilang", "en": "Row numbers skip, repeat or are missing"}
@@ -46,15 +44,8 @@ MESSAGE = {
 CONF: dict = {}
 DEFAULT: dict = {}
 MIN_NUMBERED = 3  # fewer numbered rows make no sequence to judge
-_NUMBER = re.compile(r"^(?:([IVXLC]+)|(\d+))((?:\.\d+)*)\.?$")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _FIGURES = {"target", "realisasi", "capaian", "alokasi", "realisasi_anggaran", "penyerapan", "efisiensi", "pagu",
             "pagu_sebelum", "target_renstra", "capaian_renstra", "jumlah"}
-
-
-def roman(text: str) -> int:
-    values = [_ROMAN[c] for c in text]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def to_roman(number: int) -> str:
@@ -66,16 +57,6 @@ def to_roman(number: int) -> str:
         while number >= value:
             text, number = text + letters, number - value
     return text
-
-
-def row_number(cell: str) -> tuple | None:
-    """'I.1.3' -> ('R', 1, 1, 3); '2.' -> ('D', 2); None for anything that is not a row number."""
-    match = _NUMBER.match(cell.strip())
-    if not match:
-        return None
-    scheme, first = ("R", roman(match.group(1))) if match.group(1) else ("D", int(match.group(2)))
-    rest = [int(p) for p in match.group(3).split(".") if p]
-    return (scheme, first, *rest)
 
 
 def printed(number: tuple) -> str:
