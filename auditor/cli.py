@@ -7,6 +7,7 @@ import sys
 import click
 
 from auditor.audit import DocumentReport, audit_file_guarded
+from auditor.bilingual import Text
 from auditor.config import Config, ConfigError, load_config
 from auditor.formats import FORMATS, Options
 from rules import RULES
@@ -71,7 +72,7 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     config.timeout = timeout or config.timeout
     config.max_memory = max_memory or config.max_memory
     if annotated and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
-        fail("--annotate: " + ("berikan tepat satu berkas PDF." if lang == "id" else "give exactly one PDF file."))
+        fail("--annotate: " + Text("berikan tepat satu berkas PDF.", "give exactly one PDF file.")[lang])
     reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
     if store or pk_files:
         from auditor.series import check_across
@@ -87,8 +88,8 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
             placed = annotate(reports[0], files[0], annotated, lang)
         except InputError as error:
             fail(error.message(lang))
-        click.echo((f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}" if lang == "id"
-                    else f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}"), err=True)
+        click.echo(Text(f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}",
+                        f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}")[lang], err=True)
     if output or output_format != "text":
         for report in reports:
             if report.status == "error":
@@ -103,10 +104,9 @@ def write_rendered(rendered: str | bytes, output: str | None, output_format: str
             with open(output, "wb") as handle:
                 handle.write(rendered)
         elif sys.stdout.isatty():
-            fail(f"--format {output_format}: " + (
-                f"keluaran biner; tulis ke berkas dengan -o LAPORAN.{FORMATS[output_format].extension}."
-                if lang == "id" else
-                f"binary output; write it to a file with -o REPORT.{FORMATS[output_format].extension}."))
+            extension = FORMATS[output_format].extension
+            fail(f"--format {output_format}: " + Text(f"keluaran biner; tulis ke berkas dengan -o LAPORAN.{extension}.",
+                                                     f"binary output; write it to a file with -o REPORT.{extension}.")[lang])
         else:
             sys.stdout.buffer.write(rendered)
             sys.stdout.flush()
@@ -172,11 +172,11 @@ def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, prog
                         options=Options(csv_sep=csv_sep), store=store, executor=executor, scheduler=scheduler)
     reports = outcome.reports
     failed = [r for r in reports if r.status == "ok" and r.failed(config.fail_on)]
-    words = ("{n} dokumen ({audited} diperiksa sekarang, {resumed} dari hasil sebelumnya): {clean} bersih, "
-             "{failed} dengan temuan, {unusable} tidak dapat diperiksa; {seconds:.1f} detik." if lang == "id" else
-             "{n} documents ({audited} audited now, {resumed} from earlier results): {clean} clean, "
-             "{failed} with findings, {unusable} could not be audited; {seconds:.1f} s.")
-    click.echo(words.format(n=len(reports), audited=outcome.audited, resumed=outcome.resumed,
+    words = Text("{n} dokumen ({audited} diperiksa sekarang, {resumed} dari hasil sebelumnya): {clean} bersih, "
+                 "{failed} dengan temuan, {unusable} tidak dapat diperiksa; {seconds:.1f} detik.",
+                 "{n} documents ({audited} audited now, {resumed} from earlier results): {clean} clean, "
+                 "{failed} with findings, {unusable} could not be audited; {seconds:.1f} s.")
+    click.echo(words[lang].format(n=len(reports), audited=outcome.audited, resumed=outcome.resumed,
                             clean=len(reports) - len(failed) - len(outcome.unusable), failed=len(failed),
                             unusable=len(outcome.unusable), seconds=outcome.seconds))
     for report in reports:
@@ -194,8 +194,8 @@ def list_rules(lang) -> None:
     from tabulate import tabulate
 
     rows = [(code, rule.SEVERITY, rule.TITLE[lang]) for code, rule in sorted(RULES.items())]
-    headers = ["Kode", "Tingkat", "Judul"] if lang == "id" else ["Code", "Severity", "Title"]
-    click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
+    headers = [Text("Kode", "Code"), Text("Tingkat", "Severity"), Text("Judul", "Title")]
+    click.echo(tabulate(rows, headers=[h[lang] for h in headers], tablefmt="simple"))
 
 
 @main.command()
@@ -205,8 +205,8 @@ def explain(code, lang) -> None:
     """Print a rule's documentation, options and examples."""
     rule = RULES.get(code.upper())
     if rule is None:
-        fail(f"{code}: " + ("kode aturan tidak dikenal; lihat 'lkjip-audit rules'." if lang == "id"
-                            else "unknown rule code; see 'lkjip-audit rules'."))
+        fail(f"{code}: " + Text("kode aturan tidak dikenal; lihat 'lkjip-audit rules'.",
+                                "unknown rule code; see 'lkjip-audit rules'.")[lang])
     click.echo(f"{rule.ID} — {rule.TITLE[lang]} ({rule.SEVERITY})\n")
     click.echo((rule.__doc__ or "").strip())
     if rule.DEFAULT:
