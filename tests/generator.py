@@ -7,8 +7,8 @@ or in another district's layout (`template="alt"`: numbered 3.x tables, decimal 
 words broken by narrow columns, merged titles repeated over their span, a Renstra `Target <year+4>`
 column, Sisa Anggaran, a "Jumlah Total" row):
 every derived figure is computed half-up from the same facts, as Excel does, so an auditor must
-stay quiet on it. Each function in `INJECTIONS` then breaks exactly one printed fact and returns
-the finding an auditor is expected to report.
+stay quiet on it. Each `inject_*` function (all of them registered in injections.py) then breaks
+exactly one printed fact and returns the finding an auditor is expected to report.
 
 Pure stdlib: the tests use it without importing the project.
 """
@@ -49,10 +49,13 @@ class Report:
 
 @dataclass(frozen=True)
 class Expected:
+    """What an injection broke: the finding an auditor must give, and the rule options its check needs."""
+
     rule: str
     subject: str
     attribute: str
     values: tuple
+    options: dict = field(default_factory=dict)  # code -> options, e.g. LKJ104's lower-is-better names
 
 
 # ---------------------------------------------------------------- numbers, as Excel prints them
@@ -1053,14 +1056,3 @@ def inject_pk_budget(report: Report, rng: random.Random) -> Expected:
     return Expected("LKJ402", program["name"], "alokasi",
                     (float(program["alokasi"]), float(changed)))
 
-
-INJECTIONS: dict[str, Callable[[Report, random.Random], Expected]] = {
-    "capaian": inject_capaian,
-    "same_fact": inject_same_fact,
-    "penyerapan": inject_penyerapan,
-    "efisiensi": inject_efisiensi,
-    "efficiency_capaian": inject_efficiency_capaian,
-    "program_total": inject_program_total,
-    "jumlah_total": inject_jumlah_total,
-    "pk_budget": inject_pk_budget,
-}

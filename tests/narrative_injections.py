@@ -4,7 +4,6 @@ from __future__ import annotations
 import random
 import re
 from decimal import Decimal
-from typing import Callable
 
 from generator import Block, Expected, Report, decimal_text, kegiatan_capaian, kinerja_capaian, terbilang
 
@@ -122,15 +121,3 @@ def inject_contradiction(report: Report, rng: random.Random) -> Expected:
     ]
     return Expected("LKJ305", indikator["name"], "capaian", (0.0, 100.0))
 
-
-INJECTIONS: dict[str, Callable[[Report, random.Random], Expected]] = {
-    "kegiatan_capaian": inject_kegiatan_capaian,
-    "aksi_realisasi": inject_aksi_realisasi,
-    "indikator_realisasi": inject_indikator_realisasi,
-    "terbilang": inject_terbilang,
-    "sasaran_count": inject_sasaran_count,
-    "program_list": inject_program_list,
-    "closing_total": inject_closing_total,
-    "rata_rata": inject_rata_rata,
-    "contradiction": inject_contradiction,
-}

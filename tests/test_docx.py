@@ -8,6 +8,7 @@ import pytest
 
 import generator
 import pdf_render
+from injections import INJECTIONS
 from auditor.config import Config
 from auditor.document import normalise, read_raw
 from auditor.engine import run_rules
@@ -36,7 +37,7 @@ def findings(raw) -> list[tuple]:
 def written(tmp_path, template: str, seed: int, injection: str | None):
     report = generator.generate(seed, template=template)
     if injection:
-        generator.INJECTIONS[injection](report, random.Random(seed))
+        INJECTIONS[injection](report, random.Random(seed))
     path = tmp_path / f"{template}-{seed}.docx"
     pdf_render.to_docx(report, path)
     return report, path

@@ -7,6 +7,7 @@ import pytest
 
 import generator
 from helpers import audit_markdown
+from injections import INJECTIONS, from_module
 
 SEEDS = range(6)
 TEMPLATES = ("sumenep", "alt", "kota")
@@ -23,10 +24,10 @@ def test_clean_report_has_no_error(template, seed):
 
 @pytest.mark.parametrize("template", TEMPLATES)
 @pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("kind", sorted(generator.INJECTIONS))
+@pytest.mark.parametrize("kind", from_module(generator))
 def test_injected_inconsistency_is_found(template, seed, kind):
     report = generator.generate(seed, template=template)
-    expected = generator.INJECTIONS[kind](report, random.Random(seed))
+    expected = INJECTIONS[kind](report, random.Random(seed))
     _, result = audit_markdown(generator.to_markdown(report))
     errors = [f for f in result.findings if f.severity == "error"]
     assert {f.rule for f in errors} == {expected.rule}, [f.message("en") for f in errors]

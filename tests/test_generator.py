@@ -12,7 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from generator import INJECTIONS, generate, to_markdown
+import generator
+from generator import generate, to_markdown
+from injections import INJECTIONS, from_module
 
 SEEDS = range(8)
 TEMPLATES = ["sumenep", "alt"]
@@ -286,7 +288,7 @@ def printed_in_rows_of(markdown: str, subject: str) -> set[float]:
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
-@pytest.mark.parametrize("name", sorted(INJECTIONS))
+@pytest.mark.parametrize("name", from_module(generator))
 @pytest.mark.parametrize("seed", SEEDS)
 def test_injection_breaks_exactly_what_it_reports(seed, name, template):
     report = generate(seed, template=template)

@@ -13,7 +13,8 @@ from auditor.ingest.markdown import read_markdown
 from auditor.narrative import figures
 from auditor.terbilang import from_terbilang, terbilang
 from generator import generate, to_markdown
-from narrative_injections import INJECTIONS
+import narrative_injections
+from injections import INJECTIONS, from_module
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "lkjip-raas-2020.md"
 TEMPLATES = ("sumenep", "alt")
@@ -126,7 +127,7 @@ def test_clean_reports_have_no_narrative_findings(template):
         assert result.coverage.consistent > 0
 
 
-@pytest.mark.parametrize("name", sorted(INJECTIONS))
+@pytest.mark.parametrize("name", from_module(narrative_injections))
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_each_injection_gives_exactly_its_finding(name, template):
     for seed in (1, 2):

@@ -448,6 +448,7 @@ RENDERERS = ["reportlab", "libreoffice"]
 def generated(tmp_path_factory) -> dict:
     """Markdown and PDF (per renderer) of each generated report, plus the reasons a renderer is missing."""
     import generator
+    from injections import INJECTIONS
     import pdf_render
 
     folder = tmp_path_factory.mktemp("generated")
@@ -456,7 +457,7 @@ def generated(tmp_path_factory) -> dict:
     for template, seed, injection in GENERATED:
         report = generator.generate(seed, template=template)
         if injection:
-            generator.INJECTIONS[injection](report, random.Random(seed))
+            INJECTIONS[injection](report, random.Random(seed))
         name = f"{template}-{seed}"
         cases[name] = {"markdown": generator.to_markdown(report)}
         if pdf_render.reportlab_available():

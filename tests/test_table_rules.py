@@ -17,7 +17,8 @@ from auditor.hints import digit_slip
 from rules import RULES, lkj403_table_totals
 from generator import generate, to_markdown
 from helpers import audit_markdown
-from table_injections import EXPLAINED, INJECTIONS, expected_copied_history, expected_high_capaian
+from injections import INJECTIONS
+from table_injections import expected_copied_history, expected_high_capaian, explain_high_capaian
 
 BUNDLES = (
     ("row_total", "copied_history", "numbering_gap", "kegiatan_without_budget", "high_capaian"),
@@ -71,12 +72,11 @@ def test_injected_errors_are_reported(bundle, template, seed):
     report = generate(seed, template=template)
     rng = random.Random(seed * 31 + bundle)
     injected = [(name, INJECTIONS[name](report, rng)) for name in BUNDLES[bundle]]
-    options = {code: values for _, done in injected if done for code, values in done[1].items()}
+    options = {code: values for _, expected in injected if expected for code, values in expected.options.items()}
     _, result = audit_markdown(to_markdown(report), config=config_with(options))
-    for name, done in injected:
-        if done is None:
+    for name, expected in injected:
+        if expected is None:
             continue  # nothing in this report to inject into (no indikator below 100%)
-        expected = done[0]
         found = reported(result, expected)
         assert found, (name, expected, [f.message("en") for f in mine(result)])
         assert all(f.severity == RULES[expected.rule].SEVERITY for f in found)
@@ -87,7 +87,7 @@ def test_injected_errors_are_reported(bundle, template, seed):
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_explained_high_capaian_is_not_reported(template):
     report = generate(3, template=template)
-    expected, _ = EXPLAINED(report, random.Random(3))
+    expected = explain_high_capaian(report, random.Random(3))
     _, result = audit_markdown(to_markdown(report), config=config_with({}))
     assert reported(result, expected) == []
 
