@@ -344,7 +344,7 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
         first_page = min((loc.page for loc in finding.locations if loc.page), default=10 ** 6)
         group = groups.setdefault(key, {"table": table, "findings": [], "page": first_page})
         group["page"] = min(group["page"], first_page)
-        boxes = cells["boxes"][i] if i < len(cells["boxes"]) else [None] * len(finding.locations)
+        boxes = cells["boxes"][i] if i < len(cells["boxes"]) else []
         odd = odd_locations(finding)
         figures: dict[int, dict] = {}
         for j, location in enumerate(finding.locations):
@@ -361,16 +361,16 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
                 figure = figures[location.page] = {"page": location.page, "width": width, "height": height,
                                                    "src": f"/job/{job.id}/{index}/page/{location.page}.png",
                                                    "boxes": []}
-            box = boxes[j] if j < len(boxes) else None
-            if box:
+            for box in boxes[j] if j < len(boxes) else []:
                 figure["boxes"].append({"x": box[0] * figure["width"], "y": box[1] * figure["height"],
                                         "w": (box[2] - box[0]) * figure["width"],
                                         "h": (box[3] - box[1]) * figure["height"], "odd": j in odd,
-                                        "text": location.text})
+                                        "kind": "cell" if location.table else "sentence", "text": location.text})
         for figure in figures.values():
             figure["crop"] = _crop(figure)
+        placed = any(figure["boxes"] for figure in figures.values())
         group["findings"].append({"finding": finding, "message": finding.message(lang), "mark": marks.get(i),
-                                  "excerpts": [] if figures else _excerpts(finding, report.excerpts, odd),
+                                  "excerpts": [] if placed else _excerpts(finding, report.excerpts, odd),
                                   "where": [loc.describe(lang) for loc in finding.locations],
                                   "figures": sorted(figures.values(), key=_odd_first), "id": f"f{index}-{i}"})
     view["groups"] = sorted(groups.values(), key=lambda g: (g["table"] is None, g["page"]))

@@ -18,29 +18,36 @@ _NUMBER = re.compile(r"-?\d[\d.]*(?:,\d+)?")
 
 
 def locate_cells(report: DocumentReport, pdf_path: str) -> dict:
-    """{"sizes": {page: [width, height]}, "boxes": per finding, per location, [x0, top, x1, bottom] as fractions
-    of the page (top-left origin) or None}: the same word search that annotate uses to place its highlights."""
+    """{"sizes": {page: [width, height]}, "boxes": per finding, per location, a list of [x0, top, x1, bottom] as
+    fractions of the page (top-left origin), empty when not found}: the word search annotate places its
+    highlights with."""
     sizes: dict[int, list[float]] = {}
-    boxes: list[list[list[float] | None]] = []
+    boxes: list[list[list[list[float]]]] = []
     with pdfplumber.open(pdf_path) as pdf:
         words: dict[int, list[dict]] = {}
         for finding in report.findings:
-            found: list[list[float] | None] = []
+            found: list[list[list[float]]] = []
             for location in finding.locations:
-                box = None
+                placed: list[list[float]] = []
                 if location.page and location.page <= len(pdf.pages):
                     page = pdf.pages[location.page - 1]
                     width, height = float(page.width), float(page.height)
                     sizes[location.page] = [width, height]
-                    if location.table:
-                        if location.page not in words:
-                            words[location.page] = page.extract_words()
-                        cell = find_cell(words[location.page], location, _occurrence(location, report.excerpts))
-                        if cell:
-                            box = [cell[0] / width, cell[1] / height, cell[2] / width, cell[3] / height]
-                found.append(box)
+                    if location.page not in words:
+                        words[location.page] = page.extract_words()
+                    placed = [[x0 / width, top / height, x1 / width, bottom / height]
+                              for x0, top, x1, bottom in _boxes(words[location.page], location, report.excerpts)]
+                found.append(placed)
             boxes.append(found)
     return {"sizes": sizes, "boxes": boxes}
+
+
+def _boxes(words: list[dict], location, excerpts: dict) -> list[tuple]:
+    """The printed cell of a table location."""
+    if not location.table:
+        return []
+    cell = find_cell(words, location, _occurrence(location, excerpts))
+    return [cell] if cell else []
 
 
 def render_page(pdf_path: str, page: int, out_path: str, width_px: int = 1200) -> None:

@@ -109,7 +109,7 @@ function setupZoom(figure) {
     sheet.setAttribute("viewBox", zoomed ? sheet.dataset.full : sheet.dataset.crop);
     button.textContent = zoomed ? button.dataset.out : button.dataset.in;
     button.setAttribute("aria-pressed", String(zoomed));
-    const cell = sheet.querySelector(".odd") || sheet.querySelector(".cell");
+    const cell = sheet.querySelector(".odd") || sheet.querySelector("rect");
     if (zoomed && cell) {
       const box = cell.getBoundingClientRect();
       const outer = frame.getBoundingClientRect();
