@@ -67,8 +67,12 @@ def _plain(text: str) -> str:
 
 
 def mend(header: str) -> str:
-    """Lower case, with words a narrow column broke rejoined: `Reali- sasi`, `Targ et`, `Reali sa si`."""
+    """Lower case, with words a narrow column broke rejoined: `Reali- sasi`, `Reali-sasi`, `Targ et`, `Reali sa si`."""
     text = re.sub(r"(?<=[a-z])-\s+(?=[a-z])", "", _plain(header))
+    # a PDF reader that rejoins a hyphenated line wrap may keep the hyphen: `Reali-sasi`
+    text = re.sub(r"\b([a-z]+)-([a-z]+)\b",
+                  lambda m: m.group(1) + m.group(2) if m.group(1) not in WORDS and _is_word(m.group(1) + m.group(2))
+                  else m.group(0), text)
     tokens = re.split(r"(\W+)", text)  # words at even positions, separators at odd ones
     out: list[str] = []
     i = 0

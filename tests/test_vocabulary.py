@@ -19,7 +19,7 @@ from helpers import audit_markdown
     ("Penyerapan", "penyerapan"), ("Capaian Realisasi Anggaran", "penyerapan"), ("Capaian realisasi anggaran (%)", "penyerapan"),
     ("Realisasi Anggaran", "realisasi_anggaran"), ("Realisasi (Rp)", "realisasi_anggaran"),
     ("Sisa Anggaran", "sisa_anggaran"), ("Sisa Anggaran (Rp)", "sisa_anggaran"),
-    ("Targ et", "target"), ("Reali sasi", "realisasi"), ("Reali- sasi", "realisasi"), ("Capai an", "capaian"),
+    ("Targ et", "target"), ("Reali sasi", "realisasi"), ("Reali- sasi", "realisasi"), ("Reali-sasi", "realisasi"), ("Sub-Kegiatan", "kegiatan"), ("Capai an", "capaian"),
     ("Anggaran Murni", "pagu_sebelum"), ("APBD Murni", "pagu_sebelum"), ("Pagu Perubahan", "pagu"),
     ("Target Akhir Renstra", "target_renstra"), ("Kondisi Awal", None),
 ])
