@@ -10,6 +10,7 @@ import pandas as pd
 from auditor.config import Config
 from auditor.errors import InputError
 from auditor.facts import Resolver, build_facts
+from auditor.ingest.files import file_kind
 from auditor.ingest.markdown import read_markdown
 from auditor.model import RawDocument, TextBlock
 from auditor.narrative import add_narrative_facts
@@ -41,25 +42,15 @@ class Document:
 
 
 def read_raw(path: str, *, password: str | None = None, ocr: bool = False) -> RawDocument:
-    if os.path.isdir(path):
-        raise InputError(path, "ini folder, bukan berkas; gunakan 'lkjip-audit batch' untuk folder.",
-                         "this is a folder, not a file; use 'lkjip-audit batch' for folders.")
-    if not os.path.exists(path):
-        raise InputError(path, "berkas tidak ditemukan; periksa nama dan lokasinya.",
-                         "file not found; check its name and location.")
-    with open(path, "rb") as handle:
-        head = handle.read(1024)
-    if path.lower().endswith(".pdf") or head.lstrip().startswith(b"%PDF"):
+    kind = file_kind(path)
+    if kind == "pdf":
         from auditor.ingest.pdf import read_pdf
 
         return read_pdf(path, password=password, ocr=ocr)
-    if path.lower().endswith(".docx") or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip, OLE
+    if kind == "docx":
         from auditor.ingest.docx import read_docx
 
         return read_docx(path)
-    if not path.lower().endswith((".md", ".markdown", ".txt")):
-        raise InputError(path, "jenis berkas tidak didukung; berikan PDF, Word (.docx) atau markdown (.md).",
-                         "unsupported file type; give a PDF, Word (.docx) or markdown (.md) file.")
     try:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()

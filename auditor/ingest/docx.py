@@ -5,6 +5,7 @@ import re
 import zipfile
 
 from auditor.errors import InputError
+from auditor.ingest.files import checked_head
 from auditor.model import RawDocument, RawTable, Source, TextBlock
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -36,20 +37,17 @@ def read_docx(path: str) -> RawDocument:
 
 def check_docx(path: str) -> None:
     """One clear line for what is not a readable .docx: empty, encrypted, an old .doc, not a zip, a zip bomb."""
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-        if not head:
-            raise InputError(path, "berkas kosong (0 bita); unduh atau salin ulang berkas laporannya.",
-                             "the file is empty (0 bytes); download or copy the report again.")
-        if head == _CFB_MAGIC:
-            handle.seek(0)
-            if _ENCRYPTED in handle.read(4 << 20):
-                raise InputError(path, "dokumen Word ini dilindungi kata sandi; simpan ulang tanpa kata sandi "
-                                       "(File > Info > Protect Document) atau kirim PDF-nya.",
-                                 "this Word document is password-protected; save it again without a password "
-                                 "(File > Info > Protect Document) or send its PDF.")
-            raise InputError(path, "format Word 97-2003 (.doc) tidak didukung; simpan ulang sebagai .docx atau PDF.",
-                             "the Word 97-2003 format (.doc) is not supported; save it again as .docx or PDF.")
+    head = checked_head(path)
+    if head.startswith(_CFB_MAGIC):
+        with open(path, "rb") as handle:
+            encrypted = _ENCRYPTED in handle.read(4 << 20)
+        if encrypted:
+            raise InputError(path, "dokumen Word ini dilindungi kata sandi; simpan ulang tanpa kata sandi "
+                                   "(File > Info > Protect Document) atau kirim PDF-nya.",
+                             "this Word document is password-protected; save it again without a password "
+                             "(File > Info > Protect Document) or send its PDF.")
+        raise InputError(path, "format Word 97-2003 (.doc) tidak didukung; simpan ulang sebagai .docx atau PDF.",
+                         "the Word 97-2003 format (.doc) is not supported; save it again as .docx or PDF.")
     if not zipfile.is_zipfile(path):
         raise InputError(path, "bukan dokumen Word (.docx) yang utuh; berkas rusak atau berformat lain.",
                          "not an intact Word document (.docx); the file is damaged or of another format.")

@@ -1,0 +1,137 @@
+"""PDF ingestion: text blocks and ruled-table fragments with their page, read with PDFium and gridded by pdfplumber."""
+from __future__ import annotations
+
+import tempfile
+
+import pypdfium2 as pdfium
+
+from auditor.errors import InputError
+from auditor.ingest.files import file_kind, not_a_pdf
+from auditor.ingest.pdf.blocks import (block_item, body_gap, body_size, drop_page_furniture, merge_continuations,
+                                       page_blocks)
+from auditor.ingest.pdf.grid import find_grids, grid_cells
+from auditor.ingest.pdf.layout import Fragment, Page, Word, group_lines
+from auditor.ingest.pdf.ocr import OCR_CONFIDENCE, ocr_clean, ocr_copy, reread_figures
+from auditor.ingest.pdf.opening import check_streams, corrupt, open_pdf
+from auditor.ingest.pdf.page import Frame, page_graphics, page_words, raster_edges
+from auditor.ingest.pdf.page_breaks import prints_wrap_spaces, rejoin_broken_rows
+from auditor.model import RawDocument, RawTable, Source, TextBlock
+
+# pdfminer's parser behind pdfplumber's page objects costs ~80% of a naive pdfplumber run, so
+# characters and rulings come from PDFium and only pdfplumber's lines-strategy grid algorithm
+# (snap, join, intersections, cells, tables) is used, fed with PDFium's rulings.
+
+MAX_PAGES = 1000
+
+
+def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | None = None) -> Page:
+    """One page's text lines and table fragments; `ocr_workdir` marks a page whose text came from
+    OCR, whose rulings are then found in the rendered image."""
+    page = document[number - 1]
+    try:
+        frame = Frame(page)
+        textpage = page.get_textpage()
+        try:
+            words = page_words(textpage, frame)
+        finally:
+            textpage.close()
+        edges, image_share = page_graphics(page, frame)
+        result = Page(number, frame.width, frame.height, ocr=ocr_workdir is not None)
+        if ocr_workdir is not None:
+            words = [w for w in words if ocr_clean(w)]
+            edges += raster_edges(page)
+        result.scanned = len(words) < 3 and image_share > 0.3
+        grids = find_grids(edges, words)
+        free: list[Word] = []
+        cell_words: list[dict[int, list[Word]]] = [{} for _ in grids]
+        for word in words:
+            x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+            for index, grid in enumerate(grids):
+                cell = grid.locate(x, y)
+                if cell is not None:
+                    cell_words[index].setdefault(cell, []).append(word)
+                    break
+            else:
+                free.append(word)
+        for grid, words_in in zip(grids, cell_words):
+            if not words_in:
+                continue  # a frame or box around nothing is not a table
+            result.fragments.append(Fragment(number, grid.ys[0], grid.ys[-1], grid_cells(grid, words_in),
+                                             grid.open_top, grid.open_bottom))
+        if ocr_workdir is not None:
+            reread_figures(page, result.fragments, ocr_workdir)
+        result.lines = group_lines(free)
+        return result
+    finally:
+        page.close()
+
+
+def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
+             max_pages: int = MAX_PAGES) -> RawDocument:
+    """Reads a PDF report into text blocks and table fragments, each with its 1-based page.
+
+    Unusable files raise InputError. Pages without a text layer are listed in `scanned_pages`, or
+    with `ocr` get one from ocrmypdf and carry confidence OCR_CONFIDENCE in their sources.
+    """
+    path = str(path)
+    if file_kind(path) != "pdf":
+        raise not_a_pdf(path)
+    check_streams(path, images=ocr)
+    document = open_pdf(path, password)
+    try:
+        count = len(document)
+        if count > max_pages:
+            raise InputError(
+                path,
+                f"PDF memiliki {count} halaman, melebihi batas {max_pages}; pisahkan laporan menjadi beberapa berkas.",
+                f"the PDF has {count} pages, over the limit of {max_pages}; split the report into several files.")
+        try:
+            pages = [_read_page(document, number) for number in range(1, count + 1)]
+        except pdfium.PdfiumError:
+            raise corrupt(path) from None
+    finally:
+        document.close()
+
+    # pages still without text are reported by rule LKJ901, figures read by OCR by LKJ902 (via their confidence)
+    scanned = [page.number for page in pages if page.scanned]
+    if scanned and ocr:
+        pages = _ocr_pages(path, password, pages, scanned)
+        scanned = [number for number in scanned if pages[number - 1].scanned]
+    if not any(page.lines or page.fragments for page in pages):
+        raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar pindaian); jalankan ulang dengan --ocr.",
+                         "the PDF has no text layer (scanned images only); run again with --ocr.")
+
+    drop_page_furniture(pages)
+    paragraph_gap, text_size = body_gap(pages), body_size(pages)
+    for page in pages:
+        page.blocks = page_blocks(page, paragraph_gap)
+    merge_continuations(pages)
+    trailing_spaces = prints_wrap_spaces(pages)
+    rejoin_broken_rows(pages, trailing_spaces)
+
+    items: list[TextBlock | RawTable] = []
+    for page in pages:
+        confidence = OCR_CONFIDENCE if page.ocr else 1.0
+        placed: list[tuple[float, TextBlock | RawTable]] = [
+            (block.top, block_item(block, text_size, confidence)) for block in page.blocks]
+        placed += [(fragment.top, RawTable(rows=fragment.texts(),
+                                           sources=[Source(page=number, confidence=confidence)
+                                                    for number in fragment.row_pages]))
+                   for fragment in page.fragments]
+        placed.sort(key=lambda pair: pair[0])
+        items.extend(item for _, item in placed)
+    return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), scanned_pages=scanned)
+
+
+def _ocr_pages(path: str, password: str | None, pages: list[Page], scanned: list[int]) -> list[Page]:
+    with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir:
+        copy = ocr_copy(path, password, scanned, workdir)
+        document = pdfium.PdfDocument(copy)
+        try:
+            for number in scanned:
+                page = _read_page(document, number, ocr_workdir=workdir)
+                page.scanned = not (page.lines or page.fragments)
+                pages[number - 1] = page
+        finally:
+            document.close()
+    return pages

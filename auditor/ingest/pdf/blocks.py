@@ -1,0 +1,167 @@
+"""Text outside tables: lines into paragraphs, list items and headings; page numbers and running
+headers dropped; paragraphs cut by a page break joined again."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from auditor.ingest.markdown import clean_text
+from auditor.ingest.pdf.layout import Block, Line, Page
+from auditor.model import Source, TextBlock
+
+_BULLETS = "•◦▪▫■□●○‣⁃∙·➢➤►▶❖\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fa"
+_LIST_START = re.compile(rf"^(?:[-*+✓{_BULLETS}]|\d+[.)]|[a-z][.)])\s+")
+_NUMBERED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVX]{1,5})[.)]+\s")  # "2).", "A.", "1.1."
+_BULLET_START = re.compile(rf"^[{_BULLETS}]\s*")
+_SENTENCE_END = re.compile(r"[.:;!?]$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:hal(?:aman)?|page)\.?\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    r"(?:\s*(?:dari|of|/)\s*\d{1,4})?$", re.IGNORECASE)
+
+
+def _is_list_start(text: str) -> bool:
+    return bool(_LIST_START.match(text))
+
+
+def page_blocks(page: Page, paragraph_gap: float) -> list[Block]:
+    """A page's lines as paragraphs and list items. A block starts at a list marker, after a gap
+    wider than the usual wrap, at a size change, after a short line that ends a sentence or changes
+    weight, and at a line indented past the lines above it."""
+    blocks: list[Block] = []
+    previous: Line | None = None
+    right_margin = max((line.x1 for line in page.lines), default=0.0)
+    for line in page.lines:
+        if previous is None:
+            blocks.append(Block(page.number, line.top, [line]))
+            previous = line
+            continue
+        gap = line.top - previous.bottom
+        wide_gap = gap > max(2.0, (paragraph_gap + 0.25) * previous.size)
+        short = previous.x1 < right_margin - 3 * previous.size  # a full line can only wrap on
+        marker = _is_list_start(line.text)
+        if marker and not _BULLET_START.match(line.text) and not (wide_gap or short):
+            # "19. Adapun ..." under "... Covid-": a wrapped line may start like a numbered item.
+            marker = bool(_SENTENCE_END.search(previous.text))
+        new = (marker or wide_gap or abs(line.size - previous.size) > 1.0
+               or (short and (line.bold != previous.bold or _SENTENCE_END.search(previous.text))))
+        first = blocks[-1].lines[0]
+        if not new and not _is_list_start(first.text) and len(blocks[-1].lines) > 1:
+            new = line.x0 - previous.x0 > 1.5 * line.size
+        if new:
+            blocks.append(Block(page.number, line.top, [line]))
+        else:
+            blocks[-1].lines.append(line)
+        previous = line
+    return blocks
+
+
+def body_gap(pages: list[Page]) -> float:
+    """The usual gap between wrapped lines of one paragraph, as a share of the line height: measured
+    under lines that run to the right margin, which can only continue on the next line."""
+    gaps: Counter[float] = Counter()
+    for page in pages:
+        right = max((line.x1 for line in page.lines), default=0.0)
+        for upper, lower in zip(page.lines, page.lines[1:]):
+            if abs(upper.size - lower.size) < 0.5 and upper.size > 0 and upper.x1 >= right - 3 * upper.size:
+                share = (lower.top - upper.bottom) / upper.size
+                if -0.2 < share < 2.5:
+                    gaps[round(share * 20) / 20] += 1
+    return gaps.most_common(1)[0][0] if gaps else 0.25
+
+
+def body_size(pages: list[Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 11.0
+
+
+def drop_page_furniture(pages: list[Page]) -> None:
+    """Removes page numbers and running headers/footers: lines at the top or bottom edge of a page,
+    outermost first, that look like a page number or repeat (digits aside) on half the pages."""
+    def key(line: Line, edge: str) -> tuple:
+        return edge, re.sub(r"\d+", "#", line.text.lower()), round(line.top / 6)
+
+    def edge_lines(page: Page) -> list[tuple[Line, str]]:
+        top = [(line, "top") for line in page.lines[:2] if line.bottom < 0.12 * page.height]
+        bottom = [(line, "bottom") for line in page.lines[-2:][::-1] if line.top > 0.88 * page.height]
+        return top + bottom
+
+    seen: Counter[tuple] = Counter()
+    for page in pages:
+        seen.update({key(line, edge) for line, edge in edge_lines(page)})
+    repeated = max(3, len(pages) / 2)
+    for page in pages:
+        drop: set[int] = set()
+        for edge in ("top", "bottom"):
+            for line, where in edge_lines(page):
+                if where != edge:
+                    continue
+                if not (_PAGE_NUMBER.match(line.text.strip()) or seen[key(line, edge)] >= repeated):
+                    break  # only the outermost lines can be page furniture
+                drop.add(id(line))
+        if drop:
+            page.lines = [line for line in page.lines if id(line) not in drop]
+
+
+def merge_continuations(pages: list[Page]) -> None:
+    """Joins blocks the page layout split but the text runs on: the bare lines under a list item
+    ("Terealisasi 7 kali rapat" / "Atas target 12 kali rapat") and paragraphs cut by a page break."""
+    previous: Block | None = None
+    tail_page = 0  # page of the last line of `previous`
+    carry = False  # `previous` ended its page with nothing below it
+    margins = (0.0, 0.0)
+    for page in pages:
+        kept: list[Block] = []
+        for block in page.blocks:
+            if previous is not None:
+                if tail_page == page.number:
+                    joins = _continues_on_page(previous, block, page)
+                else:
+                    joins = (carry and not kept and not any(f.top < block.top for f in page.fragments)
+                             and _continues_over_break(previous, block, *margins))
+                if joins:
+                    previous.lines.extend(block.lines)
+                    tail_page = page.number
+                    continue
+            kept.append(block)
+            previous, tail_page = block, page.number
+        page.blocks = kept
+        carry = (previous is not None and tail_page == page.number
+                 and not any(f.bottom > previous.lines[-1].top for f in page.fragments))
+        margins = (max((line.x1 for line in page.lines), default=0.0), page.width)
+
+
+def _may_continue(previous: Block, block: Block) -> bool:
+    first, last = block.lines[0], previous.lines[-1]
+    return not (_is_list_start(first.text) or _NUMBERED.match(first.text) or first.text.isupper()
+                or first.bold != last.bold or abs(first.size - last.size) > 1.0
+                or _SENTENCE_END.search(last.text))
+
+
+def _continues_on_page(previous: Block, block: Block, page: Page) -> bool:
+    if not _may_continue(previous, block) or not _is_list_start(previous.lines[0].text):
+        return False
+    if len(block.lines) > 1 and not previous.lines[-1].text.endswith(","):
+        return False
+    first, last = block.lines[0], previous.lines[-1]
+    between = any(last.bottom <= f.top <= first.top for f in page.fragments)
+    return not between and first.top - last.bottom < 2.5 * (last.bottom - last.top)
+
+
+def _continues_over_break(previous: Block, block: Block, right_margin: float, page_width: float) -> bool:
+    if not _may_continue(previous, block) or all(line.text.isupper() for line in previous.lines):
+        return False
+    last = previous.lines[-1]
+    full = last.x1 >= right_margin - 2 * last.size and last.x1 - last.x0 > 0.55 * page_width
+    return _is_list_start(previous.lines[0].text) or block.lines[0].text[:1].islower() or full
+
+
+def block_item(block: Block, body_size: float, confidence: float) -> TextBlock:
+    text = clean_text(_BULLET_START.sub("- ", block.text, count=1))
+    kind = "list_item" if _is_list_start(text) else "paragraph"
+    if kind == "paragraph" and len(block.lines) <= 3 and len(text) <= 150 and (
+            all(line.bold for line in block.lines) or block.lines[0].size >= 1.15 * body_size):
+        kind = "heading"
+    return TextBlock(kind, text, Source(page=block.page, confidence=confidence))

@@ -1,0 +1,132 @@
+"""The PDF ingester's working types: words, lines, table cells and fragments, blocks and pages, in
+display coordinates (origin top-left, y downwards, points)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from auditor.ingest.markdown import clean_text
+
+FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-–(]?\d[\d.,\s]*%?\)?(?:,-)?$")  # 455.365.200, 95,97%, (4,03), 7996
+_HYPHEN_BREAK = re.compile(r"[^\W_]-$")
+_CODE_BREAK = re.compile(r"(?:^|\s)[IVXLC\d]+(?:\.[IVXLC\d]+)*\.$")
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    space_after: bool = False  # a space glyph was printed after it (not one PDFium made up)
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    trailing: bool  # ends with a printed space: some producers (LibreOffice, Word) keep it at a wrap
+    first_width: float  # width of its first word, to tell whether it would have fit on the line above
+
+
+@dataclass
+class Cell:
+    """One table cell's printed lines and the x a full line of the cell reaches."""
+
+    lines: list[Line]
+    right: float
+    box: tuple[float, float, float, float]
+    override: str | None = None  # a figure re-read by OCR
+
+    @property
+    def text(self) -> str:
+        if self.override is not None:
+            return self.override
+        return clean_text(join_lines([line.text for line in self.lines]))
+
+
+@dataclass
+class Fragment:
+    """One table as printed on one page, with whether its first/last row runs over the page edge."""
+
+    page: int
+    top: float
+    bottom: float
+    cells: list[list[Cell | None]]  # None where a merged cell covers the position or nothing is printed
+    open_top: bool
+    open_bottom: bool
+    row_pages: list[int] = field(default_factory=list)  # rows moved in from the page before keep theirs
+
+    def __post_init__(self) -> None:
+        self.row_pages = self.row_pages or [self.page] * len(self.cells)
+
+    def texts(self) -> list[list[str]]:
+        return [[cell.text if cell else "" for cell in row] for row in self.cells]
+
+
+@dataclass
+class Block:
+    page: int
+    top: float
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return join_lines([line.text for line in self.lines])
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    fragments: list[Fragment] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    scanned: bool = False
+    ocr: bool = False
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words in reading order, grouped into lines by vertical overlap."""
+    ordered = sorted(words, key=lambda w: (w.top + w.bottom, w.x0))
+    groups: list[list[Word]] = []
+    band = (0.0, 0.0)
+    for word in ordered:
+        middle = (word.top + word.bottom) / 2
+        if groups and band[0] <= middle <= band[1]:
+            groups[-1].append(word)
+            continue
+        groups.append([word])
+        band = (word.top, word.bottom)
+    lines = []
+    for group in groups:
+        group.sort(key=lambda w: w.x0)
+        lines.append(Line(" ".join(w.text for w in group), group[0].x0, min(w.top for w in group),
+                          max(w.x1 for w in group), max(w.bottom for w in group), max(w.size for w in group),
+                          all(w.bold for w in group), group[-1].space_after, group[0].x1 - group[0].x0))
+    lines.sort(key=lambda line: line.top)
+    return lines
+
+
+def join_lines(texts: list[str]) -> str:
+    """Lines of one paragraph or cell as one string: a word hyphenated or a numbering code
+    ("I." + "1.1.2") broken at the line end is glued back, other breaks become a space."""
+    joined = ""
+    for text in texts:
+        if joined and ((_HYPHEN_BREAK.search(joined) and text[:1].isalnum())
+                       or (_CODE_BREAK.search(joined) and text[:1].isdigit())):
+            joined += text
+        elif joined:
+            joined += " " + text
+        else:
+            joined = text
+    return joined
