@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from auditor.audit import DocumentReport, audit_file_guarded
 from auditor.bilingual import Text
-from auditor.config import Config, ConfigError, load_config
 from auditor.formats import FORMATS, Options
-from rules import RULES
+
+# Each command imports what it needs: `--version`, `rules` and `explain` start without pandas and friends.
+if TYPE_CHECKING:
+    from auditor.audit import DocumentReport
+    from auditor.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 LANG = click.Choice(["id", "en"])
@@ -22,6 +25,8 @@ def fail(message: str) -> None:
 
 
 def configured(config_path: str | None, select: str | None, ignore: str | None, fail_on: str | None) -> Config:
+    from auditor.config import ConfigError, load_config
+
     try:
         config = load_config(config_path)
     except ConfigError as error:
@@ -68,6 +73,8 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     """Audit one or more LKjIP files and report every inconsistency found.
 
     Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
+    from auditor.audit import audit_file_guarded
+
     config = configured(config_path, select, ignore, fail_on)
     config.timeout = timeout or config.timeout
     config.max_memory = max_memory or config.max_memory
@@ -193,6 +200,8 @@ def list_rules(lang) -> None:
     """Print the rule catalogue."""
     from tabulate import tabulate
 
+    from rules import RULES
+
     rows = [(code, rule.SEVERITY, rule.TITLE[lang]) for code, rule in sorted(RULES.items())]
     headers = [Text("Kode", "Code"), Text("Tingkat", "Severity"), Text("Judul", "Title")]
     click.echo(tabulate(rows, headers=[h[lang] for h in headers], tablefmt="simple"))
@@ -203,6 +212,8 @@ def list_rules(lang) -> None:
 @click.option("--lang", type=LANG, default="id", show_default=True)
 def explain(code, lang) -> None:
     """Print a rule's documentation, options and examples."""
+    from rules import RULES
+
     rule = RULES.get(code.upper())
     if rule is None:
         fail(f"{code}: " + Text("kode aturan tidak dikenal; lihat 'lkjip-audit rules'.",

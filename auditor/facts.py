@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from rapidfuzz import fuzz
 
 from auditor.ruleapi import Fact
 from auditor.structure import Table, row_number
 from auditor.values import Value
 from auditor.vocabulary import is_total_label
+
+if TYPE_CHECKING:
+    import pandas as pd  # frames are built where they are asked for: pandas takes most of start-up
 
 FACT_COLUMNS = [f.name for f in fields(Fact)]
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))\s+", re.IGNORECASE)
@@ -133,6 +136,8 @@ class FactStore:
 
     @property
     def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame(self.records, columns=FACT_COLUMNS)
 
     @property

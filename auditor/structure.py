@@ -4,13 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from rapidfuzz import fuzz
 
-from auditor.model import RawDocument, RawTable, Source, TextBlock
+from auditor.model import RawDocument, Source, TextBlock
 from auditor.values import Value, parse_value
 from auditor.vocabulary import DEFAULT, Vocabulary, bare_percent, is_total_label, keywords
+
+if TYPE_CHECKING:
+    import pandas as pd  # frames are built where they are asked for: pandas takes most of start-up
 
 CONTINUATION_SIMILARITY = 85  # header text similarity (0-100) for a fragment to continue the table above
 _LABEL = re.compile(r"^tabel\.?\s*([IVXLC\d]+(?:\s*\.\s*[A-Z0-9]+)*)\b\.?\s*(.*)$", re.IGNORECASE)
@@ -46,6 +49,8 @@ class Table:
 
     @property
     def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         frame = pd.DataFrame(self.rows, columns=[c.name or c.key for c in self.columns])
         frame.insert(0, "page", [s.page for s in self.sources])
         frame.insert(1, "line", [s.line for s in self.sources])

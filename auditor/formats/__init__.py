@@ -3,23 +3,25 @@ the CLI's --format choices come from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from importlib import import_module
 
-from auditor.formats import csv_format, excel, html, json_format, text
-from auditor.formats.common import Options
+from auditor.formats.common import DEFAULT, Options
 
 
 @dataclass(frozen=True)
 class Format:
-    render: Callable[..., str | bytes]  # (reports, lang, options: common.Options)
+    module: str  # imported when first rendered: openpyxl alone costs more than the rest of start-up
     extension: str
     file_name: str  # what a batch calls its copy in the output folder
 
+    def render(self, reports, lang: str = "id", options: Options = DEFAULT) -> str | bytes:
+        return import_module(f"auditor.formats.{self.module}").render(reports, lang, options)
+
 
 FORMATS = {
-    "text": Format(text.render, "txt", "report.txt"),
-    "json": Format(json_format.render, "json", "report.json"),
-    "csv": Format(csv_format.render, csv_format.EXTENSION, csv_format.FILE_NAME),
-    "excel": Format(excel.render, excel.EXTENSION, excel.FILE_NAME),
-    "html": Format(html.render, html.EXTENSION, html.FILE_NAME),
+    "text": Format("text", "txt", "report.txt"),
+    "json": Format("json_format", "json", "report.json"),
+    "csv": Format("csv_format", "csv", "findings.csv"),
+    "excel": Format("excel", "xlsx", "summary.xlsx"),
+    "html": Format("html", "html", "report.html"),
 }

@@ -8,8 +8,6 @@ import io
 from auditor.formats.cells import csv_value
 from auditor.formats.common import DEFAULT, Options, records
 
-EXTENSION = "csv"
-FILE_NAME = "findings.csv"
 BOM = "\ufeff"
 KEYS = ("path", "instansi", "kabupaten", "tahun", "rule", "severity", "status", "subject", "attribute", "value",
         "other_value", "more_values", "expected", "message", "recommendation", "page", "table", "row", "column",

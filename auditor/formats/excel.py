@@ -16,8 +16,6 @@ from auditor.formats.cells import append_row, set_text
 from auditor.formats.common import DEFAULT, FAMILIES, Options, family, records
 from auditor.formats.csv_format import HEADERS, KEYS
 
-EXTENSION = "xlsx"
-FILE_NAME = "summary.xlsx"
 WORDS = {
     "id": {"summary": "Ringkasan", "findings": "Temuan", "charts": "Grafik",
            "summary_columns": ("Berkas", "Instansi", "Kabupaten", "Tahun", "Halaman", "Kesalahan", "Peringatan",

@@ -6,8 +6,6 @@ from html import escape
 from auditor.formats.common import DEFAULT, Options
 from auditor.values import format_number
 
-EXTENSION = "html"
-FILE_NAME = "report.html"
 WORDS = {
     "id": {"title": "Hasil audit LKjIP", "summary": "Ringkasan", "file": "Berkas", "year": "Tahun", "pages": "Hlm.",
            "errors": "Kesalahan", "warnings": "Peringatan", "infos": "Info", "penyerapan": "Penyerapan",
