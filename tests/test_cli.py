@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pandas as pd
 from click.testing import CliRunner
@@ -68,6 +70,15 @@ def test_rules_and_explain():
     assert explained.exit_code == 0 and "PASS:" in explained.output and "lower-is-better" in explained.output
     unknown = run("explain", "LKJ999")
     assert unknown.exit_code == 2 and "tidak dikenal" in unknown.output
+
+
+def test_start_up_loads_no_heavy_library():
+    """--version, rules and explain need the command line and the rule registry only; pandas, numpy, openpyxl,
+    pdfplumber and PDFium load with the command that uses them."""
+    heavy = ("pandas", "numpy", "openpyxl", "pdfplumber", "pypdfium2")
+    code = f"import auditor.cli, rules, sys; print(*(m for m in {heavy!r} if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
 
 
 def test_extract_writes_tables_and_facts(tmp_path):
