@@ -181,20 +181,13 @@ def average_capaian(facts: pd.DataFrame) -> float | None:
 
 def excerpts(document: Document, findings: list[Finding]) -> dict:
     """For each table a finding points at: its column names, the rows involved and where each located cell is."""
-    facts = document.facts
     result: dict[str, dict] = {}
     for finding in findings:
         for location in finding.locations:
-            if not location.table:
-                continue
-            match = facts[(facts.table == location.table) & (facts.row == (location.row or ""))
-                          & (facts.column == (location.column or "")) & (facts.text.astype(str) == location.text)]
-            if location.page is not None:
-                match = match[match.page == location.page]
-            if match.empty:
-                continue
-            table = document.table(int(match.table_index.iloc[0]))
-            row_index = int(match.row_index.iloc[0])
+            if location.table_index is None or location.row_index is None or location.column_index is None:
+                continue  # a sentence, or a whole row rather than one of its cells
+            table = document.table(location.table_index)
+            row_index = location.row_index
             excerpt = result.setdefault(table.label, {"page": table.page, "columns": [c.name or c.key for c in table.columns],
                                                       "rows": [], "marks": []})
             if len(excerpt["columns"]) != len(table.columns):
@@ -204,16 +197,9 @@ def excerpts(document: Document, findings: list[Finding]) -> dict:
                 excerpt["rows"].append({"index": row_index, "page": source.page, "line": source.line,
                                         "cells": list(table.rows[row_index])})
             mark = {"row": location.row, "column": location.column, "text": location.text,
-                    "at": [row_index, _column_position(table, row_index, location)]}
+                    "at": [row_index, location.column_index]}
             if mark not in excerpt["marks"]:
                 excerpt["marks"].append(mark)
     for excerpt in result.values():
         excerpt["rows"].sort(key=lambda r: r["index"])
     return result
-
-
-def _column_position(table, row_index: int, location: Location) -> int:
-    """Column names can repeat across header levels; the cell that holds the printed text decides."""
-    named = [j for j, c in enumerate(table.columns) if (c.name or c.key) == location.column] or [0]
-    cells = table.rows[row_index]
-    return next((j for j in named if location.text and location.text in cells[j]), named[0])

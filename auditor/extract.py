@@ -65,6 +65,7 @@ def table_index(document: Document) -> pd.DataFrame:
 def facts_for_export(document: Document) -> pd.DataFrame:
     facts = document.facts.copy()
     facts["number"] = [float(n) if isinstance(n, Decimal) else None for n in facts["number"]]
+    facts["box"] = [" ".join(f"{v:.1f}" for v in box) if isinstance(box, tuple) else None for box in facts["box"]]
     return facts
 
 

@@ -129,6 +129,8 @@ class FactStore:
             "row_index": row_index,
             "row": row_label(table, row_index, entity),
             "column": table.columns[column].name,
+            "column_index": column,
+            "box": table.boxes[row_index][column],
             "page": source.page,
             "line": source.line,
             "confidence": source.confidence,

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in the PDF page's user space: points, y upwards
+
 
 @dataclass(frozen=True)
 class Source:
@@ -34,6 +36,7 @@ class RawTable:
 
     rows: list[list[str]]
     sources: list[Source]
+    boxes: list[list[Box | None]] | None = None  # per cell where a PDF printed it; None from markdown and Word
 
 
 @dataclass

@@ -182,6 +182,7 @@ def _add(store: FactStore, statement: Statement, entity_id: str, kind: str, pare
             "attribute": attribute, "year": None, "number": value.number, "unit": value.unit,
             "text": statement.block.text, "decimals": value.decimals, "value_kind": value.kind,
             "table_index": None, "table": None, "role": ROLE, "row_index": None, "row": None, "column": None,
+            "column_index": None, "box": None,
             "page": statement.block.source.page, "line": statement.block.source.line,
             "confidence": statement.block.source.confidence,
         })

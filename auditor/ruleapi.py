@@ -38,6 +38,8 @@ class Fact:
     row_index: int | None
     row: str | None
     column: str | None
+    column_index: int | None
+    box: tuple[float, float, float, float] | None  # the cell in the PDF page's user space (model.Box)
     page: int | None
     line: int | None
     confidence: float  # below 1 for text read by OCR
@@ -45,7 +47,12 @@ class Fact:
 
 @dataclass(frozen=True)
 class Location:
-    """Where a figure was printed: page, table, row and column, or the sentence it stands in."""
+    """Where a figure was printed: page, table, row and column, or the sentence it stands in.
+
+    A figure read from a table cell also carries the cell itself (table, row and column positions, and its box
+    on the PDF page) so that excerpts and annotations look it up; these travel with the finding but are not part
+    of what it says, so they neither print nor tell two locations apart.
+    """
 
     page: int | None = None
     table: str | None = None
@@ -53,12 +60,18 @@ class Location:
     column: str | None = None
     line: int | None = None
     text: str = ""  # the printed figure, or the whole sentence for a figure stated in the narrative
+    table_index: int | None = field(default=None, compare=False)  # Document.table(table_index)
+    row_index: int | None = field(default=None, compare=False)  # into that table's rows
+    column_index: int | None = field(default=None, compare=False)
+    # x0, y0, x1, y1 in the PDF page's user space (model.Box); None for markdown, Word and sentences
+    box: tuple[float, float, float, float] | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, fact: Fact) -> "Location":
         """A table cell, or the sentence of a figure stated in the narrative (no table, row or column)."""
         return cls(page=fact.page, table=fact.table or None, row=fact.row or None, column=fact.column or None,
-                   line=fact.line, text=fact.text or "")
+                   line=fact.line, text=fact.text or "", table_index=fact.table_index, row_index=fact.row_index,
+                   column_index=fact.column_index, box=fact.box)
 
     def describe(self, lang: str = "id") -> str:
         words = _WORDS[lang]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from auditor.model import RawDocument, Source, TextBlock
+from auditor.model import Box, RawDocument, Source, TextBlock
 from auditor.values import Value, parse_value
 from auditor.vocabulary import DEFAULT, Vocabulary, bare_percent, is_total_label, keywords
 
@@ -39,6 +39,7 @@ class Table:
     rows: list[list[str]]
     sources: list[Source]
     header_sources: list[Source]
+    boxes: list[list[Box | None]]  # per body cell where a PDF printed it, None elsewhere
     role: str = "other"
     fragments: int = 1
 
@@ -164,6 +165,7 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
             continue
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
+        boxes = [list(b) + [None] * (width - len(b)) for b in item.boxes or [[] for _ in rows]]
         depth, _ = header_depth(rows)
         header, body = rows[:depth], rows[depth:]
         header_text = _header_text(header)
@@ -178,6 +180,7 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
             assert previous is not None
             previous.rows.extend(body)
             previous.sources.extend(item.sources[depth:])
+            previous.boxes.extend(boxes[depth:])
             previous.fragments += 1
         else:
             label, caption = _title(layout.text, since_previous, previous)
@@ -192,12 +195,13 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
                 rows=body,
                 sources=list(item.sources[depth:]),
                 header_sources=list(item.sources[:depth]),
+                boxes=boxes[depth:],
             )
             layout.tables.append(previous)
             previous_header = header_text
         since_previous = []
     for table in layout.tables:
-        table.rows, table.sources = _drop_empty(table.rows, table.sources)
+        table.rows, table.sources, table.boxes = _drop_empty(table.rows, table.sources, table.boxes)
         classify(table, vocabulary, year)
     return layout
 
@@ -214,9 +218,9 @@ def _column_keys(numbers: list[str] | None, width: int) -> list[str]:
     return [str(j + 1) for j in range(width)]
 
 
-def _drop_empty(rows: list[list[str]], sources: list[Source]) -> tuple[list[list[str]], list[Source]]:
-    kept = [(r, s) for r, s in zip(rows, sources) if any(c.strip() for c in r)]
-    return [r for r, _ in kept], [s for _, s in kept]
+def _drop_empty(rows: list[list[str]], sources: list[Source], boxes: list[list[Box | None]]) -> tuple[list, list, list]:
+    kept = [(r, s, b) for r, s, b in zip(rows, sources, boxes) if any(c.strip() for c in r)]
+    return [r for r, _, _ in kept], [s for _, s, _ in kept], [b for _, _, b in kept]
 
 
 def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Table | None) -> tuple[str, str]:

@@ -135,7 +135,8 @@ def _name(table: Table, i: int, limit: int = 70) -> str:
 
 def _problem(table: Table, i: int, subject: str, problem: dict) -> Problem:
     source = table.sources[i]
+    number = table.column("no") or 0
     where = Location(source.page, table.label, " ".join(c for c in table.rows[i][:2] if c.strip()) or None,
-                     None, source.line, table.rows[i][table.column("no") or 0])
+                     None, source.line, table.rows[i][number], box=table.boxes[i][number])
     return Problem(subject=subject, attribute=None, values=(), expected=None, locations=(where,),
                    fields={"table": table.label, "problem": problem, "where": where})

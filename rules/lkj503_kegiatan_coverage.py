@@ -75,7 +75,8 @@ def check(document, options):
             if first.entity_id in others:
                 yield Consistent()
                 continue
-            where = replace(Location.of(first), column=None, text=first.entity)  # the row, not one figure
+            # the row, not one figure
+            where = replace(Location.of(first), column=None, column_index=None, box=None, text=first.entity)
             yield Problem(
                 subject=first.entity, attribute=None, values=(), expected=None, locations=(where,),
                 fields={"present": first.table, "absent": _labels(absent), "where": where},

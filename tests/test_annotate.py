@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import RectangleObject
 
 from auditor.annotate import annotate
 from auditor.audit import audit_file
@@ -81,6 +83,38 @@ def test_highlights_cover_the_printed_figures(sample):
     for location in clash.locations:
         on_page = [a for page, a in highlights if page == location.page and clash.message("en") in a["contents"]]
         assert any(words_inside(out, location.page, a["rect"]) == location.text.replace(" ", "") for a in on_page)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_highlights_land_on_the_cell_of_a_page_that_does_not_start_at_0_0(tmp_path, rotation):
+    """Every page's MediaBox moved to start at (100, 200), its content with it; with /Rotate 90 the content
+    is drawn turned the other way so the page still shows upright. A highlight is drawn in the page's user
+    space, so it covers the printed figure either way."""
+    shifted = tmp_path / "shifted.pdf"
+    writer = PdfWriter(clone_from=PdfReader(SAMPLE))
+    for page in writer.pages:
+        left, bottom, right, top = (float(v) for v in page.mediabox)
+        width, height = right - left, top - bottom
+        turned = Transformation().translate(-left, -bottom).rotate(rotation)
+        page.add_transformation(turned.translate(100 + (height if rotation else 0), 200))
+        page.mediabox = RectangleObject([100, 200, 100 + (height if rotation else width),
+                                         200 + (width if rotation else height)])
+        page.cropbox = page.mediabox
+        page.rotate(rotation)
+    writer.write(shifted)
+    report = audit_file(str(shifted), Config())
+    out = tmp_path / "annotated.pdf"
+    annotate(report, str(shifted), str(out), "en")
+    clash = next(f for f in report.findings if f.rule == "LKJ201" and f.attribute == "realisasi")
+    found = annotations(out)
+    document = pdfium.PdfDocument(str(out))
+    for location in clash.locations:
+        rects = [a["rect"] for a in found[location.page]
+                 if a["subtype"] == "/Highlight" and clash.message("en") in a["contents"]]
+        textpage = document[location.page - 1].get_textpage()
+        covered = ["".join(textpage.get_text_bounded(*rect).split()) for rect in rects]
+        assert location.text.replace(" ", "") in covered, (location, covered)
 
 
 def test_original_left_untouched_and_not_overwritten(sample):

@@ -25,6 +25,7 @@ from auditor.guard import WorkerError, run_limited
 from auditor.ingest.markdown import read_markdown
 from auditor.ingest.pdf import read_pdf
 from auditor.model import RawTable, TextBlock
+from auditor.structure import build_layout
 
 pytestmark = pytest.mark.slow  # reads, renders or OCRs PDFs
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -105,6 +106,21 @@ def test_merged_header_cells_match_markdown_layout(pdf_doc):
     assert efficiency.rows[1][4:10] == ["TARGET", "REALISASI", "CAPAIAN", "ALOKASI (Rp)", "REALISASI (Rp)",
                                         "PENYERAPAN ANGGARAN"]
     assert efficiency.rows[2][-1] == "11=7-10"
+
+
+@pytest.mark.slow
+def test_stitched_rows_keep_the_boxes_of_their_cells(pdf_doc):
+    """Every body cell of a table stitched from five pages keeps the box it was printed in, in the page's user
+    space: a printed cell has one and PDFium reads its text inside it; a cell covered or left blank has none."""
+    efficiency = next(t for t in build_layout(pdf_doc).tables if t.label == "Tabel III.E.1")
+    assert efficiency.fragments == 5 and len(efficiency.boxes) == len(efficiency.rows)
+    document = pdfium.PdfDocument(str(SAMPLE_PDF))
+    for row, boxes, source in zip(efficiency.rows, efficiency.boxes, efficiency.sources):
+        assert [bool(text) for text in row] == [box is not None for box in boxes]
+        textpage = document[source.page - 1].get_textpage()
+        for text, box in zip(row[4:], boxes[4:]):  # figures, printed on one line
+            if box:
+                assert "".join(textpage.get_text_bounded(*box).split()) == "".join(text.split())
 
 
 def test_pages_present_and_increasing(pdf_doc):

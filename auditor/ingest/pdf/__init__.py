@@ -56,7 +56,7 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | 
         for grid, words_in in zip(grids, cell_words):
             if not words_in:
                 continue  # a frame or box around nothing is not a table
-            result.fragments.append(Fragment(number, grid.ys[0], grid.ys[-1], grid_cells(grid, words_in),
+            result.fragments.append(Fragment(number, grid.ys[0], grid.ys[-1], grid_cells(grid, words_in, frame),
                                              grid.open_top, grid.open_bottom))
         if ocr_workdir is not None:
             reread_figures(page, result.fragments, ocr_workdir)
@@ -116,7 +116,8 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
             (block.top, block_item(block, text_size, confidence)) for block in page.blocks]
         placed += [(fragment.top, RawTable(rows=fragment.texts(),
                                            sources=[Source(page=number, confidence=confidence)
-                                                    for number in fragment.row_pages]))
+                                                    for number in fragment.row_pages],
+                                           boxes=fragment.boxes()))
                    for fragment in page.fragments]
         placed.sort(key=lambda pair: pair[0])
         items.extend(item for _, item in placed)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from auditor.ingest.pdf.layout import Cell, Word, group_lines
+from auditor.ingest.pdf.page import Frame
 
 # (snap, join, intersection) tolerances in points: pdfplumber's defaults, then a looser retry for
 # grids whose rulings are drawn slightly apart (double borders, scanned lines).
@@ -135,7 +136,7 @@ def find_grids(edges: list[dict], words: list[Word]) -> list[_Grid]:
     return best
 
 
-def grid_cells(grid: _Grid, cell_words: dict[int, list[Word]]) -> list[list[Cell | None]]:
+def grid_cells(grid: _Grid, cell_words: dict[int, list[Word]], frame: Frame) -> list[list[Cell | None]]:
     rows: list[list[Cell | None]] = [[None] * (len(grid.xs) - 1) for _ in range(len(grid.ys) - 1)]
     for index, (row, col, row_end, col_end) in enumerate(grid.cells):
         words = cell_words.get(index)
@@ -144,5 +145,5 @@ def grid_cells(grid: _Grid, cell_words: dict[int, list[Word]]) -> list[list[Cell
             lines = group_lines(words)
             # Cell padding, mirrored to the right; centred or right-aligned text says nothing about it.
             padding = min(max(min(line.x0 for line in lines) - box[0], 0.0), 8.0)
-            rows[row][col] = Cell(lines, box[2] - padding, box)
+            rows[row][col] = Cell(lines, box[2] - padding, box, frame.user_box(box))
     return rows

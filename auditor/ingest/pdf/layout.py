@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from auditor.ingest.markdown import clean_text
+from auditor.model import Box
 
 FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-–(]?\d[\d.,\s]*%?\)?(?:,-)?$")  # 455.365.200, 95,97%, (4,03), 7996
 _HYPHEN_BREAK = re.compile(r"[^\W_]-$")
@@ -43,7 +44,8 @@ class Cell:
 
     lines: list[Line]
     right: float
-    box: tuple[float, float, float, float]
+    box: tuple[float, float, float, float]  # displayed, like the lines
+    pdf_box: Box  # the same box in the page's user space
     override: str | None = None  # a figure re-read by OCR
 
     @property
@@ -70,6 +72,9 @@ class Fragment:
 
     def texts(self) -> list[list[str]]:
         return [[cell.text if cell else "" for cell in row] for row in self.cells]
+
+    def boxes(self) -> list[list[Box | None]]:
+        return [[cell.pdf_box if cell else None for cell in row] for row in self.cells]
 
 
 @dataclass

@@ -7,6 +7,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from auditor.ingest.pdf.layout import Word
+from auditor.model import Box
 
 _GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                          "\ufb05": "st", "\ufb06": "st", "\uf0fc": "✓", "\u00ad": ""})
@@ -36,6 +37,22 @@ class Frame:
     def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
         ax, ay = self.point(left, bottom)
         bx, by = self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    def user_point(self, x: float, y: float) -> tuple[float, float]:
+        """The inverse of `point`: a displayed point back in PDF user space."""
+        if self.rotation == 90:
+            return self.left + y, self.bottom + x
+        if self.rotation == 180:
+            return self.right - x, self.bottom + y
+        if self.rotation == 270:
+            return self.right - y, self.top - x
+        return self.left + x, self.top - y
+
+    def user_box(self, box: tuple[float, float, float, float]) -> Box:
+        """A displayed box (x0, top, x1, bottom) in PDF user space, where annotations are drawn."""
+        ax, ay = self.user_point(box[0], box[1])
+        bx, by = self.user_point(box[2], box[3])
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
