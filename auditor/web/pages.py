@@ -8,9 +8,6 @@ import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 
-import pdfplumber
-
-from auditor.annotate import _occurrence, find_cell
 from auditor.audit import DocumentReport
 from auditor.ruleapi import Finding
 
@@ -19,35 +16,34 @@ _NUMBER = re.compile(r"-?\d[\d.]*(?:,\d+)?")
 
 def locate_cells(report: DocumentReport, pdf_path: str) -> dict:
     """{"sizes": {page: [width, height]}, "boxes": per finding, per location, a list of [x0, top, x1, bottom] as
-    fractions of the page (top-left origin), empty when not found}: the word search annotate places its
-    highlights with."""
+    fractions of the displayed page (top-left origin), empty for a location without a cell}: each located
+    cell's recorded box, turned the way the page is shown; the same boxes annotate highlights."""
+    import pypdfium2 as pdfium
+
+    from auditor.ingest.pdf.page import Frame
+
     sizes: dict[int, list[float]] = {}
     boxes: list[list[list[list[float]]]] = []
-    with pdfplumber.open(pdf_path) as pdf:
-        words: dict[int, list[dict]] = {}
+    document = pdfium.PdfDocument(pdf_path)
+    try:
+        frames: dict[int, Frame] = {}
         for finding in report.findings:
             found: list[list[list[float]]] = []
             for location in finding.locations:
                 placed: list[list[float]] = []
-                if location.page and location.page <= len(pdf.pages):
-                    page = pdf.pages[location.page - 1]
-                    width, height = float(page.width), float(page.height)
-                    sizes[location.page] = [width, height]
-                    if location.page not in words:
-                        words[location.page] = page.extract_words()
-                    placed = [[x0 / width, top / height, x1 / width, bottom / height]
-                              for x0, top, x1, bottom in _boxes(words[location.page], location, report.excerpts)]
+                if location.page and location.page <= len(document):
+                    if location.page not in frames:
+                        frames[location.page] = Frame(document[location.page - 1])
+                    frame = frames[location.page]
+                    sizes[location.page] = [frame.width, frame.height]
+                    if location.box:
+                        x0, top, x1, bottom = frame.box(*location.box)
+                        placed = [[x0 / frame.width, top / frame.height, x1 / frame.width, bottom / frame.height]]
                 found.append(placed)
             boxes.append(found)
+    finally:
+        document.close()
     return {"sizes": sizes, "boxes": boxes}
-
-
-def _boxes(words: list[dict], location, excerpts: dict) -> list[tuple]:
-    """The printed cell of a table location."""
-    if not location.table:
-        return []
-    cell = find_cell(words, location, _occurrence(location, excerpts))
-    return [cell] if cell else []
 
 
 def render_page(pdf_path: str, page: int, out_path: str, width_px: int = 1200) -> None:
