@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Hashable, Iterable
 
+from auditor.facts import Resolver
 from auditor.narrative import ROLE
 from auditor.ruleapi import Fact
 
@@ -79,3 +80,24 @@ def comparable(told: Fact, printed: Fact) -> bool:
     if kinds == ("quantity", "quantity"):
         return same_unit(told.unit, printed.unit)
     return kinds == ("number", "number")
+
+
+def same_indikator(names_a: Iterable[str], names_b: Iterable[str], threshold: float) -> dict[str, str]:
+    """Pairs each name of `names_a` with the name of `names_b` that is the same entity, using the
+    project's Resolver (fuzzy, qualifier- and number-aware), so Musrembangcam meets Musrenbangcam."""
+    resolver = Resolver(threshold)
+    ids_b: dict[str, str] = {}
+    for name in names_b:
+        ids_b.setdefault(resolver.resolve("indikator", name), name)
+    return {name: ids_b[i] for name in names_a if (i := resolver.resolve("indikator", name)) in ids_b}
+
+
+def indikator_figures(facts: Iterable[Fact], attribute: str, roles: tuple[str, ...]) -> list[Fact]:
+    """This year's numeric indikator figures of `attribute`, from the first of `roles` that has any."""
+    chosen = [f for f in facts if f.attribute == attribute and f.year is None and f.number is not None
+              and f.kind == "indikator"]
+    for role in roles:
+        in_role = [f for f in chosen if f.role == role]
+        if in_role:
+            return in_role
+    return []

@@ -11,7 +11,7 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
-from auditor.facts import FACT_COLUMNS, Resolver, canonical
+from auditor.facts import FACT_COLUMNS, canonical
 from auditor.ruleapi import Fact
 
 # The fact columns a document keeps once audited: enough to compare it with another document.
@@ -264,22 +264,3 @@ def _candidate_pairs(documents: list[Filed]) -> dict[int, list[tuple[Filed, floa
 
 # ---------------------------------------------------------------- helpers for the LKJ6xx rules
 
-def same_indikator(names_a: Iterable[str], names_b: Iterable[str], threshold: float) -> dict[str, str]:
-    """Pairs each name of `names_a` with the name of `names_b` that is the same entity, using the
-    project's Resolver (fuzzy, qualifier- and number-aware), so Musrembangcam meets Musrenbangcam."""
-    resolver = Resolver(threshold)
-    ids_b: dict[str, str] = {}
-    for name in names_b:
-        ids_b.setdefault(resolver.resolve("indikator", name), name)
-    return {name: ids_b[i] for name in names_a if (i := resolver.resolve("indikator", name)) in ids_b}
-
-
-def this_year(facts: Iterable[Fact], attribute: str, roles: tuple[str, ...]) -> list[Fact]:
-    """This year's numeric indikator figures of `attribute`, from the first of `roles` that has any."""
-    chosen = [f for f in facts if f.attribute == attribute and f.year is None and f.number is not None
-              and f.kind == "indikator"]
-    for role in roles:
-        in_role = [f for f in chosen if f.role == role]
-        if in_role:
-            return in_role
-    return []

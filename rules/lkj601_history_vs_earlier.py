@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from auditor.arithmetic import Printed, agree
 from auditor.bilingual import Text
-from auditor.history import same_indikator
+from auditor.factrows import same_indikator
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ601"

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from auditor.arithmetic import Printed, agree
 from auditor.bilingual import Text
-from auditor.history import same_indikator, this_year
+from auditor.factrows import indikator_figures, same_indikator
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 
 ID = "LKJ602"
@@ -68,7 +68,7 @@ def check(document, options):
     related = getattr(document, "related", None)
     if related is None or not document.tahun:
         return
-    targets = this_year(document.fact_rows, "target", ("capaian_sasaran", "pk_target", "capaian_tujuan"))
+    targets = indikator_figures(document.fact_rows, "target", ("capaian_sasaran", "pk_target", "capaian_tujuan"))
     if not targets:
         return
     year = int(document.tahun)

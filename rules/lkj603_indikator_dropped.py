@@ -50,7 +50,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from auditor.facts import canonical
-from auditor.history import same_indikator, this_year
+from auditor.factrows import indikator_figures, same_indikator
 from auditor.ruleapi import Consistent, Location, Problem
 
 ID = "LKJ603"
@@ -67,7 +67,7 @@ _ROLES = ("capaian_sasaran", "capaian_tujuan", "pk_target")
 
 
 def _measured(facts) -> list:
-    return this_year(facts, "target", _ROLES) or this_year(facts, "realisasi", _ROLES)
+    return indikator_figures(facts, "target", _ROLES) or indikator_figures(facts, "realisasi", _ROLES)
 
 
 def check(document, options):
