@@ -100,6 +100,8 @@ def decode_facts(encoded: dict | None) -> pd.DataFrame:
     frame = pd.DataFrame(encoded["rows"], columns=encoded["columns"])
     frame["number"] = [Decimal(v) if isinstance(v, str) else None for v in frame["number"]]
     frame["year"] = [int(v) if v is not None and not pd.isna(v) else None for v in frame["year"]]
+    if "box" in frame.columns:  # stored as a JSON list; a fact's box is a tuple
+        frame["box"] = [tuple(v) if isinstance(v, list) else None for v in frame["box"]]
     for column in FACT_COLUMNS:
         if column not in frame.columns:
             frame[column] = None

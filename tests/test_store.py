@@ -54,7 +54,7 @@ def round_trip(target: str) -> None:
     with Store(target) as store:  # reopening migrates nothing and keeps everything
         assert len(store.documents()) == 1
         with store.engine.connect() as connection:
-            assert connection.execute(sa.text("select version_num from alembic_version")).scalar() == "0001"
+            assert connection.execute(sa.text("select version_num from alembic_version")).scalar() == "0002"
             counts = {t: connection.execute(sa.text(f"select count(*) from {t}")).scalar()
                       for t in ("facts", "findings", "bands")}
     assert counts == {"facts": len(report.facts), "findings": len(report.findings) + len(report.waived),
@@ -222,3 +222,23 @@ def test_resumed_batch_compares_again_without_doubling(tmp_path):
     across = [json.loads(line) for line in (tmp_path / "out" / "crossdoc.jsonl").read_text().splitlines()]
     assert [(os.path.basename(r["path"]), [f["subject"] for f in r["findings"]]) for r in across] == [
         (sg.file_name(s.reports[0]), []), (sg.file_name(s.reports[1]), []), (expected.path, [expected.subject])]
+
+
+def test_store_made_before_cell_provenance_is_migrated(tmp_path):
+    """A store written by the first schema gains the facts' column position and box when opened."""
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    from auditor.store import MIGRATIONS, database_url
+
+    target = str(tmp_path / "old.db")
+    engine = sa.create_engine(database_url(target))
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with Store(target) as store:
+        columns = {c["name"] for c in sa.inspect(store.engine).get_columns("facts")}
+    assert {"column_index", "box"} <= columns

@@ -35,7 +35,8 @@ facts = sa.Table(
     sa.Column("unit", sa.Text), sa.Column("text", sa.Text), sa.Column("decimals", sa.Integer),
     sa.Column("value_kind", sa.String(16)), sa.Column("table_index", sa.Integer), sa.Column("table_label", sa.Text),
     sa.Column("role", sa.String(32)), sa.Column("row_index", sa.Integer), sa.Column("row_label", sa.Text),
-    sa.Column("column_label", sa.Text), sa.Column("page", sa.Integer), sa.Column("line", sa.Integer),
+    sa.Column("column_label", sa.Text), sa.Column("column_index", sa.Integer), sa.Column("box", sa.JSON),
+    sa.Column("page", sa.Integer), sa.Column("line", sa.Integer),
     sa.Column("confidence", sa.Float))
 findings = sa.Table(
     "findings", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("document_id", sa.Integer),
@@ -225,11 +226,13 @@ def _optional(value, kind=None):
         return float(value)
     if kind is str:
         return str(value)
+    if kind is list:
+        return [float(v) for v in value]
     return value
 
 
-_KINDS = {"year": int, "decimals": int, "table_index": int, "row_index": int, "page": int, "line": int,
-          "confidence": float, "number": str}
+_KINDS = {"year": int, "decimals": int, "table_index": int, "row_index": int, "column_index": int, "page": int,
+          "line": int, "confidence": float, "number": str, "box": list}
 
 
 def _fact_rows(frame: pd.DataFrame, document_id: int) -> list[dict]:
