@@ -15,6 +15,7 @@ Pure stdlib: the tests use it without importing the project.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
@@ -1056,3 +1057,42 @@ def inject_pk_budget(report: Report, rng: random.Random) -> Expected:
     return Expected("LKJ402", program["name"], "alokasi",
                     (float(program["alokasi"]), float(changed)))
 
+
+# ---------------------------------------------------------------- damaged copies
+
+FULL_WIDTH = str.maketrans("0123456789%,.", "０１２３４５６７８９％，．")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
+_NUMBER = re.compile(r"\d[\d.,]*%?")
+
+
+def damage_unicode(report: Report, rng: random.Random, share: float = 0.3) -> Report:
+    """A copy of `report` whose numbers are printed with odd code points, as text pasted from other
+    software arrives: full-width digits and signs (１２３, ％, ，), Arabic-Indic digits, zero-width
+    characters inside a number. About `share` of the numbers change; what they say does not."""
+    def number(match: re.Match) -> str:
+        text = match.group(0)
+        if rng.random() >= share:
+            return text
+        way = rng.choice(("full_width", "arabic_indic", "zero_width"))
+        if way == "full_width":
+            return text.translate(FULL_WIDTH)
+        if way == "arabic_indic":
+            return text.translate(ARABIC_INDIC)
+        cut = rng.randint(1, len(text)) if len(text) > 1 else 1
+        return text[:cut] + rng.choice(ZERO_WIDTH) + text[cut:]
+
+    def damaged(text: str) -> str:
+        return _NUMBER.sub(number, text)
+
+    blocks = []
+    for block in report.blocks:
+        if block.table is None:
+            blocks.append(Block(block.kind, damaged(block.text)))
+            continue
+        t = block.table
+        blocks.append(Block("table", table=Table(
+            [damaged(x) for x in t.title_lines], [list(r) for r in t.header_rows],
+            [damaged(x) for x in t.number_row] if t.number_row else None,
+            [[damaged(x) for x in row] for row in t.rows], list(t.split_at), t.key)))
+    return Report(report.kecamatan, report.kabupaten, report.tahun, report.template, blocks, report.truth)

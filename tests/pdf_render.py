@@ -265,3 +265,139 @@ def docx_to_pdf(documents: list[Path], folder: Path) -> list[Path]:
     if missing:
         raise RuntimeError(f"LibreOffice did not write {', '.join(missing)}")
     return converted
+
+
+# ---------------------------------------------------------------- HTML and WeasyPrint (a browser's print)
+
+
+def footer_text(report: Report) -> str:
+    return f"Laporan Kinerja Instansi Pemerintah Kecamatan {report.kecamatan} Tahun {report.tahun}"
+
+
+def weasyprint_available() -> bool:
+    try:
+        import weasyprint  # noqa: F401  (needs the pango libraries)
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def _markup(text: str) -> str:
+    return _BOLD.sub(r"<b>\1</b>", escape(text))
+
+
+def to_html(report: Report) -> str:
+    """The report as a browser prints it: a running header, a footer with the page number, wide
+    tables on landscape pages (a named @page), header rows in <thead> so they repeat on each page."""
+    markup = _markup
+    css = f"""
+    @page {{ size: A4; margin: 2cm 2cm 2.2cm 2cm;
+             @top-left {{ content: "{running_header(report)}"; font: 8pt 'DejaVu Sans'; }}
+             @bottom-left {{ content: "{footer_text(report)}"; font: 8pt 'DejaVu Sans'; }}
+             @bottom-right {{ content: counter(page); font: 8pt 'DejaVu Sans'; }} }}
+    @page wide {{ size: A4 landscape; }}
+    body {{ font: 10pt/1.3 'DejaVu Sans'; }}
+    p {{ margin: 0 0 7pt 0; }}
+    .wide {{ page: wide; }}
+    table {{ border-collapse: collapse; width: 100%; margin-bottom: 12pt; }}
+    td, th {{ border: 0.5pt solid black; font-size: 7.5pt; padding: 2pt 3pt; vertical-align: top; }}
+    th {{ font-weight: bold; text-align: center; }}
+    tr {{ break-inside: avoid; }}
+    """
+    body: list[str] = []
+    for block in report.blocks:
+        if block.kind == "heading":
+            body.append(f"<p><b>{markup(block.text)}</b></p>")
+        elif block.kind == "list_item":
+            body.append(f"<ul style='margin:0 0 7pt 0'><li>{markup(block.text)}</li></ul>")
+        elif block.kind == "paragraph":
+            body.append(f"<p>{markup(block.text)}</p>")
+        else:
+            body.append(_html_table(block.table))
+    return (f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><style>{css}</style></head>"
+            f"<body>{''.join(body)}</body></html>")
+
+
+def _html_table(table: Table) -> str:
+    spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in header_spans(table.header_rows)}
+    covered = {(r, c) for (r0, c0), (rows, cols) in spans.items()
+               for r in range(r0, r0 + rows) for c in range(c0, c0 + cols)} - set(spans)
+    head = []
+    for r, row in enumerate(table.header_rows):
+        cells = []
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            rows, cols = spans.get((r, c), (1, 1))
+            cells.append(f"<th rowspan='{rows}' colspan='{cols}'>{escape(text)}</th>")
+        head.append(f"<tr>{''.join(cells)}</tr>")
+    if table.number_row:
+        head.append("<tr>" + "".join(f"<th>{escape(text)}</th>" for text in table.number_row) + "</tr>")
+    body = ["<tr>" + "".join(f"<td>{_markup(text)}</td>" for text in row) + "</tr>" for row in table.rows]
+    titles = "".join(f"<p>{_markup(t)}</p>" for t in table.title_lines)
+    wide = " class='wide'" if len(table.header_rows[0]) >= WIDE_TABLE else ""
+    return (f"<div{wide}>{titles}<table><thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table>"
+            f"</div>")
+
+
+def to_pdf_weasyprint(report: Report, path: Path) -> None:
+    import weasyprint
+
+    weasyprint.HTML(string=to_html(report)).write_pdf(str(path))
+
+
+# ---------------------------------------------------------------- all routes, and damaged files
+
+ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint")
+
+
+def route_missing(route: str) -> str | None:
+    """Why a route cannot run on this machine, or None."""
+    if route in ("reportlab", "libreoffice") and not reportlab_available():
+        return "needs DejaVu Sans (fonts-dejavu-core)"
+    if route == "libreoffice" and libreoffice() is None:
+        return "needs LibreOffice (libreoffice-writer-nogui)"
+    if route == "weasyprint" and not weasyprint_available():
+        return "needs WeasyPrint (pip weasyprint, Debian libpango-1.0-0 libpangoft2-1.0-0)"
+    return None
+
+
+def render(reports: dict[str, Report], route: str, folder: Path) -> dict[str, Path]:
+    """Each report printed by `route` into `folder` as NAME.md or NAME.pdf (LibreOffice converts all
+    of them in one run)."""
+    import generator
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, Path] = {}
+    if route == "markdown":
+        for name, report in reports.items():
+            paths[name] = folder / f"{name}.md"
+            paths[name].write_text(generator.to_markdown(report), encoding="utf-8")
+    elif route == "reportlab":
+        for name, report in reports.items():
+            paths[name] = folder / f"{name}.pdf"
+            to_pdf_reportlab(report, paths[name])
+    elif route == "weasyprint":
+        for name, report in reports.items():
+            paths[name] = folder / f"{name}.pdf"
+            to_pdf_weasyprint(report, paths[name])
+    elif route == "libreoffice":
+        documents = []
+        for name, report in reports.items():
+            documents.append(folder / f"{name}.docx")
+            to_docx(report, documents[-1])
+        for name, path in zip(reports, docx_to_pdf(documents, folder)):
+            paths[name] = path
+    else:
+        raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")
+    return paths
+
+
+def flip_bytes(data: bytes, rng, count: int = 4) -> bytes:
+    """A copy of a file with `count` bytes changed at random places past its header, as a bad disk
+    or a broken transfer leaves it."""
+    damaged = bytearray(data)
+    for _ in range(count):
+        at = rng.randrange(16, len(damaged))
+        damaged[at] ^= 1 << rng.randrange(8)
+    return bytes(damaged)

@@ -1,0 +1,226 @@
+"""Benchmark precision and recall: generated reports audited through every rendering route.
+
+For each route (markdown; reportlab; DOCX → LibreOffice; HTML → WeasyPrint) and each damaged copy
+(Unicode digits in the markdown; a reportlab PDF with flipped bytes) it audits clean reports and
+reports with one injected inconsistency of each kind, and prints per route:
+
+- errors on clean reports (target 0) and the reports that had one;
+- recall per injected kind: the expected finding (rule and subject) was reported (target ≥ 97%);
+- md ↔ PDF parity: the findings (rule, subject, severity) equal those of the same report's
+  markdown (target: identical);
+- findings with an empty subject and audits that crashed (target 0).
+
+    python3 benchmarks/precision.py                      # 100 clean + 300 injected per route
+    python3 benchmarks/precision.py --clean 5 --injected 27 --routes markdown weasyprint
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import generator  # noqa: E402 - the generator lives with the tests
+import narrative_injections  # noqa: E402
+import pdf_render  # noqa: E402
+import table_injections  # noqa: E402
+
+DAMAGED = ("unicode", "flipped")  # markdown with odd digits; a reportlab PDF with flipped bytes
+ROUTES = (*pdf_render.ROUTES, *DAMAGED)
+TEMPLATES = ("sumenep", "alt")
+
+
+def injections() -> dict:
+    """Every injected kind, as kind → function returning (Expected, rule options) or None."""
+    kinds: dict = {}
+    for name, inject in generator.INJECTIONS.items():
+        kinds[name] = lambda report, rng, inject=inject: (inject(report, rng), {})
+    for name, inject in narrative_injections.INJECTIONS.items():
+        kinds[name] = lambda report, rng, inject=inject: (inject(report, rng), {})
+    kinds.update(table_injections.INJECTIONS)
+    return kinds
+
+
+@dataclass(frozen=True)
+class Task:
+    route: str
+    seed: int
+    template: str
+    kind: str | None  # None: a clean report
+
+
+@dataclass
+class Outcome:
+    task: Task
+    findings: list[tuple] = field(default_factory=list)  # (rule, subject, severity, values)
+    markdown: list[tuple] | None = None  # the same report's markdown findings, for parity
+    expected: tuple | None = None  # (rule, subject)
+    skipped: bool = False  # the injection does not apply to this report
+    unusable: str | None = None  # the audit refused the file (exit 2)
+    crash: str | None = None
+
+
+def _audit(path: str, options: dict) -> list[tuple]:
+    from auditor.config import Config
+    from auditor.document import load
+    from auditor.engine import run_rules
+
+    config = Config(options=options)
+    document = load(path, match_threshold=config.match_threshold)
+    result = run_rules(document, config.rules(), config.rule_options(), config.severity)
+    return [(f.rule, f.subject, f.severity, tuple(str(v) for v in f.values)) for f in result.findings]
+
+
+def run_task(task: Task) -> Outcome:
+    from auditor.errors import InputError
+
+    outcome = Outcome(task)
+    try:
+        report = generator.generate(task.seed, template=task.template)
+        options: dict = {}
+        if task.kind:
+            done = injections()[task.kind](report, random.Random(task.seed))
+            if done is None:
+                outcome.skipped = True
+                return outcome
+            expected, options = done
+            outcome.expected = (expected.rule, expected.subject)
+        with tempfile.TemporaryDirectory(prefix="precision-") as folder:
+            folder = Path(folder)
+            md = pdf_render.render({"r": report}, "markdown", folder / "md")["r"]
+            outcome.markdown = _audit(str(md), options)
+            if task.route == "markdown":
+                outcome.findings = outcome.markdown
+                return outcome
+            if task.route == "unicode":
+                damaged = generator.damage_unicode(report, random.Random(task.seed))
+                path = pdf_render.render({"r": damaged}, "markdown", folder / "unicode")["r"]
+            elif task.route == "flipped":
+                clean = pdf_render.render({"r": report}, "reportlab", folder / "rl")["r"]
+                path = folder / "flipped.pdf"
+                path.write_bytes(pdf_render.flip_bytes(clean.read_bytes(), random.Random(task.seed)))
+            else:
+                path = pdf_render.render({"r": report}, task.route, folder / task.route)["r"]
+            try:
+                outcome.findings = _audit(str(path), options)
+            except InputError as error:
+                outcome.unusable = error.message("en")
+    except Exception:  # a benchmark counts crashes instead of stopping at the first
+        outcome.crash = traceback.format_exc(limit=6)
+    return outcome
+
+
+def tasks(routes: list[str], clean: int, injected: int, first_seed: int = 0) -> list[Task]:
+    kinds = sorted(injections())
+    out = []
+    for route in routes:
+        out += [Task(route, first_seed + n, TEMPLATES[n % 2], None) for n in range(clean)]
+        out += [Task(route, first_seed + 1000 + n, TEMPLATES[(n // len(kinds)) % 2], kinds[n % len(kinds)])
+                for n in range(injected)]
+    return out
+
+
+def _key(finding: tuple) -> tuple:
+    return finding[0], finding[1].casefold(), finding[2]
+
+
+def found(outcome: Outcome) -> bool:
+    rule, subject = outcome.expected
+    return any(f[0] == rule and f[1].casefold() == subject.casefold() for f in outcome.findings)
+
+
+def summarise(outcomes: list[Outcome]) -> dict:
+    """Per route: the figures the README quotes."""
+    routes: dict = defaultdict(lambda: {"clean": 0, "clean_with_errors": 0, "clean_errors": 0, "recall": defaultdict(
+        lambda: [0, 0]), "parity": [0, 0], "empty_subject": 0, "unusable": 0, "crash": 0, "examples": []})
+    for o in outcomes:
+        r = routes[o.task.route]
+        if o.skipped:
+            continue
+        if o.crash:
+            r["crash"] += 1
+            r["examples"].append(f"crash {o.task}: {o.crash.strip().splitlines()[-1]}")
+            continue
+        if o.unusable:
+            r["unusable"] += 1
+            if o.task.route != "flipped":
+                r["examples"].append(f"unusable {o.task}: {o.unusable[:120]}")
+            continue
+        r["empty_subject"] += sum(1 for f in o.findings if not f[1].strip())
+        errors = [f for f in o.findings if f[2] == "error"]
+        if o.task.kind is None:
+            r["clean"] += 1
+            r["clean_errors"] += len(errors)
+            r["clean_with_errors"] += bool(errors)
+            r["examples"] += [f"clean error {o.task.template}-{o.task.seed}: {f[0]} {f[1]!r} {f[3]}" for f in errors]
+        else:
+            counts = r["recall"][o.task.kind]
+            counts[0] += found(o)
+            counts[1] += 1
+            if not found(o):
+                r["examples"].append(f"missed {o.task.kind} {o.task.template}-{o.task.seed}: {o.expected}")
+        if o.task.route != "markdown" and o.markdown is not None:
+            same = sorted(map(_key, o.findings)) == sorted(map(_key, o.markdown))
+            r["parity"][0] += same
+            r["parity"][1] += 1
+            if not same:
+                only_pdf = Counter(map(_key, o.findings)) - Counter(map(_key, o.markdown))
+                only_md = Counter(map(_key, o.markdown)) - Counter(map(_key, o.findings))
+                r["examples"].append(f"parity {o.task.template}-{o.task.seed} {o.task.kind}: "
+                                     f"+{sorted(only_pdf)[:3]} -{sorted(only_md)[:3]}")
+    return routes
+
+
+def print_summary(routes: dict, seconds: float, examples: int) -> None:
+    print(f"precision benchmark ({seconds:.0f} s)")
+    for route in ROUTES:
+        if route not in routes:
+            continue
+        r = routes[route]
+        found_all = sum(c[0] for c in r["recall"].values())
+        tried_all = sum(c[1] for c in r["recall"].values())
+        print(f"\n== {route}")
+        print(f"clean reports: {r['clean']}, with an error: {r['clean_with_errors']}, errors: {r['clean_errors']}")
+        if tried_all:
+            print(f"recall: {found_all}/{tried_all} = {100 * found_all / tried_all:.1f}%")
+            weak = [f"{kind} {c[0]}/{c[1]}" for kind, c in sorted(r["recall"].items()) if c[0] < c[1]]
+            print("  below 100%: " + (", ".join(weak) if weak else "none"))
+        if r["parity"][1]:
+            print(f"md ↔ this route, identical findings: {r['parity'][0]}/{r['parity'][1]}")
+        print(f"empty subjects: {r['empty_subject']}, unusable: {r['unusable']}, crashes: {r['crash']}")
+        for line in r["examples"][:examples]:
+            print("  " + line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clean", type=int, default=100, help="clean reports per route")
+    parser.add_argument("--injected", type=int, default=300, help="injected reports per route (kinds in turn)")
+    parser.add_argument("--routes", nargs="+", default=list(ROUTES), choices=ROUTES)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--examples", type=int, default=8, help="problems listed per route")
+    args = parser.parse_args(argv)
+    missing = {route: pdf_render.route_missing("reportlab" if route == "flipped" else route) for route in args.routes}
+    for route, why in missing.items():
+        if why:
+            print(f"{route}: skipped, {why}")
+    todo = tasks([r for r in args.routes if not missing[r]], args.clean, args.injected)
+    started = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
+        outcomes = list(pool.imap_unordered(run_task, todo, chunksize=1))
+    print_summary(summarise(outcomes), time.perf_counter() - started, args.examples)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""A small sample of benchmarks/precision.py as a test: per route, clean reports give no error and
+the same findings as their markdown; injected inconsistencies are found; no empty subject."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import pdf_render  # noqa: E402
+import precision  # noqa: E402
+
+# A few reports per route: CI time is the limit; benchmarks/precision.py runs the hundreds.
+CLEAN, INJECTED = 2, 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("route", precision.ROUTES)
+def test_route_sample(route):
+    why = pdf_render.route_missing("reportlab" if route == "flipped" else route)
+    if why:
+        pytest.skip(why)
+    outcomes = [precision.run_task(task) for task in precision.tasks([route], CLEAN, INJECTED, first_seed=7)]
+    summary = precision.summarise(outcomes)[route]
+    assert summary["crash"] == 0, summary["examples"]
+    assert summary["empty_subject"] == 0
+    if route == "flipped":
+        return  # a flipped byte may change a figure: only crashes and empty subjects count
+    assert summary["unusable"] == 0, summary["examples"]
+    assert summary["clean_errors"] == 0, summary["examples"]
+    assert all(hit == tried for hit, tried in summary["recall"].values()), summary["examples"]
+    assert summary["parity"][0] == summary["parity"][1], summary["examples"]
