@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -17,6 +17,7 @@ from auditor.narrative import add_narrative_facts
 from auditor.ruleapi import Fact
 from auditor.structure import Table, build_layout, classify
 from auditor.vocabulary import DEFAULT, Vocabulary
+from auditor.values import plain_text
 
 _INSTANSI = re.compile(
     r"\b(KECAMATAN|DINAS|BADAN|INSPEKTORAT|SEKRETARIAT|KELURAHAN|RSUD|SATUAN)\s+([A-Z][A-Z'’.\- ]{1,60}?)"
@@ -102,8 +103,18 @@ def load(path: str, config: Config, *, password: str | None = None, ocr: bool = 
     return document
 
 
+def plain_items(raw: RawDocument) -> RawDocument:
+    """The same document with every text and cell in plain form (values.plain_text), so odd digits
+    read as numbers wherever they stand, in the markdown and in a PDF alike."""
+    items = [replace(item, text=plain_text(item.text)) if isinstance(item, TextBlock)
+             else replace(item, rows=[[plain_text(cell) for cell in row] for row in item.rows])
+             for item in raw.items]
+    return replace(raw, items=items)
+
+
 def normalise(raw: RawDocument, config: Config) -> Document:
     """Tables, facts and metadata; config.headers (a kabupaten's header synonyms) help read the tables."""
+    raw = plain_items(raw)
     vocabulary = Vocabulary.with_synonyms(config.headers) if config.headers else DEFAULT
     meta = detect_meta([i for i in raw.items if isinstance(i, TextBlock)], raw.path)
     layout = build_layout(raw, vocabulary, meta["tahun"])

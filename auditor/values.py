@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -13,6 +14,10 @@ _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _NUMBER_TOKEN = r"[-−–]?\s?\d[\d.,]*"
 _QUANTITY = re.compile(rf"^({_NUMBER_TOKEN})\s*([A-Za-z][A-Za-z/\- ]*?)\.?$")
 _GRADE = re.compile(r"^(?:nilai\s+)?(AA|A|BB|B|CC|C|D|E)[+-]?$", re.IGNORECASE)
+# Invisible characters that text pasted from other software leaves inside numbers and words.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"), None)
+# Arabic percent sign and separators, which NFKC leaves alone (the digits are mapped one by one).
+_ARABIC_SIGNS = str.maketrans({"\u066a": "%", "\u066b": ",", "\u066c": "."})
 _EMPTY = {"", "-", "--", "—", "–", "n/a", "na"}
 
 
@@ -31,9 +36,20 @@ class Value:
         return self.number is not None
 
 
+def plain_text(text: str) -> str:
+    """Text as the parsers expect it: NFKC (full-width １２３, ％ and ， become 123, % and ,), every
+    decimal digit of another script as its ASCII digit, zero-width characters removed."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_ARABIC_SIGNS)
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text)
+
+
 def parse_number(text: str) -> tuple[Decimal, int] | None:
     """Parse an Indonesian (or plain) number; returns the value and its printed decimals."""
-    body = text.strip().replace(" ", "")
+    body = plain_text(text).strip().replace(" ", "")
     negative = bool(body) and body[0] in _MINUS
     if negative:
         body = body[1:]
@@ -60,7 +76,7 @@ def _looks_like_decimal_point(body: str) -> bool:
 
 def parse_value(text: str | None) -> Value:
     printed = (text or "").strip()
-    body = printed.strip("*").strip()
+    body = plain_text(printed).strip("*").strip()
     if body.lower() in _EMPTY:
         return Value(printed, "empty")
     money = re.match(r"^rp\.?\s*(.+?)(?:,-|,—|\.-)?$", body, re.IGNORECASE)

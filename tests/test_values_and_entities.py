@@ -80,3 +80,27 @@ def test_variants_of_one_entity_resolve_to_one_id(a, b):
 def test_near_misses_stay_apart(a, b):
     resolver = Resolver(Config().match_threshold)
     assert resolver.resolve("kegiatan", a) != resolver.resolve("kegiatan", b)
+
+
+@pytest.mark.parametrize("printed, number, kind", [
+    ("９５，９７％", Decimal("95.97"), "percent"),  # full-width digits and signs
+    ("٤٥٥.٣٦٥.٢٠٠", Decimal("455365200"), "number"),  # Arabic-Indic digits
+    ("8\u200b4%", Decimal("84"), "percent"),  # a zero-width space inside the number
+    ("\ufeff17", Decimal("17"), "number"),
+    ("٩٥٫٥٪", Decimal("95.5"), "percent"),  # Arabic decimal separator and percent sign
+])
+def test_odd_digits_read_as_numbers(printed, number, kind):
+    value = parse_value(printed)
+    assert (value.number, value.kind) == (number, kind)
+
+
+def test_damaged_unicode_copy_audits_like_the_clean_report():
+    import random
+
+    import generator
+    from helpers import audit_markdown
+
+    report = generator.generate(2)
+    clean = audit_markdown(generator.to_markdown(report))[1].findings
+    damaged = audit_markdown(generator.to_markdown(generator.damage_unicode(report, random.Random(2))))[1].findings
+    assert [(f.rule, f.subject, f.values) for f in damaged] == [(f.rule, f.subject, f.values) for f in clean]
