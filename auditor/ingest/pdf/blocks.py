@@ -79,9 +79,13 @@ def body_size(pages: list[Page]) -> float:
 
 def drop_page_furniture(pages: list[Page]) -> None:
     """Removes page numbers and running headers/footers: lines at the top or bottom edge of a page,
-    outermost first, that look like a page number or repeat (digits aside) on half the pages."""
-    def key(line: Line, edge: str) -> tuple:
-        return edge, re.sub(r"\d+", "#", line.text.lower()), round(line.top / 6)
+    outermost first, that look like a page number or repeat (digits aside) on half the pages.
+
+    A line is placed by its distance from its own edge of the displayed page, so a footer on a
+    landscape (or rotated) page is the same furniture as on the portrait pages around it."""
+    def key(line: Line, edge: str, page: Page) -> tuple:
+        distance = line.top if edge == "top" else page.height - line.bottom
+        return edge, re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.text.lower())), round(distance / 6)
 
     def edge_lines(page: Page) -> list[tuple[Line, str]]:
         top = [(line, "top") for line in page.lines[:2] if line.bottom < 0.12 * page.height]
@@ -90,7 +94,7 @@ def drop_page_furniture(pages: list[Page]) -> None:
 
     seen: Counter[tuple] = Counter()
     for page in pages:
-        seen.update({key(line, edge) for line, edge in edge_lines(page)})
+        seen.update({key(line, edge, page) for line, edge in edge_lines(page)})
     repeated = max(3, len(pages) / 2)
     for page in pages:
         drop: set[int] = set()
@@ -98,7 +102,7 @@ def drop_page_furniture(pages: list[Page]) -> None:
             for line, where in edge_lines(page):
                 if where != edge:
                     continue
-                if not (_PAGE_NUMBER.match(line.text.strip()) or seen[key(line, edge)] >= repeated):
+                if not (_PAGE_NUMBER.match(line.text.strip()) or seen[key(line, edge, page)] >= repeated):
                     break  # only the outermost lines can be page furniture
                 drop.add(id(line))
         if drop:
