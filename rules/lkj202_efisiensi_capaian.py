@@ -3,7 +3,9 @@ kinerja table (the tree of tujuan → sasaran → program → kegiatan).
 
 Only kegiatan rows that state their own kinerja are compared; rows that repeat their indikator's
 target and realisasi (as the Sumenep template does) are the indikator's and are checked by LKJ201.
-A capaian above 100% may be capped at 100% for the efficiency computation (option `cap_at_100`).
+Two conventions are in use: the kegiatan's own capaian (257%), or that capaian capped at 100% so
+that efisiensi is not inflated; either is accepted (the capped one unless option `cap_at_100` is
+off), and a figure that is neither is reported with the conventions tried.
 
 PASS:
     Tabel III.E.1 Efisiensi Penggunaan Sumber Daya
@@ -45,16 +47,17 @@ from auditor.arithmetic import Printed, agree
 from auditor.bilingual import Text
 from auditor.factrows import this_year
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
+from auditor.values import format_number
 
 ID = "LKJ202"
 TITLE = {"id": "Capaian di tabel efisiensi berbeda dengan capaian kegiatan",
          "en": "Capaian in the efficiency table differs from the kegiatan's capaian"}
 SEVERITY = "error"
 MESSAGE = {
-    "id": "Tabel efisiensi memakai capaian {printed}% untuk kegiatan “{subject}” ({where}), padahal capaiannya "
-          "{actual}% ({where_actual}).",
-    "en": "The efficiency table uses a capaian of {printed}% for kegiatan “{subject}” ({where}), but its capaian "
-          "is {actual}% ({where_actual}).",
+    "id": "Tabel efisiensi memakai capaian {printed}% untuk kegiatan “{subject}” ({where}), tidak sesuai dengan "
+          "{tried} ({where_actual}).",
+    "en": "The efficiency table uses a capaian of {printed}% for kegiatan “{subject}” ({where}), which matches "
+          "neither {tried} ({where_actual}).",
 }
 CONF = {"cap_at_100": bool}
 DEFAULT = {"cap_at_100": True}
@@ -68,16 +71,27 @@ def check(document, options):
         if stated is None:
             yield NotCheckable(Text("kegiatan tidak ada di tabel realisasi kinerja", "kegiatan not found in the realisasi kinerja table"))
             continue
-        expected = stated.number
-        if options["cap_at_100"]:
-            expected = min(expected, Decimal(100))
-        if agree(Printed.of(fact), Printed(expected, stated.decimals)):
+        own = stated.number
+        conventions = [own]
+        if options["cap_at_100"] and own > 100:
+            conventions.append(Decimal(100))
+        printed = fact.number
+        if any(agree(Printed.of(fact), Printed(value, stated.decimals)) for value in conventions):
             yield Consistent()
             continue
         yield Problem(
             subject=fact.entity, attribute="capaian",
-            values=(fact.number, stated.number), expected=expected,
+            values=(printed, own), expected=min(conventions, key=lambda value: abs(value - printed)),
             locations=(Location.of(fact), Location.of(stated)),
-            fields={"printed": fact.number, "actual": stated.number,
+            fields={"printed": printed, "tried": _tried(own, len(conventions) > 1),
                     "where": Location.of(fact), "where_actual": Location.of(stated)},
         )
+
+
+def _tried(own: Decimal, capped: bool) -> dict:
+    """The conventions compared, in both languages."""
+    figure = format_number(own, "id"), format_number(own, "en")
+    if not capped:
+        return {"id": f"capaian kegiatan itu sendiri, {figure[0]}%", "en": f"the kegiatan's own capaian, {figure[1]}%"}
+    return {"id": f"capaian kegiatan itu sendiri ({figure[0]}%) maupun capaian yang dibatasi 100% (100%)",
+            "en": f"the kegiatan's own capaian ({figure[1]}%) nor that capaian capped at 100% (100%)"}
