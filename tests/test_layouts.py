@@ -7,6 +7,7 @@ import pytest
 
 import generator
 import pdf_render
+from injections import INJECTIONS
 from auditor.config import Config
 from auditor.document import normalise
 from auditor.engine import run_rules
@@ -28,7 +29,7 @@ def test_kota_layout_pdf_finds_what_its_markdown_finds(tmp_path, seed, injection
     from auditor.ingest.pdf import read_pdf
 
     report = generator.generate(seed, template="kota")
-    expected = generator.INJECTIONS[injection](report, random.Random(seed)) if injection else None
+    expected = INJECTIONS[injection](report, random.Random(seed)) if injection else None
     pdf_render.to_pdf_reportlab(report, tmp_path / "kota.pdf")
     from_pdf = findings(read_pdf(str(tmp_path / "kota.pdf")))
     assert from_pdf == findings(read_markdown("kota.md", generator.to_markdown(report)))
