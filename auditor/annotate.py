@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Highlight, Text
-from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
+from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
 from auditor.audit import DocumentReport
 from auditor.errors import InputError
 from auditor.model import Box
+from auditor.outputs import replacing
 from auditor.ruleapi import Finding
 
 _PAD = 1.5
@@ -23,13 +25,36 @@ class AnnotationSummary:
     page_notes: int  # findings noted at the top of a page because none of their cells has a box there
 
 
-def annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str = "id") -> AnnotationSummary:
-    """Writes to `out_path` a copy of `pdf_path` with the report's located findings annotated."""
+def annotate_file(pdf_path: str, report: DocumentReport, out_path: str, lang: str = "id", *,
+                  password: str | None = None) -> AnnotationSummary:
+    """annotate with the PDF first, as run_limited names its input (the CLI runs it under the limits)."""
+    return annotate(report, pdf_path, out_path, lang, password=password)
+
+
+def annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str = "id", *,
+             password: str | None = None) -> AnnotationSummary:
+    """Writes to `out_path` a copy of `pdf_path` with the report's located findings annotated, without the
+    input's JavaScript, actions and embedded files; an encrypted input gives a copy under the same password.
+    A PDF the annotator cannot handle raises InputError."""
     if os.path.exists(out_path) and os.path.samefile(pdf_path, out_path):
         raise InputError(out_path, "berkas keluaran sama dengan PDF yang diperiksa; pilih nama lain agar aslinya "
                                    "tidak berubah.",
                          "the output file is the audited PDF itself; choose another name so the original stays intact.")
-    writer = PdfWriter(clone_from=PdfReader(pdf_path))
+    try:
+        return _annotate(report, pdf_path, out_path, lang, password)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
+        raise InputError(pdf_path, f"salinan bertanda tidak dapat dibuat karena struktur PDF ini tidak biasa "
+                                   f"({type(error).__name__}); laporan temuan tetap berlaku.",
+                         f"could not make the annotated copy: this PDF's structure is unusual "
+                         f"({type(error).__name__}); the findings report stands.") from None
+
+
+def _annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str, password: str | None) -> AnnotationSummary:
+    reader = PdfReader(pdf_path)
+    if reader.is_encrypted:
+        reader.decrypt(password or "")
+    defang(reader.trailer["/Root"].get_object(), reader.pages)  # before cloning, which copies what is reachable
+    writer = PdfWriter(clone_from=reader)
     summary = AnnotationSummary(0, 0)
     for finding in report.findings:
         message = f"{finding.rule} ({finding.severity}): {finding.message(lang)}"
@@ -49,9 +74,58 @@ def annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str = "
                 where = "; ".join(loc.describe(lang) for loc in finding.locations if loc.page == page)
                 note = f"{message}\n[{where}]"
             writer.add_annotation(page - 1, Text(rect=anchor, text=note))
-    with open(out_path, "wb") as handle:
-        writer.write(handle)
+    if reader.is_encrypted and password:
+        writer.encrypt(password, algorithm="AES-256")
+    with replacing(out_path) as temporary:
+        with open(temporary, "wb") as handle:
+            writer.write(handle)
     return summary
+
+
+_ACTIVE_NAMES = ("/JavaScript", "/EmbeddedFiles")
+_ACTIVE_KEYS = ("/OpenAction", "/AA", "/JavaScript")
+_ACTIVE_ANNOTATIONS = ("/FileAttachment", "/Screen", "/Movie", "/Sound", "/RichMedia", "/3D")
+
+
+def defang(root: DictionaryObject, pages) -> None:
+    """Drops what could run or hide inside the copy: document JavaScript and open actions, embedded
+    files, page and field actions, and annotations that launch, play or attach something."""
+    for key in _ACTIVE_KEYS:
+        root.pop(NameObject(key), None)
+    names = root.get("/Names")
+    if names is not None:
+        names = names.get_object()
+        for key in _ACTIVE_NAMES:
+            names.pop(NameObject(key), None)
+    form = root.get("/AcroForm")
+    if form is not None:
+        form = form.get_object()
+        form.pop(NameObject("/XFA"), None)
+        for field in form.get("/Fields", []) or []:
+            _drop_actions(field.get_object())
+    for page in pages:
+        # reader.pages hands out copies; cloning follows the objects they were copied from
+        page = page.indirect_reference.get_object() if page.indirect_reference else page
+        page.pop(NameObject("/AA"), None)
+        annotations = page.get("/Annots")
+        if annotations is None:
+            continue
+        kept = ArrayObject()
+        for reference in annotations.get_object():
+            annotation = reference.get_object()
+            if not isinstance(annotation, DictionaryObject) or annotation.get("/Subtype") in _ACTIVE_ANNOTATIONS:
+                continue
+            _drop_actions(annotation)
+            kept.append(reference)
+        page[NameObject("/Annots")] = kept
+
+
+def _drop_actions(node: DictionaryObject) -> None:
+    """A link keeps its destination; any action (JavaScript, Launch, SubmitForm, URI…) goes."""
+    if isinstance(node, DictionaryObject):
+        node.pop(NameObject("/A"), None)
+        node.pop(NameObject("/AA"), None)
+
 
 
 def _cells(finding: Finding, pages: int) -> dict[int, list[Box]]:

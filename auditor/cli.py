@@ -1,14 +1,16 @@
 """The lkjip-audit command line: check, batch, extract, rules, explain, serve."""
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from auditor.bilingual import Text
+from auditor.errors import InputError
 from auditor.formats import FORMATS, Options
+from auditor.guard import WorkerError, limits_notice, run_limited
+from auditor.outputs import check_output_file, check_output_folder, display, for_display, write_atomic
 
 # Each command imports what it needs: `--version`, `rules` and `explain` start without pandas and friends.
 if TYPE_CHECKING:
@@ -20,8 +22,19 @@ LANG = click.Choice(["id", "en"])
 
 
 def fail(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(display(message), err=True)
     sys.exit(EXIT_UNUSABLE)
+
+
+def say(message: str, **kwargs) -> None:
+    """Text for the terminal: names and cells may carry escape sequences or undecodable bytes."""
+    click.echo(display(message), **kwargs)
+
+
+def notice_limits(lang: str) -> None:
+    notice = limits_notice(lang)
+    if notice:
+        click.echo(notice, err=True)
 
 
 def configured(config_path: str | None, select: str | None, ignore: str | None, fail_on: str | None) -> Config:
@@ -80,36 +93,55 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     config.max_memory = max_memory or config.max_memory
     if annotated and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
         fail("--annotate: " + Text("berikan tepat satu berkas PDF.", "give exactly one PDF file.")[lang])
+    try:  # every output place is checked before the audit, which may take minutes
+        if output:
+            check_output_file(output, files)
+        if annotated:
+            check_output_file(annotated, [*files, *([output] if output else [])], option="--annotate")
+    except InputError as error:
+        fail(error.message(lang))
+    notice_limits(lang)
     reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
     if store or pk_files:
         from auditor.series import check_across
 
         check_across(reports, [audit_file_guarded(path, config, ocr=ocr) for path in pk_files], config, store, lang)
     options = Options(csv_sep=csv_sep)
-    write_rendered(FORMATS[output_format].render(reports, lang, options), output, output_format, lang)
+    write_rendered(FORMATS[output_format].render(for_display(reports), lang, options), output, output_format, lang)
     if annotated and reports[0].status == "ok":
-        from auditor.annotate import annotate
-        from auditor.errors import InputError
-
-        try:
-            placed = annotate(reports[0], files[0], annotated, lang)
-        except InputError as error:
-            fail(error.message(lang))
-        click.echo(Text(f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}",
+        placed = annotate_guarded(reports[0], files[0], annotated, lang, password, config)
+        say(Text(f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}",
                         f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}")[lang], err=True)
     if output or output_format != "text":
         for report in reports:
             if report.status == "error":
-                click.echo(report.error.message(lang), err=True)
+                say(report.error.message(lang), err=True)
     sys.exit(exit_code(reports, config.fail_on))
+
+
+def annotate_guarded(report: DocumentReport, pdf_path: str, out_path: str, lang: str, password: str | None,
+                     config: Config):
+    """The annotated copy, made under the same time and memory limits as the audit; a failure is one line."""
+    from auditor.annotate import annotate_file
+
+    try:
+        return run_limited(annotate_file, pdf_path, report, out_path, lang, password=password,
+                           timeout_s=config.timeout, memory_mb=config.max_memory)
+    except InputError as error:
+        fail("--annotate: " + error.message(lang))
+    except WorkerError:
+        fail(f"--annotate: {pdf_path}: " + Text(
+            "salinan bertanda tidak dapat dibuat dari PDF ini; laporan temuan tetap berlaku, laporkan berkasnya ke "
+            "pengembang.",
+            "could not make the annotated copy of this PDF; the findings report stands, report the file to the "
+            "developers.")[lang])
 
 
 def write_rendered(rendered: str | bytes, output: str | None, output_format: str, lang: str) -> None:
     """Text goes to the file or the terminal; a binary format goes to a file or a pipe, never to a terminal."""
     if isinstance(rendered, bytes):
         if output:
-            with open(output, "wb") as handle:
-                handle.write(rendered)
+            write_atomic(output, rendered)
         elif sys.stdout.isatty():
             extension = FORMATS[output_format].extension
             fail(f"--format {output_format}: " + Text(f"keluaran biner; tulis ke berkas dengan -o LAPORAN.{extension}.",
@@ -118,8 +150,9 @@ def write_rendered(rendered: str | bytes, output: str | None, output_format: str
             sys.stdout.buffer.write(rendered)
             sys.stdout.flush()
     elif output:
-        with open(output, "w", encoding="utf-8", newline="") as handle:  # CSV brings its own line ends
-            handle.write(rendered + "\n")
+        write_atomic(output, rendered + "\n")  # CSV brings its own line ends: written as they are
+    elif output_format == "text":
+        say(rendered)
     else:
         click.echo(rendered)
 
@@ -132,7 +165,7 @@ def exit_code(reports: list[DocumentReport], fail_on: str) -> int:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(),
               help="Folder for results.jsonl, summary.json and the reports.")
 @click.option("--format", "output_formats", multiple=True, type=click.Choice(sorted(FORMATS)),
               help="Reports to write in the folder (repeatable); default: excel, csv and html "
@@ -167,31 +200,36 @@ def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, prog
     work: rerun with --resume to do only the rest. At the end the reports and summary.json are written from all
     results, and documents that could not be audited are listed with the reason.
 
-    Exit code: 0 when every document was audited without findings at the --fail-on level; 1 when any document
-    has such findings or could not be audited (unreadable, corrupt, over the time or memory limit); 2 for a
-    usage or configuration error.
+    Exit code, as for check: 0 when every document was audited without findings at the --fail-on level;
+    1 when any document has such findings; 2 when any document could not be audited (unreadable, corrupt,
+    over the time or memory limit; the others are still audited) or for a usage or configuration error.
     """
     from auditor.batch import DEFAULT_FORMATS, run_batch
 
     config = configured(config_path, select, ignore, fail_on)
-    outcome = run_batch(list(paths), outdir, config, jobs=jobs, lang=lang, timeout_s=timeout, memory_mb=max_memory,
-                        resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS, progress=progress,
-                        options=Options(csv_sep=csv_sep), store=store, executor=executor, scheduler=scheduler)
-    reports = outcome.reports
+    notice_limits(lang)
+    try:
+        outcome = run_batch(list(paths), outdir, config, jobs=jobs, lang=lang, timeout_s=timeout,
+                            memory_mb=max_memory, resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS,
+                            progress=progress, options=Options(csv_sep=csv_sep), store=store, executor=executor,
+                            scheduler=scheduler)
+    except InputError as error:
+        fail(error.message(lang))
+    reports = for_display(outcome.reports)
     failed = [r for r in reports if r.status == "ok" and r.failed(config.fail_on)]
     words = Text("{n} dokumen ({audited} diperiksa sekarang, {resumed} dari hasil sebelumnya): {clean} bersih, "
                  "{failed} dengan temuan, {unusable} tidak dapat diperiksa; {seconds:.1f} detik.",
                  "{n} documents ({audited} audited now, {resumed} from earlier results): {clean} clean, "
                  "{failed} with findings, {unusable} could not be audited; {seconds:.1f} s.")
-    click.echo(words[lang].format(n=len(reports), audited=outcome.audited, resumed=outcome.resumed,
-                            clean=len(reports) - len(failed) - len(outcome.unusable), failed=len(failed),
-                            unusable=len(outcome.unusable), seconds=outcome.seconds))
+    say(words[lang].format(n=len(reports), audited=outcome.audited, resumed=outcome.resumed,
+                           clean=len(reports) - len(failed) - len(outcome.unusable), failed=len(failed),
+                           unusable=len(outcome.unusable), seconds=outcome.seconds))
     for report in reports:
         if report.status == "error":
-            click.echo(f"  ✗ {report.error.message(lang)}")
+            say(f"  ✗ {report.error.message(lang)}")
     for path in outcome.files:
-        click.echo(f"-> {path}")
-    sys.exit(EXIT_FINDINGS if failed or outcome.unusable else EXIT_CLEAN)
+        say(f"-> {path}")
+    sys.exit(exit_code(reports, config.fail_on))
 
 
 @main.command(name="rules")
@@ -235,26 +273,34 @@ def explain(code, lang) -> None:
 @click.option("--lang", type=LANG, default="id", show_default=True)
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Configuration file (its [lkjip-audit:headers] synonyms are used too).")
-def extract(file, output, password, ocr, lang, config_path) -> None:
+@click.option("--timeout", type=click.FloatRange(min=1), help="Seconds the document may take  [default: 120, or the config's].")
+@click.option("--max-memory", type=click.IntRange(min=64), help="Megabytes the document may use  [default: 2048, or the config's].")
+def extract(file, output, password, ocr, lang, config_path, timeout, max_memory) -> None:
     """Write the normalised tables and the fact store, to see exactly what was read (the fact store
     `check` audits: same configuration); print each table's role and the meaning chosen for each column."""
-    from auditor.document import load
-    from auditor.errors import InputError
-    from auditor.extract import describe_tables, write_csv_folder, write_workbook
+    from auditor.extract import extract_file
 
     config = configured(config_path, None, None, None)
     try:
-        document = load(file, config, password=password, ocr=ocr)
+        if output.lower().endswith(".xlsx"):
+            check_output_file(output, [file])
+        else:
+            check_output_folder(output, [file])
     except InputError as error:
         fail(error.message(lang))
-    if output.lower().endswith(".xlsx"):
-        write_workbook(document, output)
-    else:
-        os.makedirs(output, exist_ok=True)
-        write_csv_folder(document, output)
-    for line in describe_tables(document, lang):
-        click.echo(line)
-    click.echo(f"{len(document.tables)} tables, {len(document.facts)} facts -> {output}")
+    notice_limits(lang)
+    try:  # reading and writing run under the same limits as an audit
+        tables, facts, described = run_limited(extract_file, file, output, config, lang, password=password, ocr=ocr,
+                                               timeout_s=timeout or config.timeout,
+                                               memory_mb=max_memory or config.max_memory)
+    except InputError as error:
+        fail(error.message(lang))
+    except WorkerError:
+        fail(f"{file}: " + Text("kesalahan internal saat membaca berkas ini; laporkan ke pengembang beserta berkasnya.",
+                                "internal error while reading this file; report it to the developers with the file.")[lang])
+    for line in described:
+        say(line)
+    say(f"{tables} tables, {facts} facts -> {output}")
 
 
 @main.command()

@@ -10,6 +10,7 @@ import pandas as pd
 from auditor.config import Config
 from auditor.errors import InputError
 from auditor.facts import Resolver, build_facts
+from auditor.files import open_regular
 from auditor.ingest.files import file_kind
 from auditor.ingest.markdown import read_markdown
 from auditor.model import RawDocument, TextBlock
@@ -53,8 +54,9 @@ def read_raw(path: str, *, password: str | None = None, ocr: bool = False) -> Ra
 
         return read_docx(path)
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
+        with open_regular(path) as handle:
+            # newlines as text mode would give them
+            text = handle.read().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         raise InputError(path, "bukan teks UTF-8; simpan ulang markdown sebagai UTF-8.",
                          "not UTF-8 text; save the markdown again as UTF-8.") from None

@@ -8,8 +8,10 @@ from decimal import Decimal
 import pandas as pd
 from openpyxl import Workbook
 
-from auditor.document import Document
+from auditor.config import Config
+from auditor.document import Document, load
 from auditor.formats.cells import append_row, csv_value
+from auditor.outputs import replacing
 
 
 def _sheet_name(table) -> str:
@@ -69,6 +71,20 @@ def facts_for_export(document: Document) -> pd.DataFrame:
     return facts
 
 
+def extract_file(path: str, output: str, config: Config, lang: str = "id", *, password: str | None = None,
+                 ocr: bool = False) -> tuple[int, int, list[str]]:
+    """Reads `path` and writes what was read to `output` (an .xlsx workbook, else a folder of CSV files);
+    returns the number of tables and facts and describe_tables' lines. The CLI runs it under the
+    per-document limits."""
+    document = load(path, config, password=password, ocr=ocr)
+    if output.lower().endswith(".xlsx"):
+        write_workbook(document, output)
+    else:
+        os.makedirs(output, exist_ok=True)
+        write_csv_folder(document, output)
+    return len(document.tables), len(document.facts), describe_tables(document, lang)
+
+
 def write_workbook(document: Document, path: str) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -80,15 +96,18 @@ def write_workbook(document: Document, path: str) -> None:
         for values in frame.itertuples(index=False):
             # printed cells are text from the report: stored as strings, so none can run as a formula
             append_row(sheet, [None if _missing(v) else v for v in values])
-    workbook.save(path)
+    with replacing(path) as temporary:
+        workbook.save(temporary)
 
 
 def write_csv_folder(document: Document, folder: str) -> None:
-    table_index(document).map(csv_value).to_csv(os.path.join(folder, "tables.csv"), index=False)
-    facts_for_export(document).map(csv_value).to_csv(os.path.join(folder, "facts.csv"), index=False)
+    frames = {"tables.csv": table_index(document), "facts.csv": facts_for_export(document)}
     for table in document.tables:
         name = re.sub(r"[^A-Za-z0-9.]+", "_", _sheet_name(table)).strip("_")
-        table.frame.map(csv_value).to_csv(os.path.join(folder, f"{name}.csv"), index=False)
+        frames[f"{name}.csv"] = table.frame
+    for name, frame in frames.items():
+        with replacing(os.path.join(folder, name)) as temporary:
+            frame.map(csv_value).to_csv(temporary, index=False)
 
 
 def _missing(value) -> bool:

@@ -2,7 +2,7 @@
 
 Codes are grouped so that prefixes select families: 1xx arithmetic within a row, 2xx the same
 fact across tables, 3xx narrative against tables, 4xx totals and budget, 5xx structure,
-6xx across documents (earlier years, the signed PK, copies), 9xx ingestion.
+6xx across documents (earlier years, the signed PK, copies, identical files), 9xx ingestion.
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ _MODULE_NAMES = (
     "lkj605_pk_document_budget",
     "lkj606_copied_report",
     "lkj607_instansi_claimed_twice",
+    "lkj608_identical_file",
     "lkj901_scanned_pages",
     "lkj902_ocr_pages",
 )

@@ -82,7 +82,7 @@ def test_discovers_pdf_and_markdown_recursively(corpus):
 
 def test_bad_files_listed_with_reasons_while_the_others_finish(batch_run):
     result, outdir = batch_run
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # as in check: a file could not be audited
     bad = [line for line in result.output.splitlines() if line.strip().startswith("✗")]
     assert len(bad) == 3
     for name, reason in (("rusak.pdf", ""), ("bukan-utf8.md", "UTF-8"), ("pindaian.pdf", "")):
@@ -172,7 +172,7 @@ def test_kill_halfway_then_resume_redoes_nothing(tmp_path):
     second = subprocess.run(command + ["--resume"], capture_output=True, text=True, timeout=120)
     assert second.returncode == 1, second.stderr  # one report carries an injected error
     after = read_results(str(results))
-    assert after[:len(before)] == before  # kept, not redone
+    assert all(record in after for record in before)  # kept, not redone
     assert len(after) == 4 and len({r["sha256"] for r in after}) == 4
     summary = json.loads((outdir / "summary.json").read_text())
     assert summary["documents"] == 4

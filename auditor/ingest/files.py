@@ -1,9 +1,8 @@
 """Checks every input file passes before a reader opens it: a file, not empty, of a kind the tool reads."""
 from __future__ import annotations
 
-import os
-
 from auditor.errors import InputError
+from auditor.files import check_regular, open_regular
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -26,16 +25,12 @@ def file_kind(path: str) -> str:
 
 def checked_head(path: str) -> bytes:
     """The first KiB of a file that exists and is not empty; InputError for a folder, a missing or empty file."""
-    if os.path.isdir(path):
-        raise InputError(path, "ini folder, bukan berkas; gunakan 'lkjip-audit batch' untuk folder.",
-                         "this is a folder, not a file; use 'lkjip-audit batch' for folders.")
-    if not os.path.isfile(path):
-        raise InputError(path, "berkas tidak ditemukan; periksa nama dan lokasinya.",
-                         "file not found; check its name and location.")
-    if os.path.getsize(path) == 0:
+    # a regular file of bounded size only (folder, missing, FIFO, device, too large: InputError), checked
+    # before a byte is read: a FIFO blocks and a link to /dev/zero never ends
+    if check_regular(path) == 0:
         raise InputError(path, "berkas kosong (0 bita); unduh atau salin ulang berkas laporannya.",
                          "the file is empty (0 bytes); download or copy the report again.")
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         return handle.read(1024)
 
 
