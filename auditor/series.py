@@ -11,6 +11,7 @@ from auditor.bilingual import Text
 from auditor.config import Config
 from auditor.engine import Coverage, run_rules
 from auditor.history import Filed, decode_facts, encode_facts, relate
+from auditor.outputs import escape_surrogates, write_atomic
 from auditor.ruleapi import SEVERITIES, Finding
 from auditor.waivers import Waived, apply_waivers, load_waivers
 
@@ -112,7 +113,7 @@ def strip_cross(report: DocumentReport, cross: dict | None) -> None:
 
 
 def _rewrite(record: dict, report: DocumentReport, lang: str) -> None:
-    kept = {k: record[k] for k in ("sha256", "seconds", "facts", "fingerprint") if k in record}
+    kept = {k: record[k] for k in ("sha256", "seconds", "facts", "fingerprint", "config", "duplicate_of") if k in record}
     record.clear()
     record.update({**report.to_dict(lang), **kept, "fields": report.fields()})
 
@@ -158,13 +159,11 @@ def cross_audit_records(records: list[dict], config: Config, lang: str, store=No
 def write_cross(path: str, records: list[dict]) -> None:
     """OUTDIR/crossdoc.jsonl: per document, the findings of the cross-document pass (results.jsonl keeps each
     document's own audit, as it completed; the reports show both)."""
-    with open(path, "w", encoding="utf-8") as handle:
-        for record in records:
-            if "cross_coverage" in record:
-                line = {"path": record["path"], "sha256": record.get("sha256"),
-                        "findings": [f for f in record["findings"] if f["rule"].startswith(FAMILY)],
-                        "coverage": record["cross_coverage"]}
-                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    lines = [{"path": record["path"], "sha256": record.get("sha256"),
+              "findings": [f for f in record["findings"] if f["rule"].startswith(FAMILY)],
+              "coverage": record["cross_coverage"]} for record in records if "cross_coverage" in record]
+    # written whole or not at all; a non-UTF-8 file name kept as a \udcXX escape, without loss
+    write_atomic(path, "".join(escape_surrogates(json.dumps(line, ensure_ascii=False)) + "\n" for line in lines))
 
 
 def store_records(store, records: list[dict], run_id: str, lang: str) -> None:
