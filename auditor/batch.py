@@ -90,10 +90,10 @@ def record_of(report: DocumentReport, digest: str | None, lang: str, seconds: fl
             "fields": report.fields(), **record_extras(report)}
 
 
-def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool) -> dict:
+def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool, password: str | None = None) -> dict:
     """Runs in a pool worker: the document itself is audited in a limited child the worker outlives."""
     started = time.monotonic()
-    report = audit_file_guarded(path, config, ocr=ocr)
+    report = audit_file_guarded(path, config, ocr=ocr, password=password)
     return record_of(report, digest, lang, time.monotonic() - started)
 
 
@@ -101,7 +101,8 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
               timeout_s: float | None = None, memory_mb: int | None = None, resume: bool = False, ocr: bool = False,
               formats: tuple[str, ...] = DEFAULT_FORMATS, progress: bool | None = None,
               options: Options = Options(), store: str | None = None, executor: str = "local",
-              scheduler: str | None = None) -> BatchOutcome:
+              scheduler: str | None = None, packs: bool = False, reviewer: str = "",
+              password: str | None = None) -> BatchOutcome:
     """Audits every file found under `paths`, appending each result to OUTDIR/results.jsonl as it completes,
     then compares the documents with each other and with the history `store` (LKJ6xx), saves them there,
     and writes the reports in `formats` and summary.json from all results.
@@ -145,13 +146,13 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
         if executor == "dask":
             from auditor.executors import audit_on_dask
 
-            audit_on_dask(todo, audit_isolated, (limited, lang, ocr), keep,
+            audit_on_dask(todo, audit_isolated, (limited, lang, ocr, password), keep,
                           lambda path, digest, error: record_of(DocumentReport(path, "error", {}, [], None,
                                                                                _task_failed(path, error)),
                                                                 digest, lang, 0),
                           progress, scheduler=scheduler, workers=jobs)
         else:
-            _audit_all(todo, limited, lang, ocr, jobs, keep, progress)
+            _audit_all(todo, limited, lang, ocr, jobs, keep, progress, password)
     # the latest result per path wins: a file edited since the interrupted run, or unreadable twice
     latest = {r["path"]: r for r in (read_results(results_path) if resume else new)}
     records = sorted(latest.values(), key=lambda r: r["path"])
@@ -170,6 +171,13 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
             history.close()
     outcome = BatchOutcome(records, audited=len(todo), resumed=resumed)
     reports = outcome.reports
+    if packs:
+        from auditor.review.packs import write_packs
+
+        written = write_packs(reports, outdir, lang, reviewer=reviewer, timeout_s=limited.timeout,
+                              memory_mb=limited.max_memory)
+        options = replace(options, pdf_links={path: pack.annotated for path, pack in written.items() if pack.annotated})
+        outcome.files += [os.path.join(outdir, name) for pack in written.values() for name in pack.files]
     for name in formats:
         target = os.path.join(outdir, FORMATS[name].file_name)
         rendered = FORMATS[name].render(reports, lang, options)
@@ -186,7 +194,7 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
 
 
 def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool, jobs: int,
-               keep: Callable[[dict], None], progress: bool | None) -> None:
+               keep: Callable[[dict], None], progress: bool | None, password: str | None = None) -> None:
     """Feeds the documents to `jobs` workers; a pool that breaks is rebuilt and its unfinished documents
     retried once, so one pathological file cannot stop the others."""
     findings = 0
@@ -201,7 +209,7 @@ def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool
         while pending:
             with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
                 futures: dict[Future, tuple[str, str]] = {
-                    pool.submit(audit_isolated, path, digest, config, lang, ocr): (path, digest)
+                    pool.submit(audit_isolated, path, digest, config, lang, ocr, password): (path, digest)
                     for path, digest in pending}
                 pending = []
                 waiting = set(futures)

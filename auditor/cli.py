@@ -68,8 +68,10 @@ def main() -> None:
                    "compared with the instansi's earlier reports in it (LKJ6xx).")
 @click.option("--pk", "pk_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="The signed Perjanjian Kinerja as its own file, compared with the report (repeatable).")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Folder of HTML templates that override the built-in ones (e.g. letterhead.html).")
 def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr, timeout,
-          max_memory, annotated, csv_sep, store, pk_files) -> None:
+          max_memory, annotated, csv_sep, store, pk_files, templates) -> None:
     """Audit one or more LKjIP files and report every inconsistency found.
 
     Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
@@ -85,7 +87,7 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
         from auditor.series import check_across
 
         check_across(reports, [audit_file_guarded(path, config, ocr=ocr) for path in pk_files], config, store, lang)
-    options = Options(csv_sep=csv_sep)
+    options = Options(csv_sep=csv_sep, templates=templates)
     write_rendered(FORMATS[output_format].render(reports, lang, options), output, output_format, lang)
     if annotated and reports[0].status == "ok":
         from auditor.annotate import annotate
@@ -158,8 +160,15 @@ def exit_code(reports: list[DocumentReport], fail_on: str) -> int:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address (tcp://host:8786) for --executor dask; without it a LocalCluster of "
                    "--jobs workers is started.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Folder of HTML templates that override the built-in ones (e.g. letterhead.html).")
+@click.option("--packs", is_flag=True,
+              help="Also write a review pack per report in OUTDIR/paket-reviu: the annotated PDF, the findings as "
+                   "Excel and a Catatan Hasil Reviu (.docx) to finish in Word.")
+@click.option("--reviewer", default="", help="Reviewer's name for the Catatan Hasil Reviu.")
+@click.option("--password", help="Password of encrypted PDFs in the batch.")
 def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, progress, lang, select, ignore, fail_on,
-          config_path, ocr, csv_sep, store, executor, scheduler) -> None:
+          config_path, ocr, csv_sep, store, executor, scheduler, templates, packs, reviewer, password) -> None:
     """Audit every PDF and markdown file under PATHS (folders are searched recursively), each document in its
     own worker process under a time and memory limit.
 
@@ -176,7 +185,8 @@ def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, prog
     config = configured(config_path, select, ignore, fail_on)
     outcome = run_batch(list(paths), outdir, config, jobs=jobs, lang=lang, timeout_s=timeout, memory_mb=max_memory,
                         resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS, progress=progress,
-                        options=Options(csv_sep=csv_sep), store=store, executor=executor, scheduler=scheduler)
+                        options=Options(csv_sep=csv_sep, templates=templates), store=store, executor=executor,
+                        scheduler=scheduler, packs=packs, reviewer=reviewer, password=password)
     reports = outcome.reports
     failed = [r for r in reports if r.status == "ok" and r.failed(config.fail_on)]
     words = Text("{n} dokumen ({audited} diperiksa sekarang, {resumed} dari hasil sebelumnya): {clean} bersih, "
