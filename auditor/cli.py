@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from importlib import metadata
 from typing import TYPE_CHECKING
 
 import click
@@ -24,20 +26,64 @@ def fail(message: str) -> None:
     sys.exit(EXIT_UNUSABLE)
 
 
-def configured(config_path: str | None, select: str | None, ignore: str | None, fail_on: str | None) -> Config:
-    from auditor.config import ConfigError, load_config
+def configured(config_path: str | None, select: str | None, ignore: str | None, fail_on: str | None,
+               lang: str = "id", near: str | None = None) -> Config:
+    """The configuration file (given, else found from the report's folder or the working directory upwards)
+    under the command-line flags; an unknown rule code is a usage error, not an empty run."""
+    from auditor.config import ConfigError, load_config, unknown_codes
 
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, near=near)
     except ConfigError as error:
         fail(str(error))
-    if select:
-        config.select = [p.strip() for p in select.split(",") if p.strip()]
-    if ignore:
-        config.ignore = [p.strip() for p in ignore.split(",") if p.strip()]
+    for option, value in (("select", select), ("ignore", ignore)):
+        if not value:
+            continue
+        codes = [p.strip().upper() for p in value.split(",") if p.strip()]
+        unknown = unknown_codes(codes)
+        if unknown:
+            fail(f"--{option}: " + (f"kode aturan tidak dikenal: {', '.join(unknown)}; lihat 'lkjip-audit rules'."
+                                    if lang == "id" else
+                                    f"unknown rule code(s): {', '.join(unknown)}; see 'lkjip-audit rules'."))
+        setattr(config, option, codes)
     if fail_on:
         config.fail_on = fail_on
     return config
+
+
+def tool_version() -> str:
+    try:
+        return metadata.version("lkjip-audit")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def colour_wanted(output: str | None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def read_stdin(lang: str) -> str:
+    """`-` as the file: the report arrives on standard input; PDF or markdown is told by its first bytes."""
+    data = sys.stdin.buffer.read()
+    if not data:
+        fail("-: " + ("tidak ada masukan pada stdin." if lang == "id" else "nothing on standard input."))
+    handle = tempfile.NamedTemporaryFile(prefix="lkjip-stdin-", suffix=".pdf" if data[:5] == b"%PDF-" else ".md",
+                                         delete=False)
+    with handle:
+        handle.write(data)
+    return handle.name
+
+
+def statistics(reports: list[DocumentReport], lang: str) -> str:
+    """Findings counted per rule, most frequent first (flake8 --statistics)."""
+    from collections import Counter
+
+    from rules import RULES
+
+    counts = Counter(f.rule for r in reports for f in r.findings)
+    return "\n".join(f"{count:>5}  {code}  {RULES[code].TITLE[lang] if code in RULES else ''}"
+                     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,25 +116,47 @@ def main() -> None:
               help="The signed Perjanjian Kinerja as its own file, compared with the report (repeatable).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False),
               help="Folder of HTML templates that override the built-in ones (e.g. letterhead.html).")
+@click.option("--statistics", "statistics_wanted", is_flag=True, help="Also print the number of findings per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: nothing for a clean file, no notes or coverage.")
 def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr, timeout,
-          max_memory, annotated, csv_sep, store, pk_files, templates) -> None:
-    """Audit one or more LKjIP files and report every inconsistency found.
+          max_memory, annotated, csv_sep, store, pk_files, templates, statistics_wanted, quiet) -> None:
+    """Audit one or more LKjIP files and report every inconsistency found; `-` reads one from standard input.
 
     Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
     from auditor.audit import audit_file_guarded
 
-    config = configured(config_path, select, ignore, fail_on)
+    stdin = None
+    if "-" in files:
+        if len(files) != 1:
+            fail("-: " + ("stdin hanya untuk satu berkas." if lang == "id" else "stdin takes the only file."))
+        stdin = read_stdin(lang)
+        files = (stdin,)
+    config = configured(config_path, select, ignore, fail_on, lang, near=None if stdin else os.path.dirname(files[0]))
     config.timeout = timeout or config.timeout
     config.max_memory = max_memory or config.max_memory
     if annotated and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
-        fail("--annotate: " + Text("berikan tepat satu berkas PDF.", "give exactly one PDF file.")[lang])
-    reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
+        fail("--annotate: " + ("berikan tepat satu berkas PDF." if lang == "id" else "give exactly one PDF file."))
+    try:
+        reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
+    finally:
+        if stdin:
+            os.unlink(stdin)
+    if stdin:
+        for report in reports:  # name the input as the user did, not the temporary copy
+            report.path = "-"
+            if report.error:
+                report.error.path = "-"
     if store or pk_files:
         from auditor.series import check_across
 
         check_across(reports, [audit_file_guarded(path, config, ocr=ocr) for path in pk_files], config, store, lang)
-    options = Options(csv_sep=csv_sep, templates=templates)
-    write_rendered(FORMATS[output_format].render(reports, lang, options), output, output_format, lang)
+    options = Options(csv_sep=csv_sep, templates=templates, color=colour_wanted(output), quiet=quiet,
+                      extra={"tool": "lkjip-audit", "version": tool_version(), "config": config.effective()})
+    rendered = FORMATS[output_format].render(reports, lang, options)
+    if rendered or not quiet:
+        write_rendered(rendered, output, output_format, lang)
+    if statistics_wanted:
+        click.echo(statistics(reports, lang), err=bool(output) or output_format != "text")
     if annotated and reports[0].status == "ok":
         from auditor.annotate import annotate
         from auditor.errors import InputError
@@ -97,8 +165,10 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
             placed = annotate(reports[0], files[0], annotated, lang)
         except InputError as error:
             fail(error.message(lang))
-        click.echo(Text(f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}",
-                        f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}")[lang], err=True)
+        if not quiet:
+            click.echo((f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}"
+                        if lang == "id" else
+                        f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}"), err=True)
     if output or output_format != "text":
         for report in reports:
             if report.status == "error":
@@ -182,7 +252,8 @@ def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, prog
     """
     from auditor.batch import DEFAULT_FORMATS, run_batch
 
-    config = configured(config_path, select, ignore, fail_on)
+    config = configured(config_path, select, ignore, fail_on, lang,
+                        near=paths[0] if os.path.isdir(paths[0]) else os.path.dirname(paths[0]))
     outcome = run_batch(list(paths), outdir, config, jobs=jobs, lang=lang, timeout_s=timeout, memory_mb=max_memory,
                         resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS, progress=progress,
                         options=Options(csv_sep=csv_sep, templates=templates), store=store, executor=executor,
@@ -226,12 +297,21 @@ def explain(code, lang) -> None:
 
     rule = RULES.get(code.upper())
     if rule is None:
-        fail(f"{code}: " + Text("kode aturan tidak dikenal; lihat 'lkjip-audit rules'.",
-                                "unknown rule code; see 'lkjip-audit rules'.")[lang])
-    click.echo(f"{rule.ID} — {rule.TITLE[lang]} ({rule.SEVERITY})\n")
-    click.echo((rule.__doc__ or "").strip())
+        fail(f"{code}: " + ("kode aturan tidak dikenal; lihat 'lkjip-audit rules'." if lang == "id"
+                            else "unknown rule code; see 'lkjip-audit rules'."))
+    from auditor.formats.common import SEVERITY_WORDS
+
+    click.echo(f"{rule.ID} — {rule.TITLE[lang]} ({SEVERITY_WORDS[lang][rule.SEVERITY]})\n")
+    doc = (rule.__doc__ or "").strip()
+    if lang == "id":
+        # The prose of a rule's docstring is English; in Indonesian its message and its examples speak for it.
+        click.echo("Pesan: " + rule.MESSAGE["id"] + "\n")
+        examples = doc[doc.find("PASS:"):] if "PASS:" in doc else ""
+        click.echo(examples.replace("PASS:", "LOLOS (contoh tanpa temuan):").replace("FAIL:", "TEMUAN (contoh):"))
+    else:
+        click.echo(doc)
     if rule.DEFAULT:
-        click.echo("\nOptions:")
+        click.echo("\nOpsi:" if lang == "id" else "\nOptions:")
         for key, value in rule.DEFAULT.items():
             click.echo(f"  {key.replace('_', '-')} = {value!r}")
 

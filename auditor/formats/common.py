@@ -47,6 +47,8 @@ class Options:
     templates: str | None = None  # a folder whose HTML templates override the built-in ones (letterhead)
     pdf_links: dict = field(default_factory=dict)  # audited path -> annotated PDF (relative to the output)
     extra: dict = field(default_factory=dict)  # top-level keys JSON adds (tool version, effective config)
+    color: bool = False  # text on a terminal: severity headings in colour
+    quiet: bool = False  # text: findings only, nothing for a clean document
 
 
 DEFAULT = Options()
