@@ -60,7 +60,7 @@ WORDS = {
 }
 _CHAPTER = re.compile(r"\b(?:tabel|table)\s+([IVX]+|\d+)\b", re.IGNORECASE)
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
-_WIDTHS = (0.9, 3.8, 7.6, 2.2, 2.4, 4.2, 5.6)  # cm, landscape A4 with 1.5 cm margins
+_WIDTHS = (1.1, 3.8, 7.5, 2.2, 2.4, 4.2, 5.5)  # cm, landscape A4 with 1.5 cm margins
 _SEVERITY_COLOURS = {"error": RGBColor(0xC0, 0x00, 0x00), "warning": RGBColor(0xBF, 0x8F, 0x00),
                      "info": RGBColor(0x2F, 0x75, 0xB5)}
 
@@ -108,6 +108,8 @@ def render(report, lang: str = "id", *, reviewer: str = "", date: dt.date | None
               (words["tanggal"], _date(date, lang)), (words["berkas"], report.path)]
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
+    table.autofit = False
+    table.columns[0].width, table.columns[1].width = Cm(4), Cm(16)
     for label, value in header:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = label, str(value) if value not in (None, "") else words["blank"]
