@@ -75,6 +75,42 @@ def read_stdin(lang: str) -> str:
     return handle.name
 
 
+def audited_with_progress(path: str, config: Config, password: str | None, ocr: bool, lang: str,
+                          quiet: bool) -> DocumentReport:
+    """audit_file_guarded; on a terminal, a PDF shows a bar of the seconds spent against --timeout meanwhile
+    (a long PDF or OCR takes minutes, and silence looks like a hang)."""
+    if quiet or not path.lower().endswith(".pdf") or not sys.stderr.isatty():
+        return audit_file_guarded(path, config, password=password, ocr=ocr)
+    import threading
+    import time
+
+    from tqdm import tqdm
+
+    done: list = []
+
+    def audit() -> None:
+        try:
+            done.append(audit_file_guarded(path, config, password=password, ocr=ocr))
+        except BaseException as error:  # noqa: BLE001 - handed back to the main thread below
+            done.append(error)
+
+    worker = threading.Thread(target=audit, daemon=True)
+    tqdm.monitor_interval = 0
+    label = os.path.basename(path) + (" (OCR)" if ocr else "")
+    with tqdm(total=int(config.timeout), unit="s", file=sys.stderr, leave=False, desc=label,
+              bar_format="{desc}: {bar} {n_fmt}/{total_fmt} s " + ("batas waktu" if lang == "id" else "time limit"),
+              dynamic_ncols=True) as bar:
+        started = time.monotonic()
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.5)
+            bar.n = min(int(time.monotonic() - started), bar.total)
+            bar.refresh()
+    if isinstance(done[0], BaseException):
+        raise done[0]
+    return done[0]
+
+
 def statistics(reports: list[DocumentReport], lang: str) -> str:
     """Findings counted per rule, most frequent first (flake8 --statistics)."""
     from collections import Counter
@@ -137,7 +173,7 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     if annotated and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
         fail("--annotate: " + ("berikan tepat satu berkas PDF." if lang == "id" else "give exactly one PDF file."))
     try:
-        reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
+        reports = [audited_with_progress(path, config, password, ocr, lang, quiet) for path in files]
     finally:
         if stdin:
             os.unlink(stdin)

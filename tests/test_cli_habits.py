@@ -99,3 +99,28 @@ def test_json_adds_version_and_effective_config_at_the_top_level_only():
     assert data["config"]["options"]["LKJ105"]["limit"] == 150.0
     report = audit_file(SAMPLE, Config(select=["LKJ1", "LKJ2"], ignore=["LKJ105"]))
     assert data["documents"] == json.loads(FORMATS["json"].render([report], "id"))["documents"]
+
+
+def test_a_pdf_on_a_terminal_shows_a_progress_bar(monkeypatch, capsys):
+    import sys
+
+    from auditor import cli
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+        def write(self, text: str) -> int:
+            shown.append(text)
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+    shown: list[str] = []
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    report = cli.audited_with_progress("samples/lkjip-raas-2020.pdf", Config(select=["LKJ2"]), None, False, "id", False)
+    assert report.status == "ok" and any("batas waktu" in text for text in shown)
+    shown.clear()
+    cli.audited_with_progress(SAMPLE, Config(select=["LKJ2"]), None, False, "id", False)
+    assert shown == []  # markdown is quick: no bar

@@ -100,3 +100,22 @@ def test_batch_packs_folder_per_report_with_links(tmp_path):
     summary = load_workbook(out / "summary.xlsx")["Temuan"]
     links = [cell.hyperlink.target for row in summary.iter_rows(min_row=2) for cell in row if cell.hyperlink]
     assert links and {Path(link.split("#")[0]) for link in links} == {Path(FOLDER, "raas", "raas-anotasi.pdf")}
+
+
+@pytest.mark.slow
+def test_batch_password_opens_encrypted_pdfs(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    source = tmp_path / "masuk"
+    source.mkdir()
+    writer = PdfWriter(clone_from=PdfReader(SAMPLE_PDF))
+    writer.encrypt("RAHASIA")
+    with open(source / "terkunci.pdf", "wb") as handle:
+        writer.write(handle)
+    locked = CliRunner().invoke(main, ["batch", str(source), "-o", str(tmp_path / "a"), "--jobs", "1"])
+    assert "terkunci.pdf" in locked.output and "✗" in locked.output
+    opened = CliRunner().invoke(main, ["batch", str(source), "-o", str(tmp_path / "b"), "--jobs", "1",
+                                       "--password", "RAHASIA", "--select", "LKJ2"])
+    assert "✗" not in opened.output, opened.output
+    summary = load_workbook(tmp_path / "b" / "summary.xlsx")["Ringkasan"]
+    assert summary["F2"].value == 4 and summary["L2"].value == "diperiksa"
