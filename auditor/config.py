@@ -60,7 +60,8 @@ class Config:
                 "match-threshold": self.match_threshold, "waivers": self.waivers, "timeout": self.timeout,
                 "max-memory": self.max_memory, "severity": dict(self.severity),
                 "rules": [rule.ID for rule in self.rules()],
-                "options": {code: options for code, options in sorted(self.rule_options().items()) if options}}
+                "options": {rule.ID: {**rule.DEFAULT, **self.options.get(rule.ID, {})} for rule in self.rules()
+                            if rule.DEFAULT or self.options.get(rule.ID)}}
 
 
 def unknown_codes(prefixes: list[str]) -> list[str]:

@@ -20,6 +20,7 @@ FAMILIES = {
     "LKJ3": {"id": "Narasi vs tabel", "en": "Narrative vs tables"},
     "LKJ4": {"id": "Jumlah & anggaran", "en": "Totals & budget"},
     "LKJ5": {"id": "Struktur", "en": "Structure"},
+    "LKJ6": {"id": "Antardokumen", "en": "Across documents"},
     "LKJ9": {"id": "Pembacaan berkas", "en": "Ingestion"},
 }
 _RECOMMENDATIONS = {
@@ -33,6 +34,8 @@ _RECOMMENDATIONS = {
              "en": "Check the sum and align it with the Perjanjian Kinerja{expected}."},
     "LKJ5": {"id": "Periksa kelengkapan dan penomoran tabel.",
              "en": "Check the table's completeness and numbering."},
+    "LKJ6": {"id": "Bandingkan dengan laporan dan dokumen lain yang disebut dalam temuan{expected}.",
+             "en": "Compare with the other reports and documents the finding names{expected}."},
     "LKJ9": {"id": "Kirim berkas dengan lapisan teks (bukan pindaian) atau periksa halaman ini secara manual.",
              "en": "Send a file with a text layer (not a scan) or check this page by hand."},
 }
@@ -55,7 +58,8 @@ DEFAULT = Options()
 
 
 def family(rule: str) -> str:
-    return rule[:4] if rule[:4] in FAMILIES else rule[:3]
+    """LKJ201 -> LKJ2: the prefix that selects the rule's family."""
+    return rule[:4]
 
 
 def recommendation(finding, lang: str) -> str:
