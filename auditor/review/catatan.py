@@ -16,7 +16,6 @@ from docx.shared import Cm, Pt, RGBColor
 
 from auditor.ruleapi import plain
 from auditor.formats.common import SEVERITY_WORDS, recommendation
-from auditor.terms import reason_label
 from auditor.values import format_number
 
 EXTENSION = "docx"
@@ -143,10 +142,9 @@ def render(report, lang: str = "id", *, reviewer: str = "", date: dt.date | None
     if stats:
         document.add_paragraph(words["coverage"].format(**stats))
     document.add_heading(words["unchecked_title"], level=1)
-    reasons = Counter(stats.get("not_checkable_reasons", {}))
+    reasons = Counter(report.coverage.not_checkable) if report.coverage else Counter()
     for reason, count in reasons.most_common():
-        document.add_paragraph(f"{reason_label(reason, lang)} — {words['comparisons'].format(count=count)}",
-                               style="List Bullet")
+        document.add_paragraph(f"{reason[lang]} — {words['comparisons'].format(count=count)}", style="List Bullet")
     for notice in report.notices:
         document.add_paragraph(f"{words['notices']}: {notice}", style="List Bullet")
     if not reasons and not report.notices:
