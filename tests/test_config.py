@@ -67,7 +67,7 @@ def test_severity_and_option_overrides(tmp_path, sample_document):
     ("[lkjip-audit:rules:LKJ502]\nseverity = fatal\n", "must be one of error, warning, info"),
     ("[lkjip-audit]\nwaivers = missing.toml\n", "missing.toml: cannot be read"),
     ("[lkjip-audit]\nselect = LKJ1, XYZ\n", "select: unknown rule code(s) XYZ"),
-    ("[lkjip-audit]\nignore = LKJ6\n", "ignore: unknown rule code(s) LKJ6"),
+    ("[lkjip-audit]\nignore = LKJ8\n", "ignore: unknown rule code(s) LKJ8"),
 ])
 def test_unusable_configuration_is_rejected(tmp_path, text, complaint):
     path = write(tmp_path, "lkjip-audit.cfg", text)
