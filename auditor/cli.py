@@ -79,6 +79,8 @@ def audited_with_progress(path: str, config: Config, password: str | None, ocr: 
                           quiet: bool) -> DocumentReport:
     """audit_file_guarded; on a terminal, a PDF shows a bar of the seconds spent against --timeout meanwhile
     (a long PDF or OCR takes minutes, and silence looks like a hang)."""
+    from auditor.audit import audit_file_guarded
+
     if quiet or not path.lower().endswith(".pdf") or not sys.stderr.isatty():
         return audit_file_guarded(path, config, password=password, ocr=ocr)
     import threading
