@@ -125,10 +125,10 @@ def record_of(report: DocumentReport, digest: str | None, lang: str, seconds: fl
             "fields": report.fields(), **record_extras(report)}
 
 
-def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool) -> dict:
+def audit_isolated(path: str, digest: str, config: Config, lang: str, ocr: bool, password: str | None = None) -> dict:
     """Runs in a pool worker: the document itself is audited in a limited child the worker outlives."""
     started = time.monotonic()
-    report = audit_file_guarded(path, config, ocr=ocr)
+    report = audit_file_guarded(path, config, ocr=ocr, password=password)
     return record_of(report, digest, lang, time.monotonic() - started)
 
 
@@ -136,7 +136,8 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
               timeout_s: float | None = None, memory_mb: int | None = None, resume: bool = False, ocr: bool = False,
               formats: tuple[str, ...] = DEFAULT_FORMATS, progress: bool | None = None,
               options: Options = Options(), store: str | None = None, executor: str = "local",
-              scheduler: str | None = None) -> BatchOutcome:
+              scheduler: str | None = None, packs: bool = False, reviewer: str = "",
+              password: str | None = None) -> BatchOutcome:
     """Audits every file found under `paths`, appending each result to OUTDIR/results.jsonl as it completes,
     then compares the documents with each other and with the history `store` (LKJ6xx), saves them there,
     and writes the reports in `formats` and summary.json from all results.
@@ -160,7 +161,8 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
     try:
         return _run_locked(paths, outdir, config, jobs=jobs, lang=lang, timeout_s=timeout_s, memory_mb=memory_mb,
                            resume=resume, ocr=ocr, formats=formats, progress=progress, options=options, store=store,
-                           executor=executor, scheduler=scheduler, started=started)
+                           executor=executor, scheduler=scheduler, started=started, packs=packs, reviewer=reviewer,
+                           password=password)
     finally:
         lock.release()
 
@@ -168,7 +170,8 @@ def run_batch(paths: list[str], outdir: str, config: Config, *, jobs: int | None
 def _run_locked(paths: list[str], outdir: str, config: Config, *, jobs: int | None, lang: str,
                 timeout_s: float | None, memory_mb: int | None, resume: bool, ocr: bool,
                 formats: tuple[str, ...], progress: bool | None, options: Options, store: str | None,
-                executor: str, scheduler: str | None, started: float) -> BatchOutcome:
+                executor: str, scheduler: str | None, started: float, packs: bool, reviewer: str,
+                password: str | None) -> BatchOutcome:
     results_path = os.path.join(outdir, RESULTS)
     for name in (SUMMARY, CROSS, *(FORMATS[f].file_name for f in FORMATS)):
         # a summary left by an earlier run must not sit beside results it does not describe
@@ -219,13 +222,13 @@ def _run_locked(paths: list[str], outdir: str, config: Config, *, jobs: int | No
         if executor == "dask":
             from auditor.executors import audit_on_dask
 
-            audit_on_dask(todo, audit_isolated, (limited, lang, ocr), keep,
+            audit_on_dask(todo, audit_isolated, (limited, lang, ocr, password), keep,
                           lambda path, digest, error: record_of(DocumentReport(path, "error", {}, [], None,
                                                                                _task_failed(path, error)),
                                                                 digest, lang, 0),
                           progress, scheduler=scheduler, workers=jobs)
         else:
-            _audit_all(todo, limited, lang, ocr, jobs, keep, progress)
+            _audit_all(todo, limited, lang, ocr, jobs, keep, progress, password)
         by_path = {r["path"]: r for r in (*kept, *new)}
         for path, digest in duplicates:
             keep(duplicate_record(by_path[first_of[digest]], path, config, lang))
@@ -248,6 +251,13 @@ def _run_locked(paths: list[str], outdir: str, config: Config, *, jobs: int | No
             history.close()
     outcome = BatchOutcome(records, audited=len(todo), resumed=len(kept))
     reports = for_display(outcome.reports)
+    if packs:  # packs read the reports' own files, so they take the real paths, not the displayed ones
+        from auditor.review.packs import write_packs
+
+        written = write_packs(outcome.reports, outdir, lang, reviewer=reviewer, timeout_s=limited.timeout,
+                              memory_mb=limited.max_memory)
+        options = replace(options, pdf_links={path: pack.annotated for path, pack in written.items() if pack.annotated})
+        outcome.files += [os.path.join(outdir, name) for pack in written.values() for name in pack.files]
     for name in formats:
         target = os.path.join(outdir, FORMATS[name].file_name)
         write_atomic(target, FORMATS[name].render(reports, lang, options))
@@ -279,7 +289,7 @@ def duplicate_record(original: dict, path: str, config: Config, lang: str = "id"
 
 
 def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool, jobs: int,
-               keep: Callable[[dict], None], progress: bool | None) -> None:
+               keep: Callable[[dict], None], progress: bool | None, password: str | None = None) -> None:
     """Feeds the documents to `jobs` workers; a pool that breaks is rebuilt and its unfinished documents
     retried once, so one pathological file cannot stop the others."""
     findings = 0
@@ -296,7 +306,7 @@ def _audit_all(todo: list[tuple[str, str]], config: Config, lang: str, ocr: bool
             with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(start_method()),
                                      initializer=exit_with_parent) as pool:
                 futures: dict[Future, tuple[str, str]] = {
-                    pool.submit(audit_isolated, path, digest, config, lang, ocr): (path, digest)
+                    pool.submit(audit_isolated, path, digest, config, lang, ocr, password): (path, digest)
                     for path, digest in pending}
                 pending = []
                 waiting = set(futures)

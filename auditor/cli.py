@@ -1,7 +1,10 @@
 """The lkjip-audit command line: check, batch, extract, rules, explain, serve."""
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+from importlib import metadata
 from typing import TYPE_CHECKING
 
 import click
@@ -37,20 +40,102 @@ def notice_limits(lang: str) -> None:
         click.echo(notice, err=True)
 
 
-def configured(config_path: str | None, select: str | None, ignore: str | None, fail_on: str | None) -> Config:
-    from auditor.config import ConfigError, load_config
+def configured(config_path: str | None, select: str | None, ignore: str | None, fail_on: str | None,
+               lang: str = "id", near: str | None = None) -> Config:
+    """The configuration file (given, else found from the report's folder or the working directory upwards)
+    under the command-line flags; an unknown rule code is a usage error, not an empty run."""
+    from auditor.config import ConfigError, load_config, unknown_codes
 
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, near=near)
     except ConfigError as error:
         fail(str(error))
-    if select:
-        config.select = [p.strip() for p in select.split(",") if p.strip()]
-    if ignore:
-        config.ignore = [p.strip() for p in ignore.split(",") if p.strip()]
+    for option, value in (("select", select), ("ignore", ignore)):
+        if not value:
+            continue
+        codes = [p.strip().upper() for p in value.split(",") if p.strip()]
+        unknown = unknown_codes(codes)
+        if unknown:
+            fail(f"--{option}: " + (f"kode aturan tidak dikenal: {', '.join(unknown)}; lihat 'lkjip-audit rules'."
+                                    if lang == "id" else
+                                    f"unknown rule code(s): {', '.join(unknown)}; see 'lkjip-audit rules'."))
+        setattr(config, option, codes)
     if fail_on:
         config.fail_on = fail_on
     return config
+
+
+def tool_version() -> str:
+    try:
+        return metadata.version("lkjip-audit")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def colour_wanted(output: str | None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def read_stdin(lang: str) -> str:
+    """`-` as the file: the report arrives on standard input; PDF or markdown is told by its first bytes."""
+    data = sys.stdin.buffer.read()
+    if not data:
+        fail("-: " + ("tidak ada masukan pada stdin." if lang == "id" else "nothing on standard input."))
+    handle = tempfile.NamedTemporaryFile(prefix="lkjip-stdin-", suffix=".pdf" if data[:5] == b"%PDF-" else ".md",
+                                         delete=False)
+    with handle:
+        handle.write(data)
+    return handle.name
+
+
+def audited_with_progress(path: str, config: Config, password: str | None, ocr: bool, lang: str,
+                          quiet: bool) -> DocumentReport:
+    """audit_file_guarded; on a terminal, a PDF shows a bar of the seconds spent against --timeout meanwhile
+    (a long PDF or OCR takes minutes, and silence looks like a hang)."""
+    from auditor.audit import audit_file_guarded
+
+    if quiet or not path.lower().endswith(".pdf") or not sys.stderr.isatty():
+        return audit_file_guarded(path, config, password=password, ocr=ocr)
+    import threading
+    import time
+
+    from tqdm import tqdm
+
+    done: list = []
+
+    def audit() -> None:
+        try:
+            done.append(audit_file_guarded(path, config, password=password, ocr=ocr))
+        except BaseException as error:  # noqa: BLE001 - handed back to the main thread below
+            done.append(error)
+
+    worker = threading.Thread(target=audit, daemon=True)
+    tqdm.monitor_interval = 0
+    label = os.path.basename(path) + (" (OCR)" if ocr else "")
+    with tqdm(total=int(config.timeout), unit="s", file=sys.stderr, leave=False, desc=label,
+              bar_format="{desc}: {bar} {n_fmt}/{total_fmt} s " + ("batas waktu" if lang == "id" else "time limit"),
+              dynamic_ncols=True) as bar:
+        started = time.monotonic()
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.5)
+            bar.n = min(int(time.monotonic() - started), bar.total)
+            bar.refresh()
+    if isinstance(done[0], BaseException):
+        raise done[0]
+    return done[0]
+
+
+def statistics(reports: list[DocumentReport], lang: str) -> str:
+    """Findings counted per rule, most frequent first (flake8 --statistics)."""
+    from collections import Counter
+
+    from rules import RULES
+
+    counts = Counter(f.rule for r in reports for f in r.findings)
+    return "\n".join(f"{count:>5}  {code}  {RULES[code].TITLE[lang] if code in RULES else ''}"
+                     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,14 +166,24 @@ def main() -> None:
                    "compared with the instansi's earlier reports in it (LKJ6xx).")
 @click.option("--pk", "pk_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="The signed Perjanjian Kinerja as its own file, compared with the report (repeatable).")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Folder of HTML templates that override the built-in ones (e.g. letterhead.html).")
+@click.option("--statistics", "statistics_wanted", is_flag=True, help="Also print the number of findings per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: nothing for a clean file, no notes or coverage.")
 def check(files, output_format, lang, output, select, ignore, fail_on, config_path, password, ocr, timeout,
-          max_memory, annotated, csv_sep, store, pk_files) -> None:
-    """Audit one or more LKjIP files and report every inconsistency found.
+          max_memory, annotated, csv_sep, store, pk_files, templates, statistics_wanted, quiet) -> None:
+    """Audit one or more LKjIP files and report every inconsistency found; `-` reads one from standard input.
 
     Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
     from auditor.audit import audit_file_guarded
 
-    config = configured(config_path, select, ignore, fail_on)
+    stdin = None
+    if "-" in files:
+        if len(files) != 1:
+            fail("-: " + ("stdin hanya untuk satu berkas." if lang == "id" else "stdin takes the only file."))
+        stdin = read_stdin(lang)
+        files = (stdin,)
+    config = configured(config_path, select, ignore, fail_on, lang, near=None if stdin else os.path.dirname(files[0]))
     config.timeout = timeout or config.timeout
     config.max_memory = max_memory or config.max_memory
     if annotated and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
@@ -101,17 +196,32 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     except InputError as error:
         fail(error.message(lang))
     notice_limits(lang)
-    reports = [audit_file_guarded(path, config, password=password, ocr=ocr) for path in files]
+    try:
+        reports = [audited_with_progress(path, config, password, ocr, lang, quiet) for path in files]
+    finally:
+        if stdin:
+            os.unlink(stdin)
+    if stdin:
+        for report in reports:  # name the input as the user did, not the temporary copy
+            report.path = "-"
+            if report.error:
+                report.error.path = "-"
     if store or pk_files:
         from auditor.series import check_across
 
         check_across(reports, [audit_file_guarded(path, config, ocr=ocr) for path in pk_files], config, store, lang)
-    options = Options(csv_sep=csv_sep)
-    write_rendered(FORMATS[output_format].render(for_display(reports), lang, options), output, output_format, lang)
+    options = Options(csv_sep=csv_sep, templates=templates, color=colour_wanted(output), quiet=quiet,
+                      extra={"tool": "lkjip-audit", "version": tool_version(), "config": config.effective()})
+    rendered = FORMATS[output_format].render(for_display(reports), lang, options)
+    if rendered or not quiet:
+        write_rendered(rendered, output, output_format, lang)
+    if statistics_wanted:
+        click.echo(statistics(reports, lang), err=bool(output) or output_format != "text")
     if annotated and reports[0].status == "ok":
         placed = annotate_guarded(reports[0], files[0], annotated, lang, password, config)
-        say(Text(f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}",
-                        f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}")[lang], err=True)
+        if not quiet:
+            say(Text(f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}",
+                     f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}")[lang], err=True)
     if output or output_format != "text":
         for report in reports:
             if report.status == "error":
@@ -191,8 +301,15 @@ def exit_code(reports: list[DocumentReport], fail_on: str) -> int:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address (tcp://host:8786) for --executor dask; without it a LocalCluster of "
                    "--jobs workers is started.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Folder of HTML templates that override the built-in ones (e.g. letterhead.html).")
+@click.option("--packs", is_flag=True,
+              help="Also write a review pack per report in OUTDIR/paket-reviu: the annotated PDF, the findings as "
+                   "Excel and a Catatan Hasil Reviu (.docx) to finish in Word.")
+@click.option("--reviewer", default="", help="Reviewer's name for the Catatan Hasil Reviu.")
+@click.option("--password", help="Password of encrypted PDFs in the batch.")
 def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, progress, lang, select, ignore, fail_on,
-          config_path, ocr, csv_sep, store, executor, scheduler) -> None:
+          config_path, ocr, csv_sep, store, executor, scheduler, templates, packs, reviewer, password) -> None:
     """Audit every PDF and markdown file under PATHS (folders are searched recursively), each document in its
     own worker process under a time and memory limit.
 
@@ -206,13 +323,14 @@ def batch(paths, outdir, output_formats, jobs, timeout, max_memory, resume, prog
     """
     from auditor.batch import DEFAULT_FORMATS, run_batch
 
-    config = configured(config_path, select, ignore, fail_on)
+    config = configured(config_path, select, ignore, fail_on, lang,
+                        near=paths[0] if os.path.isdir(paths[0]) else os.path.dirname(paths[0]))
     notice_limits(lang)
     try:
         outcome = run_batch(list(paths), outdir, config, jobs=jobs, lang=lang, timeout_s=timeout,
                             memory_mb=max_memory, resume=resume, ocr=ocr, formats=output_formats or DEFAULT_FORMATS,
-                            progress=progress, options=Options(csv_sep=csv_sep), store=store, executor=executor,
-                            scheduler=scheduler)
+                            progress=progress, options=Options(csv_sep=csv_sep, templates=templates), store=store,
+                            executor=executor, scheduler=scheduler, packs=packs, reviewer=reviewer, password=password)
     except InputError as error:
         fail(error.message(lang))
     reports = for_display(outcome.reports)
@@ -254,12 +372,21 @@ def explain(code, lang) -> None:
 
     rule = RULES.get(code.upper())
     if rule is None:
-        fail(f"{code}: " + Text("kode aturan tidak dikenal; lihat 'lkjip-audit rules'.",
-                                "unknown rule code; see 'lkjip-audit rules'.")[lang])
-    click.echo(f"{rule.ID} — {rule.TITLE[lang]} ({rule.SEVERITY})\n")
-    click.echo((rule.__doc__ or "").strip())
+        fail(f"{code}: " + ("kode aturan tidak dikenal; lihat 'lkjip-audit rules'." if lang == "id"
+                            else "unknown rule code; see 'lkjip-audit rules'."))
+    from auditor.formats.common import SEVERITY_WORDS
+
+    click.echo(f"{rule.ID} — {rule.TITLE[lang]} ({SEVERITY_WORDS[lang][rule.SEVERITY]})\n")
+    doc = (rule.__doc__ or "").strip()
+    if lang == "id":
+        # The prose of a rule's docstring is English; in Indonesian its message and its examples speak for it.
+        click.echo("Pesan: " + rule.MESSAGE["id"] + "\n")
+        examples = doc[doc.find("PASS:"):] if "PASS:" in doc else ""
+        click.echo(examples.replace("PASS:", "LOLOS (contoh tanpa temuan):").replace("FAIL:", "TEMUAN (contoh):"))
+    else:
+        click.echo(doc)
     if rule.DEFAULT:
-        click.echo("\nOptions:")
+        click.echo("\nOpsi:" if lang == "id" else "\nOptions:")
         for key, value in rule.DEFAULT.items():
             click.echo(f"  {key.replace('_', '-')} = {value!r}")
 

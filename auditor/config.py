@@ -13,7 +13,7 @@ from auditor.vocabulary import MEANINGS
 from auditor.waivers import WaiverError, load_waivers
 from rules import RULES
 
-FILE_NAMES = ("lkjip-audit.toml", "lkjip-audit.cfg", "setup.cfg")
+FILE_NAMES = ("lkjip-audit.toml", "lkjip-audit.cfg", "setup.cfg", "pyproject.toml")
 SECTION = "lkjip-audit"
 GENERAL_KEYS = {"select", "ignore", "fail-on", "match-threshold", "waivers", "timeout", "max-memory"}
 SHARED_OPTIONS = {key for key, count in Counter(k for rule in RULES.values() for k in rule.CONF).items() if count > 1}
@@ -38,10 +38,10 @@ class Config:
     source: str | None = None
 
     def enabled(self, code: str) -> bool:
-        """Longest matching prefix of select/ignore wins; a tie goes to select."""
+        """Longest matching prefix of select/ignore wins; a tie goes to ignore (so `--ignore LKJ` ignores all)."""
         selected = max((len(p) for p in self.select if code.startswith(p)), default=-1)
         ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
-        return selected >= 0 and selected >= ignored
+        return selected >= 0 and selected > ignored
 
     def rules(self) -> list[ModuleType]:
         return [rule for code, rule in sorted(RULES.items()) if self.enabled(code)]
@@ -52,6 +52,21 @@ class Config:
         shared = {key: value for options in self.options.values() for key, value in options.items()
                   if key in SHARED_OPTIONS and key in rule.CONF}
         return {**rule.DEFAULT, **shared, **self.options.get(rule.ID, {})}
+
+
+    def effective(self) -> dict:
+        """What this run used, for the JSON output: select, ignore, severities and every rule's options."""
+        return {"source": self.source, "select": self.select, "ignore": self.ignore, "fail-on": self.fail_on,
+                "match-threshold": self.match_threshold, "waivers": self.waivers, "timeout": self.timeout,
+                "max-memory": self.max_memory, "severity": dict(self.severity),
+                "rules": [rule.ID for rule in self.rules()],
+                "options": {rule.ID: {**rule.DEFAULT, **self.options.get(rule.ID, {})} for rule in self.rules()
+                            if rule.DEFAULT or self.options.get(rule.ID)}}
+
+
+def unknown_codes(prefixes: list[str]) -> list[str]:
+    """Select/ignore entries that no rule code starts with (a typo would silently run nothing)."""
+    return [p for p in prefixes if not any(code.startswith(p.upper()) for code in RULES)]
 
 
 def find_config_file(start: str | None = None) -> str | None:
@@ -69,7 +84,14 @@ def find_config_file(start: str | None = None) -> str | None:
 
 def _has_our_section(path: str) -> bool:
     if path.endswith(".toml"):
-        return True
+        if os.path.basename(path) == "lkjip-audit.toml":
+            return True
+        try:
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError):
+            return False
+        return SECTION in data or SECTION in data.get("tool", {})
     parser = configparser.ConfigParser()
     try:
         parser.read(path, encoding="utf-8")
@@ -78,8 +100,10 @@ def _has_our_section(path: str) -> bool:
     return any(s == SECTION or s.startswith(SECTION + ":") for s in parser.sections())
 
 
-def load_config(path: str | None = None) -> Config:
-    path = path or find_config_file()
+def load_config(path: str | None = None, near: str | None = None) -> Config:
+    """The file given, else the first found from `near` (the report's folder) upwards, else from the working
+    directory upwards."""
+    path = path or (find_config_file(near) if near else None) or find_config_file()
     config = Config()
     if path is None:
         return config
@@ -97,7 +121,8 @@ def _read(path: str) -> tuple[dict, dict[str, dict], dict]:
         if path.endswith(".toml"):
             with open(path, "rb") as handle:
                 data = tomllib.load(handle)
-            data = data.get("tool", {}).get(SECTION, data)
+            # a [lkjip-audit] table, a [tool.lkjip-audit] table (pyproject.toml), or top-level keys
+            data = data.get(SECTION) or data.get("tool", {}).get(SECTION) or data
             rules = data.pop("rules", {})
             return data, rules, data.pop("headers", {})
         parser = configparser.ConfigParser()
@@ -136,10 +161,13 @@ def _apply_general(config: Config, general: dict, path: str) -> None:
     unknown = set(general) - GENERAL_KEYS
     if unknown:
         raise ConfigError(f"{path}: unknown option(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(GENERAL_KEYS))}")
-    if "select" in general:
-        config.select = _as_list(general["select"])
-    if "ignore" in general:
-        config.ignore = _as_list(general["ignore"])
+    for key in ("select", "ignore"):
+        if key in general:
+            codes = [code.upper() for code in _as_list(general[key])]
+            unknown = unknown_codes(codes)
+            if unknown:
+                raise ConfigError(f"{path}: {key}: unknown rule code(s) {', '.join(unknown)}; see 'lkjip-audit rules'")
+            setattr(config, key, codes)
     if "fail-on" in general:
         config.fail_on = _severity(general["fail-on"], path, "fail-on")
     try:

@@ -39,6 +39,12 @@ def from_terbilang(words: str) -> int | None:
 
     Well formed means exactly what `terbilang` writes, so "sepuluh satu" or "satu ratus" are refused.
     """
+    number = read_terbilang(words)
+    return number if number is not None and terbilang(number) == " ".join(words.lower().split()) else None
+
+
+def read_terbilang(words: str) -> int | None:
+    """The number the words add up to, also when spelled unusually ("satu ratus" -> 100); None for non-numbers."""
     tokens = words.lower().split()
     if not tokens or any(t not in NUMBER_WORDS for t in tokens):
         return None
@@ -53,5 +59,4 @@ def from_terbilang(words: str) -> int | None:
             group = group - last + last * _SMALL_SCALES[token]
         else:
             group += _WORD_VALUES[token]
-    number = total + group
-    return number if terbilang(number) == " ".join(tokens) else None
+    return total + group

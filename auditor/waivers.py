@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import csv
 import fnmatch
+import io
 import os
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.facts import same_entity, split_qualifier
 from auditor.ruleapi import Finding
 
 FIELDS = ("rule", "file", "subject", "reason")
+ENTITY_THRESHOLD = 88.0  # the default match-threshold of the fact store
 
 
 class WaiverError(Exception):
@@ -26,13 +29,22 @@ class Waiver:
     origin: str  # "waivers.toml entry 3", to say where an unused waiver is written
 
     def covers_file(self, path: str) -> bool:
-        path = path.replace(os.sep, "/")
-        return any(fnmatch.fnmatch(candidate, self.file) for candidate in (path, os.path.basename(path)))
+        """The glob against the path and the file name, case-insensitively (Windows offices rename freely)."""
+        path = path.replace(os.sep, "/").lower()
+        pattern = self.file.replace("\\", "/").lower()
+        return any(fnmatch.fnmatchcase(candidate, pattern) for candidate in (path, os.path.basename(path)))
 
     def covers(self, finding: Finding, path: str) -> bool:
-        subject = self.subject.strip().lower() or "*"
         return (finding.rule.startswith(self.rule.upper()) and self.covers_file(path)
-                and fnmatch.fnmatchcase(finding.subject.strip().lower(), subject))
+                and self.covers_subject(finding.subject))
+
+    def covers_subject(self, subject: str) -> bool:
+        """A glob matches as a glob; a plain name matches the way findings match entities (Musrembangcam is
+        Musrenbangcam, numbering and case aside)."""
+        wanted = self.subject.strip().lower() or "*"
+        if any(c in wanted for c in "*?["):
+            return fnmatch.fnmatchcase(subject.strip().lower(), wanted)
+        return same_entity(split_qualifier(wanted), split_qualifier(subject), ENTITY_THRESHOLD)
 
 
 @dataclass(frozen=True)
@@ -61,11 +73,26 @@ def _load(path: str, mtime: float) -> tuple[Waiver, ...]:  # mtime in the key: a
         except tomllib.TOMLDecodeError as error:
             raise WaiverError(f"{path}: {error}") from None
     elif path.endswith(".csv"):
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            entries = list(csv.DictReader(handle))
+        entries = _csv_entries(path)
     else:
         raise WaiverError(f"{path}: a waiver file is .toml ([[waiver]] tables) or .csv ({', '.join(FIELDS)})")
     return tuple(_waiver(entry, f"{name} #{number}", path) for number, entry in enumerate(entries, start=1))
+
+
+def _csv_entries(path: str) -> list[dict]:
+    """Rows of a waiver CSV as written by hand or saved by Excel: UTF-8 with or without a BOM (else the Windows
+    code page), ',' or ';' between fields, headers in any case."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    header = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [{(key or "").strip().lower(): value for key, value in row.items()} for row in rows
+            if any((value or "").strip() for value in row.values() if isinstance(value, str))]
 
 
 def _waiver(entry: dict, origin: str, path: str) -> Waiver:

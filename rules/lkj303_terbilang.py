@@ -1,7 +1,8 @@
 """LKJ303 — a number printed with its words, "17 (tujuh belas)", must say the same in both.
 
 The words are read as Indonesian terbilang up to the trillions ("sebelas", "seratus", "seribu", "satu
-juta"), with a trailing "persen" or "rupiah" allowed; words must be written as terbilang writes them.
+juta"), with a trailing "persen" or "rupiah" allowed. Words that say the right number in an unusual
+spelling ("100 (satu ratus)" for "seratus") are a spelling note (info), not an error.
 Brackets holding anything but number words ("(SKM)", "(PATEN)") are not numbers and are skipped.
 
 PASS:
@@ -16,7 +17,7 @@ from decimal import Decimal
 
 from auditor.ruleapi import Consistent, Location, Problem
 from auditor.sentences import TERBILANG
-from auditor.terbilang import NUMBER_WORDS, from_terbilang, terbilang
+from auditor.terbilang import NUMBER_WORDS, from_terbilang, read_terbilang, terbilang
 from auditor.values import parse_number
 
 ID = "LKJ303"
@@ -44,9 +45,11 @@ def check(document, options):
                 yield Consistent()
                 continue
             where = Location(page=block.source.page, line=block.source.line, text=block.text)
+            spelled = read_terbilang(" ".join(tokens)) == number  # the right number, spelled unusually
             yield Problem(
-                subject=match.group(0), attribute="terbilang", values=(Decimal(number), from_terbilang(" ".join(tokens))),
+                subject=match.group(0), attribute="terbilang", values=(Decimal(number), read_terbilang(" ".join(tokens))),
                 expected=terbilang(number), locations=(where,),
                 fields={"digits": match.group("digits"), "words": match.group("words"), "expected": terbilang(number),
                         "where": where},
+                severity="info" if spelled else None,
             )

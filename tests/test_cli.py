@@ -66,8 +66,11 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
 def test_rules_and_explain():
     listing = run("rules", "--lang", "en")
     assert listing.exit_code == 0 and "LKJ201" in listing.output and "LKJ101" in listing.output
-    explained = run("explain", "lkj101")
+    explained = run("explain", "lkj101", "--lang", "en")
     assert explained.exit_code == 0 and "PASS:" in explained.output and "lower-is-better" in explained.output
+    indonesian = run("explain", "lkj101").output
+    assert "Pesan: " in indonesian and "LOLOS (contoh tanpa temuan):" in indonesian and "Opsi:" in indonesian
+    assert "(kesalahan)" in indonesian.splitlines()[0] and "PASS:" not in indonesian
     unknown = run("explain", "LKJ999")
     assert unknown.exit_code == 2 and "tidak dikenal" in unknown.output
 

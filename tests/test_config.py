@@ -40,7 +40,8 @@ def write(directory, name: str, text: str) -> str:
     (["LKJ"], ["LKJ5"], "LKJ502", False),
     (["LKJ", "LKJ502"], ["LKJ5"], "LKJ502", True),  # the longer prefix wins
     (["LKJ", "LKJ502"], ["LKJ5"], "LKJ501", False),
-    (["LKJ50"], ["LKJ50"], "LKJ503", True),  # a tie goes to select
+    (["LKJ50"], ["LKJ50"], "LKJ503", False),  # a tie goes to ignore
+    (["LKJ"], ["LKJ"], "LKJ101", False),  # --ignore LKJ ignores everything
     (["LKJ1"], [], "LKJ502", False),
 ])
 def test_longest_prefix_wins(select, ignore, code, enabled):
@@ -65,6 +66,8 @@ def test_severity_and_option_overrides(tmp_path, sample_document):
     ("[lkjip-audit:rules:LKJ105]\nlimit = many\n", "LKJ105.limit must be a float"),
     ("[lkjip-audit:rules:LKJ502]\nseverity = fatal\n", "must be one of error, warning, info"),
     ("[lkjip-audit]\nwaivers = missing.toml\n", "missing.toml: cannot be read"),
+    ("[lkjip-audit]\nselect = LKJ1, XYZ\n", "select: unknown rule code(s) XYZ"),
+    ("[lkjip-audit]\nignore = LKJ8\n", "ignore: unknown rule code(s) LKJ8"),
 ])
 def test_unusable_configuration_is_rejected(tmp_path, text, complaint):
     path = write(tmp_path, "lkjip-audit.cfg", text)

@@ -139,3 +139,18 @@ def test_each_injection_gives_exactly_its_finding(name, template):
         finding = found[0]
         assert (finding.rule, finding.subject, finding.attribute) == (expected.rule, expected.subject, expected.attribute)
         assert [float(v) for v in finding.values] == pytest.approx(list(expected.values), abs=0.01)
+
+
+def test_an_unusual_spelling_of_the_right_number_is_an_info_note(sample):
+    text = SAMPLE.read_text(encoding="utf-8")
+    sentence = "Jumlah surat masuk 100 (satu ratus) surat dan 17 (tujuh puluh) surat keluar."
+    _, result = audit_markdown(text + "\n\n" + sentence + "\n", path=str(SAMPLE))
+    notes = {f.values[0]: f for f in result.findings if f.rule == "LKJ303" and sentence in f.locations[0].text}
+    assert notes[100].severity == "info" and "seratus" in notes[100].message("id")
+    assert notes[17].severity == "error"
+
+
+def test_a_contradiction_reported_by_lkj305_is_not_counted_as_not_checkable(sample):
+    _, result = sample
+    assert any(f.rule == "LKJ305" for f in result.findings)
+    assert not [reason for reason in result.coverage.not_checkable if "LKJ305" in reason]

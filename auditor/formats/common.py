@@ -20,6 +20,7 @@ FAMILIES = {
     "LKJ3": {"id": "Narasi vs tabel", "en": "Narrative vs tables"},
     "LKJ4": {"id": "Jumlah & anggaran", "en": "Totals & budget"},
     "LKJ5": {"id": "Struktur", "en": "Structure"},
+    "LKJ6": {"id": "Antardokumen", "en": "Across documents"},
     "LKJ9": {"id": "Pembacaan berkas", "en": "Ingestion"},
 }
 _RECOMMENDATIONS = {
@@ -33,6 +34,8 @@ _RECOMMENDATIONS = {
              "en": "Check the sum and align it with the Perjanjian Kinerja{expected}."},
     "LKJ5": {"id": "Periksa kelengkapan dan penomoran tabel.",
              "en": "Check the table's completeness and numbering."},
+    "LKJ6": {"id": "Bandingkan dengan laporan dan dokumen lain yang disebut dalam temuan{expected}.",
+             "en": "Compare with the other reports and documents the finding names{expected}."},
     "LKJ9": {"id": "Kirim berkas dengan lapisan teks (bukan pindaian) atau periksa halaman ini secara manual.",
              "en": "Send a file with a text layer (not a scan) or check this page by hand."},
 }
@@ -47,13 +50,16 @@ class Options:
     templates: str | None = None  # a folder whose HTML templates override the built-in ones (letterhead)
     pdf_links: dict = field(default_factory=dict)  # audited path -> annotated PDF (relative to the output)
     extra: dict = field(default_factory=dict)  # top-level keys JSON adds (tool version, effective config)
+    color: bool = False  # text on a terminal: severity headings in colour
+    quiet: bool = False  # text: findings only, nothing for a clean document
 
 
 DEFAULT = Options()
 
 
 def family(rule: str) -> str:
-    return rule[:4] if rule[:4] in FAMILIES else rule[:3]
+    """LKJ201 -> LKJ2: the prefix that selects the rule's family."""
+    return rule[:4]
 
 
 def recommendation(finding, lang: str) -> str:
@@ -101,3 +107,57 @@ def records(report, lang: str) -> list[dict]:
             "_finding": finding,
         })
     return result
+
+
+CHART_WORDS = {
+    "id": {"capaian": "Rata-rata capaian per instansi (%)", "penyerapan": "Penyerapan anggaran per instansi (%)",
+           "families": "Temuan per kelompok aturan (semua laporan)", "heat": "Temuan per instansi × kelompok aturan"},
+    "en": {"capaian": "Average capaian per unit (%)", "penyerapan": "Budget absorption per unit (%)",
+           "families": "Findings per rule family (all reports)", "heat": "Findings per unit × rule family"},
+}
+_BAR = 400  # px of the longest bar in the SVG charts
+
+
+def unit_name(report) -> str:
+    import os
+
+    return str(report.meta.get("instansi") or os.path.splitext(os.path.basename(report.path))[0])
+
+
+def chart_data(reports, lang: str) -> dict:
+    """The figures behind the charts, shared by the Excel and HTML reports: sorted bars and a heat map."""
+    from collections import Counter
+
+    from auditor.values import format_number
+
+    words = CHART_WORDS[lang]
+    audited = [r for r in reports if r.status == "ok"]
+    bars = []
+    for key, kind in (("rata_rata_capaian", "capaian"), ("penyerapan", "penyerapan")):
+        values = sorted(((unit_name(r), r.meta[key]) for r in audited if r.meta.get(key) is not None),
+                        key=lambda item: -item[1])
+        top = max([100] + [v for _, v in values])
+        bars.append({"kind": kind, "title": words[kind], "rows": [
+            {"label": label, "value": value, "text": format_number(value, lang),
+             "width": round(max(value, 0) / top * _BAR, 1)} for label, value in values]})
+    counts = Counter(family(f.rule) for r in audited for f in r.findings)
+    top = max([1] + list(counts.values()))
+    bars.append({"kind": "families", "title": words["families"], "rows": [
+        {"label": f"{code} {FAMILIES[code][lang]}", "value": counts.get(code, 0), "text": str(counts.get(code, 0)),
+         "width": round(counts.get(code, 0) / top * _BAR, 1)} for code in FAMILIES]})
+    per_unit = [(unit_name(r), Counter(family(f.rule) for f in r.findings)) for r in sorted(audited, key=unit_name)]
+    top = max([1] + [n for _, c in per_unit for n in c.values()])
+    heat = {"title": words["heat"], "columns": [f"{code} {FAMILIES[code][lang]}" for code in FAMILIES],
+            "rows": [{"label": label, "cells": [{"count": c.get(code, 0), "colour": heat_colour(c.get(code, 0) / top)}
+                                                for code in FAMILIES]} for label, c in per_unit]}
+    return {"bars": bars, "heat": heat}
+
+
+def heat_colour(share: float) -> str:
+    """White at 0, amber at half, dark red at the maximum: the colour scale of the Excel heat map."""
+    stops = ((0.0, (0xFF, 0xFF, 0xFF)), (0.5, (0xFF, 0xE6, 0x99)), (1.0, (0xC0, 0x00, 0x00)))
+    for (low, start), (high, end) in zip(stops, stops[1:]):
+        if share <= high:
+            t = (share - low) / (high - low)
+            return "#" + "".join(f"{round(a + (b - a) * t):02X}" for a, b in zip(start, end))
+    return "#C00000"

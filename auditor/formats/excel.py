@@ -3,8 +3,6 @@ columns for the reviewer's response, and charts across documents (capaian, penye
 from __future__ import annotations
 
 import io
-import os
-from collections import Counter
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
@@ -13,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from auditor.formats.cells import append_row, set_text
-from auditor.formats.common import DEFAULT, FAMILIES, Options, family, records
+from auditor.formats.common import DEFAULT, Options, chart_data, records
 from auditor.formats.csv_format import HEADERS, KEYS
 
 WORDS = {
@@ -23,18 +21,14 @@ WORDS = {
                                "Keterangan"),
            "response_columns": ("Tanggapan", "Tindak lanjut", "PDF beranotasi"),
            "ok": "diperiksa", "error": "tidak dapat diperiksa", "open": "buka hlm. {page}", "unit": "Instansi",
-           "capaian_chart": "Rata-rata capaian per instansi (%)", "penyerapan_chart": "Penyerapan anggaran per instansi (%)",
-           "family_chart": "Temuan per kelompok aturan (semua laporan)", "family": "Kelompok aturan",
-           "count": "Jumlah temuan", "heat": "Temuan per instansi × kelompok aturan",
+           "family": "Kelompok aturan", "count": "Jumlah temuan",
            "capaian": "Rata-rata capaian (%)", "penyerapan": "Penyerapan (%)"},
     "en": {"summary": "Summary", "findings": "Findings", "charts": "Charts",
            "summary_columns": ("File", "Instansi", "Kabupaten", "Year", "Pages", "Errors", "Warnings", "Info",
                                "Waived", "Penyerapan (%)", "Average capaian (%)", "Status", "Note"),
            "response_columns": ("Response (tanggapan)", "Follow-up (tindak lanjut)", "Annotated PDF"),
            "ok": "audited", "error": "could not be audited", "open": "open p. {page}", "unit": "Instansi",
-           "capaian_chart": "Average capaian per unit (%)", "penyerapan_chart": "Budget absorption per unit (%)",
-           "family_chart": "Findings per rule family (all reports)", "family": "Rule family",
-           "count": "Findings", "heat": "Findings per unit × rule family",
+           "family": "Rule family", "count": "Findings",
            "capaian": "Average capaian (%)", "penyerapan": "Penyerapan (%)"},
 }
 _RED = PatternFill("solid", start_color="F8CBAD", end_color="F8CBAD")
@@ -48,10 +42,6 @@ _RESPONSE = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 def ranked(reports) -> list:
     """Worst first: unusable documents, then by errors and warnings."""
     return sorted(reports, key=lambda r: (r.status != "error", -r.count("error"), -r.count("warning"), r.path))
-
-
-def unit_name(report) -> str:
-    return str(report.meta.get("instansi") or os.path.splitext(os.path.basename(report.path))[0])
 
 
 def render(reports, lang: str = "id", options: Options = DEFAULT) -> bytes:
@@ -117,17 +107,17 @@ def _findings(sheet, reports, words: dict, lang: str, options: Options) -> None:
 
 def _charts(sheet, reports, words: dict, lang: str) -> None:
     """Data blocks on the left, each with its chart beside it; a colour scale makes the last block a heat map."""
-    audited = [r for r in reports if r.status == "ok"]
+    data = chart_data(reports, lang)
     row = 1
-    for key, title in (("rata_rata_capaian", "capaian"), ("penyerapan", "penyerapan")):
-        values = sorted(((unit_name(r), r.meta.get(key)) for r in audited if r.meta.get(key) is not None),
-                        key=lambda item: item[1])
-        row = _bar_block(sheet, row, (words["unit"], words[title]), values, words[f"{title}_chart"],
-                         horizontal=True)
-    families = Counter(family(f.rule) for r in audited for f in r.findings)
-    values = [(f"{code} {FAMILIES[code][lang]}", families.get(code, 0)) for code in FAMILIES]
-    row = _bar_block(sheet, row, (words["family"], words["count"]), values, words["family_chart"], horizontal=False)
-    _heat_map(sheet, row, audited, words, lang)
+    headers = {"capaian": (words["unit"], words["capaian"]), "penyerapan": (words["unit"], words["penyerapan"]),
+               "families": (words["family"], words["count"])}
+    for chart in data["bars"]:
+        # Excel draws a bar chart's first category at the bottom: ascending values put the highest on top
+        values = [(r["label"], r["value"]) for r in chart["rows"]]
+        horizontal = chart["kind"] != "families"
+        row = _bar_block(sheet, row, headers[chart["kind"]], values[::-1] if horizontal else values, chart["title"],
+                         horizontal=horizontal)
+    _heat_map(sheet, row, data["heat"], words)
     sheet.column_dimensions["A"].width = 34
     for column in "BCDEFG":
         sheet.column_dimensions[column].width = 14
@@ -157,22 +147,20 @@ def _bar_block(sheet, row: int, header: tuple, values: list, title: str, *, hori
     return last + 2
 
 
-def _heat_map(sheet, row: int, audited, words: dict, lang: str) -> None:
-    sheet.cell(row, 1, words["heat"]).font = Font(bold=True, size=12)
-    codes = list(FAMILIES)
-    for column, code in enumerate(codes, start=2):
-        cell = sheet.cell(row + 1, column, f"{code} {FAMILIES[code][lang]}")
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True)
+def _heat_map(sheet, row: int, heat: dict, words: dict) -> None:
+    sheet.cell(row, 1, heat["title"]).font = Font(bold=True, size=12)
     set_text(sheet.cell(row + 1, 1), words["unit"])
     sheet.cell(row + 1, 1).font = Font(bold=True)
-    for offset, report in enumerate(sorted(audited, key=unit_name), start=row + 2):
-        counts = Counter(family(f.rule) for f in report.findings)
-        set_text(sheet.cell(offset, 1), unit_name(report))
-        for column, code in enumerate(codes, start=2):
-            sheet.cell(offset, column, counts.get(code, 0))
-    if audited:
-        area = f"B{row + 2}:{get_column_letter(len(codes) + 1)}{row + 1 + len(audited)}"
+    for column, label in enumerate(heat["columns"], start=2):
+        cell = sheet.cell(row + 1, column, label)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True)
+    for offset, unit in enumerate(heat["rows"], start=row + 2):
+        set_text(sheet.cell(offset, 1), unit["label"])
+        for column, cell in enumerate(unit["cells"], start=2):
+            sheet.cell(offset, column, cell["count"])
+    if heat["rows"]:
+        area = f"B{row + 2}:{get_column_letter(len(heat['columns']) + 1)}{row + 1 + len(heat['rows'])}"
         sheet.conditional_formatting.add(area, ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
                                                               mid_type="percentile", mid_value=50, mid_color="FFE699",
                                                               end_type="max", end_color="C00000"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 
+import click
 from tabulate import tabulate
 
 from auditor.formats.common import DEFAULT, Options
@@ -23,31 +24,42 @@ WORDS = {
 }
 
 
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue", "failed": "red", "waived": "green"}
+
+
 def render(reports, lang: str = "id", options: Options = DEFAULT) -> str:
-    return "\n\n".join(_document(report, lang) for report in reports)
+    shown = [r for r in reports if not options.quiet or r.findings or r.status == "error"]
+    return "\n\n".join(_document(report, lang, options) for report in shown)
 
 
-def _document(report, lang: str) -> str:
+def _style(text: str, key: str, options: Options) -> str:
+    return click.style(text, fg=_COLOURS[key], bold=True) if options.color else text
+
+
+def _document(report, lang: str, options: Options = DEFAULT) -> str:
     words = WORDS[lang]
     if report.status == "error":
-        return f"{report.path}: {words['failed']}\n  {report.error.message(lang)}"
+        return f"{report.path}: {_style(words['failed'], 'failed', options)}\n  {report.error.message(lang)}"
     meta = report.meta
     title = " — ".join(str(p) for p in (meta.get("instansi"), meta.get("kabupaten"), meta.get("tahun")) if p)
     lines = [f"{report.path}" + (f"  ({title})" if title else "")]
-    lines += [f"  {words['notice']}: {n}" for n in report.notices]
+    if not options.quiet:
+        lines += [f"  {words['notice']}: {n}" for n in report.notices]
     width = max(60, min(shutil.get_terminal_size((120, 20)).columns, 160) - 20)
     for severity in ("error", "warning", "info"):
         found = [f for f in report.findings if f.severity == severity]
         if not found:
             continue
-        lines.append(f"\n{words[severity]} ({len(found)})")
+        lines.append("\n" + _style(f"{words[severity]} ({len(found)})", severity, options))
         rows = [(i, f.rule, f.message(lang)) for i, f in enumerate(found, start=1)]
         lines.append(tabulate(rows, headers=["#", words["rule"], words["message"]], tablefmt="simple",
                               maxcolwidths=[None, None, width]))
     if report.waived:
-        lines.append(f"\n{words['waived']} ({len(report.waived)})")
+        lines.append("\n" + _style(f"{words['waived']} ({len(report.waived)})", "waived", options))
         rows = [(w.finding.rule, w.finding.subject, w.waiver.reason) for w in report.waived]
         lines.append(tabulate(rows, tablefmt="plain", maxcolwidths=[None, 50, width - 50]))
+    if options.quiet:
+        return "\n".join(lines)
     if not report.findings:
         lines.append(words["none"])
     lines.append("")

@@ -1,0 +1,1 @@
+"""What a reviewer hands on: the Catatan Hasil Reviu and per-report review packs."""
