@@ -153,4 +153,4 @@ def test_an_unusual_spelling_of_the_right_number_is_an_info_note(sample):
 def test_a_contradiction_reported_by_lkj305_is_not_counted_as_not_checkable(sample):
     _, result = sample
     assert any(f.rule == "LKJ305" for f in result.findings)
-    assert not [reason for reason in result.coverage.not_checkable if "LKJ305" in reason]
+    assert not [reason for reason in result.coverage.not_checkable if "LKJ305" in reason["id"]]
