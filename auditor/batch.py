@@ -20,6 +20,7 @@ from auditor.config import Config
 from auditor.errors import InputError
 from auditor.files import open_regular
 from auditor.formats import FORMATS, Options
+from auditor.formats.common import tool_version
 from auditor.guard import exit_with_parent, start_method
 from auditor.outputs import check_output_folder, display, escape_surrogates, for_display, write_atomic
 from auditor.series import cross_audit_records, ranking, record_extras, store_records, write_cross
@@ -92,13 +93,6 @@ def config_key(config: Config, ocr: bool) -> str:
     return hashlib.sha256(json.dumps(effective, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def tool_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("lkjip-audit")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def read_results(path: str) -> list[dict]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 import click
@@ -12,6 +11,7 @@ import click
 from auditor.bilingual import Text
 from auditor.errors import InputError
 from auditor.formats import FORMATS, Options
+from auditor.formats.common import json_header
 from auditor.guard import WorkerError, limits_notice, run_limited
 from auditor.outputs import check_output_file, check_output_folder, display, for_display, write_atomic
 
@@ -63,13 +63,6 @@ def configured(config_path: str | None, select: str | None, ignore: str | None, 
     if fail_on:
         config.fail_on = fail_on
     return config
-
-
-def tool_version() -> str:
-    try:
-        return metadata.version("lkjip-audit")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def colour_wanted(output: str | None) -> bool:
@@ -211,7 +204,7 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
 
         check_across(reports, [audit_file_guarded(path, config, ocr=ocr) for path in pk_files], config, store, lang)
     options = Options(csv_sep=csv_sep, templates=templates, color=colour_wanted(output), quiet=quiet,
-                      extra={"tool": "lkjip-audit", "version": tool_version(), "config": config.effective()})
+                      extra=json_header(config))
     rendered = FORMATS[output_format].render(for_display(reports), lang, options)
     if rendered or not quiet:
         write_rendered(rendered, output, output_format, lang)

@@ -113,8 +113,11 @@ def test_ocr_is_killed_with_its_group_on_timeout_and_leaves_no_temporaries(tmp_p
 def test_ocr_is_killed_and_temporaries_deleted_when_check_is_stopped(tmp_path, stop):
     bin_folder, pids = fake_ocrmypdf(tmp_path)
     pdf = scanned_pdf(tmp_path / "pindaian.pdf")
+    # started from a background job (as CI may be), the test inherits SIGINT ignored; at a terminal, where a
+    # user presses Ctrl-C, it is not
     check = subprocess.Popen(cli("check", str(pdf), "--ocr", "--timeout", "300"), env=environment(tmp_path, bin_folder),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     noted = noted_pids(pids, 2)
     check.send_signal(stop)
     _, errors = check.communicate(timeout=30)

@@ -161,3 +161,17 @@ def heat_colour(share: float) -> str:
             t = (share - low) / (high - low)
             return "#" + "".join(f"{round(a + (b - a) * t):02X}" for a, b in zip(start, end))
     return "#C00000"
+
+
+def tool_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lkjip-audit")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def json_header(config) -> dict:
+    """What the JSON report says about how it was made, the same from `check` and from the web API."""
+    return {"tool": "lkjip-audit", "version": tool_version(), "config": config.effective()}

@@ -26,7 +26,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from auditor.config import Config
-from auditor.formats import FORMATS
+from auditor.formats import FORMATS, Options
+from auditor.formats.common import json_header
 from auditor.web.i18n import LANGS, words
 from auditor.web.jobs import Job, JobStore, Upload, compare
 from auditor.web.pages import odd_locations
@@ -237,7 +238,8 @@ def create_app(settings: Settings) -> Starlette:
         lang = lang if lang in LANGS else "id"
         contents = [(f.filename, await f.read()) for f in files]
         reports = await asyncio.wrap_future(store.audit_now(contents))
-        return Response(FORMATS["json"].render(reports, lang), media_type="application/json",
+        return Response(FORMATS["json"].render(reports, lang, Options(extra=json_header(store.config))),
+                        media_type="application/json",
                         headers=SECURITY_HEADERS)
 
     @contextlib.asynccontextmanager
