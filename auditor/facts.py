@@ -50,19 +50,36 @@ def _squash(text: str) -> str:
 
 @dataclass
 class Resolver:
-    """Gives the same id to the same entity printed with variants (Musrembangcam / Musrenbangcam)."""
+    """Gives the same id to the same entity printed with variants (Musrembangcam / Musrenbangcam): the
+    entity of the same name first, else the closest one within the threshold. Two rows of one table are two
+    entities, however alike their names ("… ditindaklanjuti" and "… ditindaklanjuti segera")."""
 
     threshold: float  # Config.match_threshold
     known: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict)  # kind -> (id, main, qual, printed)
+    rows: dict[str, set[tuple[int, int]]] = field(default_factory=dict)  # id -> (table index, row) it was printed in
 
-    def resolve(self, kind: str, name: str) -> str:
-        main, qualifier = split_qualifier(name)
+    def resolve(self, kind: str, name: str, row: tuple[int, int] | None = None) -> str:
+        key = split_qualifier(name)
         entries = self.known.setdefault(kind, [])
-        for entity_id, known_main, known_qualifier, _ in entries:
-            if same_entity((main, qualifier), (known_main, known_qualifier), self.threshold):
-                return entity_id
+        exact = next((e for e in entries if (e[1], e[2]) == key), None)
+        if exact is not None:
+            return self._seen(exact[0], row)
+        close = [(fuzz.ratio(key[0], main) + fuzz.ratio(key[1], qualifier), entity_id)
+                 for entity_id, main, qualifier, _ in entries
+                 if same_entity(key, (main, qualifier), self.threshold) and not self._other_row(entity_id, row)]
+        if close:
+            return self._seen(max(close)[1], row)
         entity_id = f"{kind}:{len(entries) + 1}"
-        entries.append((entity_id, main, qualifier, name))
+        entries.append((entity_id, *key, name))
+        return self._seen(entity_id, row)
+
+    def _other_row(self, entity_id: str, row: tuple[int, int] | None) -> bool:
+        """Whether the entity was printed in another row of the table this row is in."""
+        return row is not None and any(t == row[0] and r != row[1] for t, r in self.rows.get(entity_id, ()))
+
+    def _seen(self, entity_id: str, row: tuple[int, int] | None) -> str:
+        if row is not None:
+            self.rows.setdefault(entity_id, set()).add(row)
         return entity_id
 
     def printed(self, entity_id: str) -> str:
@@ -112,7 +129,7 @@ class FactStore:
             unit, value_kind = "%", "percent"
         source = table.sources[row_index]
         self.records.append({
-            "entity_id": self.resolver.resolve(kind, entity) if kind != "total" else "total",
+            "entity_id": self.resolver.resolve(kind, entity, (table.index, row_index)) if kind != "total" else "total",
             "kind": kind,
             "entity": entity,
             "parent": parent,

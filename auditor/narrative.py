@@ -4,12 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from auditor.facts import FactStore, same_entity, split_qualifier
+from rapidfuzz import fuzz
+
+from auditor.facts import FactStore, canonical, same_entity, split_qualifier
 from auditor.model import TextBlock
 from auditor.sentences import AKSI, CLOSING, FIGURES, INDIKATOR, KEGIATAN, MARKER, PROGRAM, SASARAN
 from auditor.values import Value, parse_value
 
 ROLE = "narrative"
+AMBIGUOUS = "ambiguous"  # the entity id of a statement whose name fits two table entities about equally well
+AMBIGUITY_MARGIN = 3.0  # points of name similarity (0-100) within which two candidates are equally close
 _UPPERCASE_HEADING = re.compile(r"^[^a-z]*[A-Z]{4}[^a-z]*$")
 
 
@@ -17,7 +21,7 @@ _UPPERCASE_HEADING = re.compile(r"^[^a-z]*[A-Z]{4}[^a-z]*$")
 class Statement:
     """The figures one block states about one entity."""
 
-    kind: str  # "indikator" | "program" | "kegiatan" | "aksi" | "total"
+    kind: str  # "indikator" | "program" | "kegiatan" | "aksi" | "total" | AMBIGUOUS
     name: str
     figures: dict[str, Value]
     block: TextBlock
@@ -56,8 +60,12 @@ def strip_marker(text: str) -> str:
     return MARKER.sub("", text).strip()
 
 
-def read_statements(blocks: list[TextBlock], is_indikator) -> list[Statement | KegiatanOccurrence]:
-    """Walk the text in reading order, keeping track of the sasaran, program and kegiatan being told."""
+def read_statements(blocks: list[TextBlock], indikator_match) -> list[Statement | KegiatanOccurrence]:
+    """Walk the text in reading order, keeping track of the sasaran, program and kegiatan being told.
+
+    `indikator_match(name)` says how a named indikator matches the tables' sasaran indikator: "exact",
+    "fuzzy", AMBIGUOUS or None. While a program or kegiatan is being told, a sentence names that entity's
+    own indikator: only an exact match makes it the sasaran's, and a fuzzy one leaves its level in doubt."""
     out: list[Statement | KegiatanOccurrence] = []
     program: str | None = None
     kegiatan: KegiatanOccurrence | None = None
@@ -84,9 +92,13 @@ def read_statements(blocks: list[TextBlock], is_indikator) -> list[Statement | K
             continue
         stated = figures(text)
         named = INDIKATOR.search(text)
-        if named and is_indikator(named.group("name")):
+        match = indikator_match(named.group("name")) if named else None
+        in_context = program is not None or kegiatan is not None
+        if match == "exact" or (match == "fuzzy" and not in_context):
             program, kegiatan = None, None
             out.append(Statement("indikator", named.group("name"), stated, block))
+        elif match and stated:  # fits a sasaran indikator only loosely, or two of them equally
+            out.append(Statement(AMBIGUOUS, named.group("name"), stated, block))
         elif kegiatan is not None and block.kind == "list_item":
             name = AKSI.match(text).group("name")
             kegiatan.aksi.append(Statement("aksi", name, stated, block))
@@ -110,19 +122,35 @@ def _program_statement(out: list, program: str, text: str, block: TextBlock) -> 
 
 
 class _Entities:
-    """Finds the table entity a narrative name stands for, with the document's own resolver."""
+    """Finds the table entity a narrative name stands for, with the document's own resolver: an exact name
+    first, else the one fuzzy candidate clearly closer than any other."""
 
     def __init__(self, store: FactStore):
         self.resolver = store.resolver
         self.in_tables = {r["entity_id"] for r in store.records}
 
-    def lookup(self, kind: str, name: str) -> str | None:
-        """The id of a table entity with this name, without registering a new one."""
+    def match(self, kind: str, name: str) -> tuple[str | None, str | None]:
+        """(how, entity id): ("exact", id), ("fuzzy", id), (AMBIGUOUS, None) or (None, None); no new entity."""
         key = split_qualifier(name)
+        candidates: dict[str, float] = {}
         for entity_id, main, qualifier, _ in self.resolver.known.get(kind, []):
-            if entity_id in self.in_tables and same_entity(key, (main, qualifier), self.resolver.threshold):
-                return entity_id
-        return None
+            if entity_id not in self.in_tables:
+                continue
+            if key == (main, qualifier):
+                return "exact", entity_id
+            if same_entity(key, (main, qualifier), self.resolver.threshold):
+                score = fuzz.ratio(key[0], main) + fuzz.ratio(key[1], qualifier)
+                candidates[entity_id] = max(score, candidates.get(entity_id, 0.0))
+        ranked = sorted(candidates.items(), key=lambda item: -item[1])
+        if not ranked:
+            return None, None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
+            return AMBIGUOUS, None
+        return "fuzzy", ranked[0][0]
+
+    def lookup(self, kind: str, name: str) -> str | None:
+        """The id of the table entity with this name, None when there is none or it is ambiguous."""
+        return self.match(kind, name)[1]
 
     def kegiatan(self, name: str) -> str | None:
         """A kegiatan by its full name, or by its main name when exactly one table kegiatan carries it
@@ -138,17 +166,22 @@ class _Entities:
         return candidates.pop() if len(candidates) == 1 else None
 
     def resolve(self, kind: str, name: str) -> str:
-        return self.lookup(kind, name) or self.resolver.resolve(kind, name)
+        how, entity_id = self.match(kind, name)
+        if how == AMBIGUOUS:
+            return f"{AMBIGUOUS}:{kind}:{canonical(name)}"
+        return entity_id or self.resolver.resolve(kind, name)
 
 
 def add_narrative_facts(store: FactStore, blocks: list[TextBlock]) -> None:
     """Append one fact per figure the narrative states, with role "narrative", to the store."""
     entities = _Entities(store)
-    for item in read_statements(blocks, lambda name: entities.lookup("indikator", name) is not None):
+    for item in read_statements(blocks, lambda name: entities.match("indikator", name)[0]):
         if isinstance(item, KegiatanOccurrence):
             _add_kegiatan(store, entities, item)
         elif item.kind == "total":
             _add(store, item, "total", "total", "")
+        elif item.kind == AMBIGUOUS:
+            _add(store, item, f"{AMBIGUOUS}:indikator:{canonical(item.name)}", "indikator", "")
         else:
             _add(store, item, entities.resolve(item.kind, item.name), item.kind, "")
 

@@ -1,6 +1,8 @@
 """Indonesian number words (terbilang): 17 <-> "tujuh belas"."""
 from __future__ import annotations
 
+import re
+
 _DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
 _SCALES = [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (1000, "ribu")]
 
@@ -60,3 +62,25 @@ def read_terbilang(words: str) -> int | None:
         else:
             group += _WORD_VALUES[token]
     return total + group
+
+
+# What a number in a sentence counts: "jumlah Pegawai 17 (…)" -> "jumlah pegawai", else the words after it,
+# "5 (lima) sasaran strategis yang …" -> "sasaran strategis".
+_JUMLAH_BEFORE = re.compile(r"\bjumlah(?:\s+[^\W\d_]+){1,3}$", re.IGNORECASE)
+_WORDS_AFTER = re.compile(r"^\s*([^\W\d_]+)(?: ([^\W\d_]+))?")
+_NOT_COUNTED = {"yang", "dan", "atau", "dengan", "untuk", "dari", "di", "ke", "pada", "dalam", "serta", "adalah",
+                "sebesar", "sebanyak", "sedangkan", "namun", "tersebut", "ini", "itu", "telah", "sudah", "akan"}
+
+
+def counted(before: str, after: str) -> str:
+    """What the number between `before` and `after` counts, in lower case; "" when the sentence does not say."""
+    head = _JUMLAH_BEFORE.search(before.replace("*", " ").rstrip())
+    if head:
+        return " ".join(head.group(0).lower().split())
+    words = _WORDS_AFTER.match(after.replace("*", " "))
+    kept: list[str] = []
+    for word in words.groups() if words else ():
+        if not word or word.lower() in _NOT_COUNTED:
+            break
+        kept.append(word.lower())
+    return " ".join(kept)

@@ -8,7 +8,8 @@ reports with one injected inconsistency of each kind, and prints per route:
 - recall per injected kind: the expected finding (rule and subject) was reported (target ≥ 97%);
 - md ↔ PDF parity: the findings (rule, subject, severity) equal those of the same report's
   markdown (target: identical);
-- findings with an empty subject and audits that crashed (target 0).
+- findings with an empty subject, errors whose figures agree under printed precision (tests/invariants.py)
+  and audits that crashed (target 0).
 
     python3 benchmarks/precision.py                      # 100 clean + 300 injected per route
     python3 benchmarks/precision.py --clean 5 --injected 27 --routes markdown weasyprint
@@ -33,6 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import generator  # noqa: E402 - the generator lives with the tests
 import pdf_render  # noqa: E402
 from injections import INJECTIONS  # noqa: E402
+from invariants import violations  # noqa: E402
 
 DAMAGED = ("unicode", "flipped")  # markdown with odd digits; a reportlab PDF with flipped bytes
 ROUTES = (*pdf_render.ROUTES, *DAMAGED)
@@ -57,13 +59,14 @@ class Outcome:
     task: Task
     findings: list[tuple] = field(default_factory=list)  # (rule, subject, severity, values, message)
     markdown: list[tuple] | None = None  # the same report's markdown findings, for parity
+    violations: list[str] = field(default_factory=list)  # broken engine invariants, markdown and this route
     expected: tuple | None = None  # (rule, subject)
     skipped: bool = False  # the injection does not apply to this report
     unusable: str | None = None  # the audit refused the file (exit 2)
     crash: str | None = None
 
 
-def _audit(path: str, options: dict) -> list[tuple]:
+def _audit(path: str, options: dict, broken: list[str]) -> list[tuple]:
     from auditor.config import Config
     from auditor.document import load
     from auditor.engine import run_rules
@@ -71,6 +74,7 @@ def _audit(path: str, options: dict) -> list[tuple]:
     config = Config(options=options)
     document = load(path, config)
     result = run_rules(document, config)
+    broken += violations(result.findings)
     return [(f.rule, f.subject, f.severity, tuple(str(v) for v in f.values), f.message("en")) for f in result.findings]
 
 
@@ -94,7 +98,7 @@ def run_task(task: Task) -> Outcome:
         with tempfile.TemporaryDirectory(prefix="precision-") as folder:
             folder = Path(folder)
             md = pdf_render.render({"r": report}, "markdown", folder / "md")["r"]
-            outcome.markdown = _audit(str(md), options)
+            outcome.markdown = _audit(str(md), options, outcome.violations)
             if task.route == "markdown":
                 outcome.findings = outcome.markdown
                 return outcome
@@ -108,7 +112,7 @@ def run_task(task: Task) -> Outcome:
             else:
                 path = pdf_render.render({"r": report}, task.route, folder / task.route)["r"]
             try:
-                outcome.findings = _audit(str(path), options)
+                outcome.findings = _audit(str(path), options, outcome.violations)
             except InputError as error:
                 outcome.unusable = error.message("en")
     except Exception:  # a benchmark counts crashes instead of stopping at the first
@@ -141,7 +145,7 @@ def found(outcome: Outcome) -> bool:
 def summarise(outcomes: list[Outcome]) -> dict:
     """Per route: the figures the README quotes."""
     routes: dict = defaultdict(lambda: {"clean": 0, "clean_with_errors": 0, "clean_errors": 0, "recall": defaultdict(
-        lambda: [0, 0]), "parity": [0, 0], "empty_subject": 0, "unusable": 0, "crash": 0, "examples": []})
+        lambda: [0, 0]), "parity": [0, 0], "empty_subject": 0, "violations": 0, "unusable": 0, "crash": 0, "examples": []})
     for o in outcomes:
         r = routes[o.task.route]
         if o.skipped:
@@ -156,6 +160,8 @@ def summarise(outcomes: list[Outcome]) -> dict:
                 r["examples"].append(f"unusable {o.task}: {o.unusable[:120]}")
             continue
         r["empty_subject"] += sum(1 for f in o.findings if not f[1].strip())
+        r["violations"] += len(o.violations)
+        r["examples"] += [f"invariant {o.task.template}-{o.task.seed} {o.task.kind}: {v[:160]}" for v in o.violations]
         errors = [f for f in o.findings if f[2] == "error"]
         if o.task.kind is None:
             r["clean"] += 1
@@ -196,7 +202,8 @@ def print_summary(routes: dict, seconds: float, examples: int) -> None:
             print("  below 100%: " + (", ".join(weak) if weak else "none"))
         if r["parity"][1]:
             print(f"md ↔ this route, identical findings: {r['parity'][0]}/{r['parity'][1]}")
-        print(f"empty subjects: {r['empty_subject']}, unusable: {r['unusable']}, crashes: {r['crash']}")
+        print(f"empty subjects: {r['empty_subject']}, equal-value errors and other broken invariants: "
+              f"{r['violations']}, unusable: {r['unusable']}, crashes: {r['crash']}")
         for line in r["examples"][:examples]:
             print("  " + line)
 

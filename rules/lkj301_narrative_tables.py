@@ -7,7 +7,10 @@ counts what "Kali" counts). "terealisasi 92%, atas target 100%" said of a kegiat
 in Kali is a share of its plan, so only its capaian is compared. The aksi told under one kegiatan
 ("Terealisasi 71 kali perjalanan dinas / Atas target 80 …", "Terealisasi 2 … / Atas target 2 …") sum
 to the kegiatan's quantity (73 of 82). A sentence agrees when it matches any table that states the
-figure; tables that disagree with each other are LKJ201's. A sentence that calls an achieved
+figure; tables that disagree with each other are LKJ201's. A sentence is linked to an entity of the level
+it speaks about (a program's or kegiatan's own indikator is not the sasaran's); a name that fits two table
+entities about equally well, or a sasaran indikator only loosely while a program or kegiatan is told, is
+not checkable (ambiguous) rather than compared. A sentence that calls an achieved
 indikator failed ("tidak terealisasi, atau tercapai 0%") is left to LKJ305.
 
 Values: the sentence's figures, then the table's, for the attributes that differ; expected is the
@@ -44,6 +47,7 @@ from dataclasses import dataclass, replace
 from auditor.arithmetic import Printed, agree
 from auditor.bilingual import Text
 from auditor.factrows import achieved, comparable, failed, grouped, narrated, tabled
+from auditor.narrative import AMBIGUOUS
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
 from auditor.values import format_number
@@ -72,6 +76,10 @@ def check(document, options):
     told = [f for f in narrated(document.fact_rows) if f.attribute in ATTRIBUTES and f.kind != "total"]
     by_entity = grouped((f for f in tabled(document.fact_rows) if f.attribute in ATTRIBUTES), lambda f: f.entity_id)
     for statement in _statements(told):
+        if statement[0].fact.entity_id.startswith(AMBIGUOUS):
+            yield NotCheckable(Text("narasi menyebut nama yang cocok dengan lebih dari satu entitas tabel (ambigu)",
+                                    "the narrative names what fits more than one table entity (ambiguous)"))
+            continue
         in_tables = by_entity.get(statement[0].fact.entity_id, [])
         if not in_tables:
             yield NotCheckable(Text("yang disebut narasi tidak ada di tabel", "narrative entity not found in the tables"))

@@ -4,6 +4,7 @@ The words are read as Indonesian terbilang up to the trillions ("sebelas", "sera
 juta"), with a trailing "persen" or "rupiah" allowed. Words that say the right number in an unusual
 spelling ("100 (satu ratus)" for "seratus") are a spelling note (info), not an error.
 Brackets holding anything but number words ("(SKM)", "(PATEN)") are not numbers and are skipped.
+The finding names what the number counts ("jumlah pegawai", "sasaran strategis"), as the sentence says it.
 
 PASS:
     Pada tabel sumber daya aparatur tersebut diatas dari jumlah Pegawai 17 (tujuh belas) Personil.
@@ -17,15 +18,15 @@ from decimal import Decimal
 
 from auditor.ruleapi import Consistent, Location, Problem
 from auditor.sentences import TERBILANG
-from auditor.terbilang import NUMBER_WORDS, from_terbilang, read_terbilang, terbilang
+from auditor.terbilang import NUMBER_WORDS, counted, from_terbilang, read_terbilang, terbilang
 from auditor.values import parse_number
 
 ID = "LKJ303"
 TITLE = {"id": "Angka dan terbilangnya berbeda", "en": "Digits and words disagree"}
 SEVERITY = "error"
 MESSAGE = {
-    "id": "Angka {digits} ditulis “{words}”, seharusnya “{expected}” ({where}).",
-    "en": "The number {digits} is written out as “{words}”, which should be “{expected}” ({where}).",
+    "id": "{subject}: angka {digits} ditulis “{words}”, seharusnya “{expected}” ({where}).",
+    "en": "{subject}: the number {digits} is written out as “{words}”, which should be “{expected}” ({where}).",
 }
 CONF: dict = {}
 DEFAULT: dict = {}
@@ -47,7 +48,8 @@ def check(document, options):
             where = Location(page=block.source.page, line=block.source.line, text=block.text)
             spelled = read_terbilang(" ".join(tokens)) == number  # the right number, spelled unusually
             yield Problem(
-                subject=match.group(0), attribute="terbilang", values=(Decimal(number), read_terbilang(" ".join(tokens))),
+                subject=counted(block.text[:match.start()], block.text[match.end():]) or match.group(0),
+                attribute="terbilang", values=(Decimal(number), read_terbilang(" ".join(tokens))),
                 expected=terbilang(number), locations=(where,),
                 fields={"digits": match.group("digits"), "words": match.group("words"), "expected": terbilang(number),
                         "where": where},

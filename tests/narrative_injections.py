@@ -62,7 +62,7 @@ def inject_terbilang(report: Report, rng: random.Random) -> Expected:
     total = int(match.group(1))
     wrong = total + rng.randint(1, 9)
     block.text = block.text.replace(f"({match.group(2)})", f"({terbilang(wrong)})", 1)
-    return Expected("LKJ303", f"{total} ({terbilang(wrong)})", "terbilang", (float(total), float(wrong)))
+    return Expected("LKJ303", "jumlah pegawai", "terbilang", (float(total), float(wrong)))
 
 
 def inject_sasaran_count(report: Report, rng: random.Random) -> Expected:

@@ -1,5 +1,6 @@
 """A small sample of benchmarks/precision.py as a test: per route, clean reports give no error and
-the same findings as their markdown; injected inconsistencies are found; no empty subject."""
+the same findings as their markdown; injected inconsistencies are found; no empty subject, no error whose
+figures agree."""
 from __future__ import annotations
 
 import sys
@@ -26,6 +27,7 @@ def test_route_sample(route):
     summary = precision.summarise(outcomes)[route]
     assert summary["crash"] == 0, summary["examples"]
     assert summary["empty_subject"] == 0
+    assert summary["violations"] == 0, summary["examples"]
     if route == "flipped":
         return  # a flipped byte may change a figure: only crashes and empty subjects count
     assert summary["unusable"] == 0, summary["examples"]

@@ -1,0 +1,55 @@
+"""Engine invariants over all rules on every generated document: every template, clean and with each
+injection, and its damaged copies; no finding without a subject, no error whose figures agree."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import generator
+from helpers import audit_markdown
+from injections import INJECTIONS
+from invariants import violations
+
+TEMPLATES = sorted(generator.TITLES)
+SEEDS = (3, 11)
+
+
+def _documents():
+    """(label, markdown) of each template's clean reports, their Unicode-damaged copies and one report per
+    injection (seeds taking turns)."""
+    for template in TEMPLATES:
+        for seed in SEEDS:
+            report = generator.generate(seed, template=template)
+            yield f"{template}-{seed}", generator.to_markdown(report)
+            yield f"{template}-{seed} unicode", generator.to_markdown(
+                generator.damage_unicode(report, random.Random(seed)))
+        for n, (kind, inject) in enumerate(sorted(INJECTIONS.items())):
+            seed = SEEDS[n % len(SEEDS)]
+            report = generator.generate(seed, template=template)
+            try:
+                if inject(report, random.Random(seed)) is None:
+                    continue
+            except (IndexError, StopIteration):  # nothing in this report to break that way
+                continue
+            yield f"{template}-{seed} {kind}", generator.to_markdown(report)
+
+
+@pytest.mark.parametrize("label,text", list(_documents()), ids=lambda x: x if len(x) < 60 else "")
+def test_every_finding_has_a_subject_and_every_error_a_real_disagreement(label, text):
+    _, result = audit_markdown(text)
+    assert violations(result.findings) == [], label
+
+
+def test_the_invariant_sees_an_equal_value_contradiction():
+    from decimal import Decimal
+
+    from auditor.ruleapi import Finding
+
+    def finding(values, attribute="capaian", subject="Persentase X"):
+        return Finding("LKJ201", "error", subject, attribute, values, None, (), {"id": "", "en": ""}, {})
+
+    assert violations([finding((Decimal(84), Decimal("83.75")))])  # 83,75 rounds to the printed 84
+    assert not violations([finding((Decimal(84), Decimal("85.50")))])
+    assert violations([finding((Decimal(92), Decimal(5), Decimal(92), Decimal(6)), "capaian/realisasi")])
+    assert violations([finding((Decimal(1), Decimal(2)), subject=" ")])
