@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from auditor.model import Box, RawDocument, Source, TextBlock
+from auditor.model import Box, RawDocument, RawTable, Source, TextBlock
 from auditor.values import Value, parse_value
 from auditor.vocabulary import DEFAULT, Vocabulary, bare_percent, is_total_label, keywords
 
@@ -154,7 +154,7 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
     previous: Table | None = None
     previous_header = ""
     since_previous: list[TextBlock] = []
-    for item in raw.items:
+    for item in (part for whole in raw.items for part in split_glued(whole, vocabulary)):
         if isinstance(item, TextBlock):
             layout.text.append(item)
             if not _PAGE_FURNITURE.match(item.text.strip()):
@@ -204,6 +204,64 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
         table.rows, table.sources, table.boxes = _drop_empty(table.rows, table.sources, table.boxes)
         classify(table, vocabulary, year)
     return layout
+
+
+def split_glued(item: RawTable | TextBlock, vocabulary: Vocabulary = DEFAULT) -> list[RawTable | TextBlock]:
+    """Two tables typed one under the other with nothing between (Word and LibreOffice then print one
+    grid, a markdown converter one pipe table) come apart where, after data rows, a row reads as a
+    header again or the column-number row comes again. Each part keeps only the grid's columns it
+    uses: a column empty throughout a part, its header included, belongs to the other table."""
+    if isinstance(item, TextBlock) or not item.rows:
+        return [item]
+    rows = item.rows
+    starts, start = [0], 0
+    while True:
+        depth, _ = header_depth(rows[start:])
+        after = next((i for i in range(start + depth + 1, len(rows))
+                      if _numbers_again(rows[i]) or _reads_as_header(rows[i], vocabulary)), None)
+        if after is None:
+            break
+        starts.append(after)
+        start = after
+    if len(starts) == 1:
+        return [item]
+    boxes = item.boxes or [[] for _ in rows]
+    bounds = list(zip(starts, [*starts[1:], len(rows)]))
+    width = max(len(r) for r in rows)
+    used = [{j for r in rows[a:b] for j, c in enumerate(r) if c.strip()} for a, b in bounds]
+    parts: list[RawTable | TextBlock] = []
+    for (a, b), mine in zip(bounds, used):
+        others = set().union(*(u for u in used if u is not mine))
+        keep = [j for j in range(width) if j in mine or j not in others]
+        parts.append(RawTable(
+            rows=[[r[j] if j < len(r) else "" for j in keep] for r in rows[a:b]],
+            sources=list(item.sources[a:b]),
+            boxes=[[bx[j] if j < len(bx) else None for j in keep] for bx in boxes[a:b]] if item.boxes else None,
+        ))
+    return parts
+
+
+def _used(row: list[str]) -> list[str]:
+    return [c for c in row if c.strip()]
+
+
+def _numbers_again(row: list[str]) -> bool:
+    """The column-number row of a table below (in a shared grid its cells leave gaps)."""
+    return len(_used(row)) >= 3 and is_number_row(_used(row))
+
+
+def _reads_as_header(row: list[str], vocabulary: Vocabulary) -> bool:
+    """Column headers, not data: short cells without figures or a row number, all but one naming a
+    column meaning, two or more different ones, and not names alone (`No | Program | Sebelum Perubahan
+    Anggaran | …`, where a data row holds a program's and a kegiatan's name)."""
+    cells = _used(row)
+    if len(cells) < 2 or row_number(cells[0]) or any(len(c) > 60 for c in cells):
+        return False
+    if any(parse_value(c).is_numeric and not _YEAR.fullmatch(c.strip()) for c in cells):
+        return False
+    named = [m for m in (column_meaning(c, vocabulary)[0] for c in cells) if m]
+    return (len(set(named)) >= 2 and len(named) >= len(cells) - 1
+            and bool(set(named) - {*_LABEL_MEANINGS, "name", "pegawai"}))
 
 
 def _numbers_only(header: list[list[str]], previous: Table) -> bool:

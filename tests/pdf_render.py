@@ -193,7 +193,7 @@ def to_docx(report: Report, path: Path) -> None:
         landscape = orientation == WD_ORIENT.LANDSCAPE
         new.page_width, new.page_height = (long_side, short_side) if landscape else (short_side, long_side)
 
-    for block in report.blocks:
+    for block, following in zip(report.blocks, [*report.blocks[1:], None]):
         if block.kind == "heading":
             write(document.add_paragraph(), block.text, bold=True)
         elif block.kind == "list_item":
@@ -208,10 +208,18 @@ def to_docx(report: Report, path: Path) -> None:
             for title in table.title_lines:
                 write(document.add_paragraph(), title)
             _docx_table(document, table, wide)
-            document.add_paragraph()
+            if not _glued(table, following):
+                document.add_paragraph()
             if wide:
                 turn(WD_ORIENT.PORTRAIT)
     document.save(str(path))
+
+
+def _glued(table: Table, following) -> bool:
+    """A table followed at once by an untitled table of the same orientation is typed right under it,
+    as Word users do (the Sumenep PK target and budget tables): Word and LibreOffice then print one grid."""
+    return (following is not None and following.kind == "table" and not following.table.title_lines
+            and (len(table.header_rows[0]) >= WIDE_TABLE) == (len(following.table.header_rows[0]) >= WIDE_TABLE))
 
 
 def _docx_table(document, table: Table, wide: bool) -> None:

@@ -25,7 +25,7 @@ from auditor.guard import WorkerError, run_limited
 from auditor.ingest.markdown import read_markdown
 from auditor.ingest.pdf import read_pdf
 from auditor.model import RawTable, TextBlock
-from auditor.structure import build_layout
+from auditor.structure import build_layout, split_glued
 
 pytestmark = pytest.mark.slow  # reads, renders or OCRs PDFs
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -49,10 +49,11 @@ def normalise(text: str) -> str:
 
 
 def stitched_tables(items) -> list[list[list[str]]]:
-    """Consecutive fragments whose first row repeats are one table; repeated header rows dropped."""
+    """Consecutive fragments whose first row repeats are one table; repeated header rows dropped; tables
+    printed as one grid taken apart as the structure stage does."""
     tables: list[list[list[str]]] = []
     current = None
-    for item in items:
+    for item in (part for whole in items for part in split_glued(whole)):
         if not isinstance(item, RawTable):
             current = None
             continue
@@ -516,6 +517,31 @@ def test_generated_report_reads_like_its_markdown(generated, renderer, name):
     assert " ".join(words).split() == " ".join(normalise(i.text) for i in markdown.items
                                                if isinstance(i, TextBlock)).split()
     assert audited(document) == audited(markdown)
+
+
+def test_word_export_glues_the_pk_tables_and_both_are_read(generated):
+    """Sumenep types the PK budget table right under the PK target table: LibreOffice prints one grid
+    (one fragment), which comes apart into the target table and the budget table with its pagu facts,
+    and no row-numbering warning follows."""
+    if "libreoffice" in generated["missing"]:
+        pytest.skip(generated["missing"]["libreoffice"])
+    import generator
+
+    report = generator.generate(0, template="sumenep")
+    raw = read_pdf(str(generated["sumenep-0"]["libreoffice"]))
+    fragments = [i for i in raw.items if isinstance(i, RawTable)]
+    glued = next(f for f in fragments if any("Sebelum Perubahan Anggaran" in c for r in f.rows for c in r))
+    assert any("INDIKATOR KINERJA" in c for r in glued.rows for c in r)  # one grid holds both tables
+    from auditor.document import normalise as build
+
+    document = build(raw, Config())
+    pk_target = next(t for t in document.tables if t.role == "pk_target")
+    assert [c.meaning for c in pk_target.columns] == ["no", "sasaran", "indikator", "target"]
+    pagu = document.facts[document.facts.attribute == "pagu"]
+    programs = report.truth["programs"]
+    assert sorted(zip(pagu.entity, pagu.number)) == sorted(
+        [(p["name"], p["alokasi"]) for p in programs] + [("JUMLAH", sum(p["alokasi"] for p in programs))])
+    assert not [f for f in audited(raw) if f[0] == "LKJ502"]
 
 
 # -- limits ----------------------------------------------------------------------------------

@@ -84,3 +84,63 @@ Tabel III.B.2 Tujuan
 """
     layout = build_layout(read_markdown("t.md", text))
     assert [t.label for t in layout.tables] == ["Tabel III.B.1", "Tabel III.B.2"]
+
+
+GLUED_PK = """PERJANJIAN KINERJA PERUBAHAN TAHUN 2020 KECAMATAN RAAS
+
+| No | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET |
+|---|---|---|---|
+| 1 | 2 | 3 | 4 |
+| 1 | Meningkatnya kualitas pelayanan | Nilai IKM | 80% |
+| 2 | Meningkatnya akuntabilitas | Nilai SAKIP Kecamatan | B |
+| No | Program | Sebelum Perubahan Anggaran | Setelah Perubahan Anggaran | Keterangan |
+| 1 | 2 | 3 | 4 | 5 |
+| 1 | Program Pelayanan Administrasi Perkantoran | 90.000.000 | 100.000.000 | - |
+| 2 | Program Peningkatan Pelayanan Publik | 50.000.000 | 40.000.000 | - |
+|  | JUMLAH | 140.000.000 | 140.000.000 |  |
+"""
+
+
+def test_two_tables_in_one_fragment_come_apart_where_a_header_row_comes_again():
+    """A converter that glued the PK target and budget tables into one pipe table: two tables, each
+    with its own columns, the budget one with its pagu."""
+    target, budget = build_layout(read_markdown("pk.md", GLUED_PK)).tables
+    assert (target.role, [c.meaning for c in target.columns]) == ("pk_target", ["no", "sasaran", "indikator", "target"])
+    assert [r[0] for r in target.rows] == ["1", "2"]
+    assert budget.role == "pk_anggaran"
+    assert [c.meaning for c in budget.columns] == ["no", "program", "pagu_sebelum", "pagu", "keterangan"]
+    assert [r[3] for r in budget.rows] == ["100.000.000", "40.000.000", "140.000.000"]
+    assert [s.line for s in budget.sources] == [10, 11, 12]
+
+
+def test_one_grid_of_two_tables_keeps_each_tables_own_columns():
+    """As a PDF reader sees two tables printed as one grid: the union of both tables' column edges,
+    each table's cells spanning some of them (spanned cells empty); the number row comes again."""
+    from auditor.model import RawTable, Source
+    from auditor.structure import split_glued
+
+    rows = [["No", "SASARAN", "", "INDIKATOR KINERJA", "", "TARGET"],
+            ["1", "2", "", "3", "", "4"],
+            ["1", "Meningkatnya kualitas pelayanan", "", "Nilai IKM", "", "80%"],
+            ["1", "2", "3", "", "4", ""],
+            ["1", "Program Pelayanan Administrasi Perkantoran", "90.000.000", "", "100.000.000", ""]]
+    first, second = split_glued(RawTable(rows, [Source(page=2)] * 5))
+    assert first.rows == [["No", "SASARAN", "INDIKATOR KINERJA", "TARGET"], ["1", "2", "3", "4"],
+                          ["1", "Meningkatnya kualitas pelayanan", "Nilai IKM", "80%"]]
+    assert second.rows == [["1", "2", "3", "4"],
+                           ["1", "Program Pelayanan Administrasi Perkantoran", "90.000.000", "100.000.000"]]
+
+
+def test_rows_of_names_without_figures_do_not_split_a_table():
+    """A program row and a kegiatan row with no figure yet read as data, not as a new header."""
+    text = """Tabel III.F.1 Realisasi Kinerja
+
+| NO | PROGRAM/ KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN |
+|---|---|---|---|---|---|
+| I.1 | Program Pelayanan Administrasi Perkantoran | | | | |
+| I.1.1 | Kegiatan Penyediaan jasa surat menyurat | Jumlah surat | 500 | 500 | 100% |
+| | Program Peningkatan Pelayanan | Kegiatan sosialisasi | | | |
+| I.2.1 | Kegiatan Pelayanan Administrasi Terpadu | Jumlah layanan | 12 | 12 | 100% |
+"""
+    [table] = build_layout(read_markdown("t.md", text)).tables
+    assert len(table.rows) == 4
