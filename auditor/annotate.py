@@ -13,7 +13,7 @@ from auditor.audit import DocumentReport
 from auditor.errors import InputError
 from auditor.model import Box
 from auditor.outputs import replacing
-from auditor.ruleapi import Finding
+from auditor.ruleapi import Finding, Location
 
 _PAD = 1.5
 _COLOURS = {"error": "ff8080", "warning": "ffd966", "info": "9dc3e6"}
@@ -21,8 +21,9 @@ _COLOURS = {"error": "ff8080", "warning": "ffd966", "info": "9dc3e6"}
 
 @dataclass
 class AnnotationSummary:
-    cells: int  # highlighted cells
-    page_notes: int  # findings noted at the top of a page because none of their cells has a box there
+    cells: int  # highlighted cells and rows
+    sentences: int  # highlighted sentences (on each page they are printed on)
+    page_notes: int  # findings noted at the top of a page because none of their locations has a box there
 
 
 def annotate_file(pdf_path: str, report: DocumentReport, out_path: str, lang: str = "id", *,
@@ -55,15 +56,18 @@ def _annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str, p
         reader.decrypt(password or "")
     defang(reader.trailer["/Root"].get_object(), reader.pages)  # before cloning, which copies what is reachable
     writer = PdfWriter(clone_from=reader)
-    summary = AnnotationSummary(0, 0)
+    summary = AnnotationSummary(0, 0, 0)
     for finding in report.findings:
         message = f"{finding.rule} ({finding.severity}): {finding.message(lang)}"
-        for page, boxes in _cells(finding, len(writer.pages)).items():
-            for box in boxes:
-                writer.add_annotation(page - 1, _highlight(box, message, finding.severity))
-            summary.cells += len(boxes)
-            if boxes:
-                right, top = boxes[0][2], boxes[0][3]
+        for page, marks in _marks(finding, len(writer.pages)).items():
+            for location, boxes in marks:
+                writer.add_annotation(page - 1, _highlight(boxes, message, finding.severity))
+                if location.text_boxes:
+                    summary.sentences += 1
+                else:
+                    summary.cells += 1
+            if marks:
+                right, top = marks[0][1][0][2], marks[0][1][0][3]
                 anchor = (right + 2, top - 18, right + 20, top)
                 note = message
             else:
@@ -128,21 +132,29 @@ def _drop_actions(node: DictionaryObject) -> None:
 
 
 
-def _cells(finding: Finding, pages: int) -> dict[int, list[Box]]:
-    """Per page the finding's locations are on, the boxes of its cells printed there (none for a sentence)."""
-    cells: dict[int, list[Box]] = {}
+def _marks(finding: Finding, pages: int) -> dict[int, list[tuple[Location, list[Box]]]]:
+    """Per page the finding is on, each location printed there with its boxes: a cell or row, or the lines of a
+    sentence on that page (a sentence over a page break is marked on both). A page with a location but no box
+    gets an empty list, so the finding is still noted there."""
+    marks: dict[int, list[tuple[Location, list[Box]]]] = {}
     for location in finding.locations:
-        if not location.page or location.page > pages:
-            continue
-        found = cells.setdefault(location.page, [])
-        if location.box and location.box not in found:
-            found.append(location.box)
-    return cells
+        if location.page and location.page <= pages:
+            marks.setdefault(location.page, [])
+        on_pages: dict[int, list[Box]] = {}
+        for page, box in location.marks:
+            if page <= pages:
+                on_pages.setdefault(page, []).append(box)
+        for page, boxes in on_pages.items():
+            if all(boxes != seen for _, seen in marks.get(page, ())):  # the same cell named twice is marked once
+                marks.setdefault(page, []).append((location, boxes))
+    return marks
 
 
-def _highlight(box: Box, message: str, severity: str) -> Highlight:
-    x0, y0, x1, y1 = box[0] - _PAD, box[1] - _PAD, box[2] + _PAD, box[3] + _PAD
-    quad = ArrayObject([FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0)])
-    annotation = Highlight(rect=(x0, y0, x1, y1), quad_points=quad, highlight_color=_COLOURS[severity], printing=True)
+def _highlight(boxes: list[Box], message: str, severity: str) -> Highlight:
+    """One highlight over one or more boxes (a sentence's lines), each its own quadrilateral."""
+    padded = [(b[0] - _PAD, b[1] - _PAD, b[2] + _PAD, b[3] + _PAD) for b in boxes]
+    quads = ArrayObject([FloatObject(v) for x0, y0, x1, y1 in padded for v in (x0, y1, x1, y1, x0, y0, x1, y0)])
+    rect = (min(b[0] for b in padded), min(b[1] for b in padded), max(b[2] for b in padded), max(b[3] for b in padded))
+    annotation = Highlight(rect=rect, quad_points=quads, highlight_color=_COLOURS[severity], printing=True)
     annotation[NameObject("/Contents")] = TextStringObject(message)
     return annotation

@@ -110,7 +110,7 @@ def _encoded(value):
 def _decoded(value):
     if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("decimal", "location", "text"):
         kind, data = next(iter(value.items()))
-        return {"decimal": Decimal, "location": lambda d: Location(**d), "text": lambda d: Text(*d)}[kind](data)
+        return {"decimal": Decimal, "location": Location.from_dict, "text": lambda d: Text(*d)}[kind](data)
     if isinstance(value, dict):
         return {key: _decoded(item) for key, item in value.items()}
     if isinstance(value, list):
@@ -126,7 +126,7 @@ def _stored_finding(data: dict, fields: dict | None) -> Finding:
         templates, fields = {"id": data["message"].replace("{", "{{").replace("}", "}}")}, {}
     return Finding(rule=data["rule"], severity=data["severity"], subject=data["subject"],
                    attribute=data.get("attribute"), values=tuple(data.get("values", ())),
-                   expected=data.get("expected"), locations=tuple(Location(**loc) for loc in data.get("locations", ())),
+                   expected=data.get("expected"), locations=tuple(Location.from_dict(loc) for loc in data.get("locations", ())),
                    templates=templates, fields=fields)
 
 

@@ -213,8 +213,10 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     if annotated and reports[0].status == "ok":
         placed = annotate_guarded(reports[0], files[0], annotated, lang, password, config)
         if not quiet:
-            say(Text(f"{placed.cells} sel ditandai, {placed.page_notes} catatan halaman -> {annotated}",
-                     f"{placed.cells} cells highlighted, {placed.page_notes} page notes -> {annotated}")[lang], err=True)
+            say(Text(f"{placed.cells} sel/baris dan {placed.sentences} kalimat ditandai, {placed.page_notes} catatan "
+                     f"halaman -> {annotated}",
+                     f"{placed.cells} cells/rows and {placed.sentences} sentences highlighted, {placed.page_notes} "
+                     f"page notes -> {annotated}")[lang], err=True)
     if output or output_format != "text":
         for report in reports:
             if report.status == "error":

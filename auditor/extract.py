@@ -68,6 +68,8 @@ def facts_for_export(document: Document) -> pd.DataFrame:
     facts = document.facts.copy()
     facts["number"] = [float(n) if isinstance(n, Decimal) else None for n in facts["number"]]
     facts["box"] = [" ".join(f"{v:.1f}" for v in box) if isinstance(box, tuple) else None for box in facts["box"]]
+    facts["text_boxes"] = ["; ".join(f"{page}: " + " ".join(f"{v:.1f}" for v in box) for page, box in boxes)
+                           if isinstance(boxes, tuple) and boxes else None for boxes in facts["text_boxes"]]
     return facts
 
 

@@ -102,6 +102,9 @@ def decode_facts(encoded: dict | None) -> pd.DataFrame:
     frame["year"] = [int(v) if v is not None and not pd.isna(v) else None for v in frame["year"]]
     if "box" in frame.columns:  # stored as a JSON list; a fact's box is a tuple
         frame["box"] = [tuple(v) if isinstance(v, list) else None for v in frame["box"]]
+    if "text_boxes" in frame.columns:  # [[page, x0, y0, x1, y1], …]
+        frame["text_boxes"] = [tuple((int(p), tuple(b)) for p, *b in v) if isinstance(v, list) else ()
+                               for v in frame["text_boxes"]]
     for column in FACT_COLUMNS:
         if column not in frame.columns:
             frame[column] = None

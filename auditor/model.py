@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in the PDF page's user space: points, y upwards
+PageBox = tuple[int, Box]  # a box on a 1-based page
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class TextBlock:
     kind: str  # "heading" | "paragraph" | "list_item"
     text: str
     source: Source
+    # each printed line of the block where a PDF printed it (a block may run on over a page break), so that a
+    # finding about its sentence marks the sentence itself; () from markdown and Word
+    boxes: tuple[PageBox, ...] = ()
 
 
 @dataclass

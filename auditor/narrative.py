@@ -217,5 +217,5 @@ def _add(store: FactStore, statement: Statement, entity_id: str, kind: str, pare
             "table_index": None, "table": None, "role": ROLE, "row_index": None, "row": None, "column": None,
             "column_index": None, "box": None,
             "page": statement.block.source.page, "line": statement.block.source.line,
-            "confidence": statement.block.source.confidence,
+            "confidence": statement.block.source.confidence, "text_boxes": statement.block.boxes,
         })

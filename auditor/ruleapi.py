@@ -10,6 +10,9 @@ from auditor.bilingual import Text
 from auditor.values import format_number
 
 SEVERITIES = ("error", "warning", "info")
+# model.Box and model.PageBox, spelled out: the rule API imports nothing of the engine
+Box = tuple[float, float, float, float]
+PageBox = tuple[int, Box]
 
 _WORDS = {
     "id": {"page": "hlm.", "row": "baris", "column": "kolom", "line": "baris sumber", "sentence": "kalimat"},
@@ -43,6 +46,8 @@ class Fact:
     page: int | None
     line: int | None
     confidence: float  # below 1 for text read by OCR
+    # for a figure stated in a sentence: each line the sentence was printed on, from a PDF (none for a table cell)
+    text_boxes: tuple[PageBox, ...] | None = ()
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,9 @@ class Location:
     """Where a figure was printed: page, table, row and column, or the sentence it stands in.
 
     A figure read from a table cell also carries the cell itself (table, row and column positions, and its box
-    on the PDF page) so that excerpts and annotations look it up; these travel with the finding but are not part
-    of what it says, so they neither print nor tell two locations apart.
+    on the PDF page), a sentence the boxes of its printed lines, so that excerpts, annotations and page pictures
+    mark them; these travel with the finding but are not part of what it says, so they neither print nor tell
+    two locations apart.
     """
 
     page: int | None = None
@@ -63,15 +69,37 @@ class Location:
     table_index: int | None = field(default=None, compare=False)  # Document.table(table_index)
     row_index: int | None = field(default=None, compare=False)  # into that table's rows
     column_index: int | None = field(default=None, compare=False)
-    # x0, y0, x1, y1 in the PDF page's user space (model.Box); None for markdown, Word and sentences
-    box: tuple[float, float, float, float] | None = field(default=None, compare=False)
+    # x0, y0, x1, y1 in the PDF page's user space (model.Box) of the cell, or of the whole row for a finding
+    # about the row; None for markdown, Word and sentences
+    box: Box | None = field(default=None, compare=False)
+    text_boxes: tuple[PageBox, ...] = field(default=(), compare=False)  # a sentence's printed lines (PDF)
 
     @classmethod
     def of(cls, fact: Fact) -> "Location":
         """A table cell, or the sentence of a figure stated in the narrative (no table, row or column)."""
         return cls(page=fact.page, table=fact.table or None, row=fact.row or None, column=fact.column or None,
                    line=fact.line, text=fact.text or "", table_index=fact.table_index, row_index=fact.row_index,
-                   column_index=fact.column_index, box=fact.box)
+                   column_index=fact.column_index, box=fact.box, text_boxes=fact.text_boxes or ())
+
+    @classmethod
+    def of_block(cls, block) -> "Location":
+        """A sentence: a text block (model.TextBlock) where it was read, with the boxes of its printed lines."""
+        return cls(page=block.source.page, line=block.source.line, text=block.text, text_boxes=block.boxes)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Location":
+        """The inverse of to_dict (JSON turns the boxes into lists)."""
+        box = data.get("box")
+        return cls(**{k: v for k, v in data.items() if k not in ("box", "text_boxes")},
+                   box=tuple(box) if box else None,
+                   text_boxes=tuple((int(page), tuple(b)) for page, *b in data.get("text_boxes") or ()))
+
+    @property
+    def marks(self) -> tuple[PageBox, ...]:
+        """Every box to mark on the PDF's pages: the cell (or row) on its page, or each line of the sentence."""
+        if self.box and self.page:
+            return ((self.page, self.box),)
+        return self.text_boxes
 
     def describe(self, lang: str = "id") -> str:
         words = _WORDS[lang]
@@ -88,7 +116,8 @@ class Location:
 
     def to_dict(self) -> dict:
         return {"page": self.page, "table": self.table, "row": self.row, "column": self.column,
-                "line": self.line, "text": self.text}
+                "line": self.line, "text": self.text, "box": list(self.box) if self.box else None,
+                "text_boxes": [[page, *box] for page, box in self.text_boxes]}
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -68,6 +68,17 @@ class Table:
     def page(self) -> int | None:
         return (self.header_sources or self.sources or [Source()])[0].page
 
+    def row_box(self, i: int) -> Box | None:
+        """Body row `i` as printed in a PDF: across its cells, over the band they all cover (a cell merged over
+        several rows reaches past it); None when no cell of it has a box."""
+        boxes = [box for box in self.boxes[i] if box] if i < len(self.boxes) else []
+        if not boxes:
+            return None
+        bottom, top = max(b[1] for b in boxes), min(b[3] for b in boxes)
+        if bottom >= top:  # cells that do not share a band: no one box is the row
+            return None
+        return min(b[0] for b in boxes), bottom, max(b[2] for b in boxes), top
+
 
 @dataclass
 class Layout:

@@ -45,7 +45,7 @@ def check(document, options):
             if from_terbilang(" ".join(tokens)) == number:
                 yield Consistent()
                 continue
-            where = Location(page=block.source.page, line=block.source.line, text=block.text)
+            where = Location.of_block(block)
             spelled = read_terbilang(" ".join(tokens)) == number  # the right number, spelled unusually
             yield Problem(
                 subject=counted(block.text[:match.start()], block.text[match.end():]) or match.group(0),

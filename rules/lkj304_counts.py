@@ -130,4 +130,4 @@ def _budget_id(in_budget: dict[str, str], name: str, threshold: float) -> str | 
 
 
 def _where(block) -> Location:
-    return Location(page=block.source.page, line=block.source.line, text=block.text)
+    return Location.of_block(block)

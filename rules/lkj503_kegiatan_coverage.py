@@ -76,7 +76,8 @@ def check(document, options):
                 yield Consistent()
                 continue
             # the row, not one figure
-            where = replace(Location.of(first), column=None, column_index=None, box=None, text=first.entity)
+            where = replace(Location.of(first), column=None, column_index=None, text=first.entity,
+                            box=document.table(first.table_index).row_box(first.row_index))
             yield Problem(
                 subject=first.entity, attribute=None, values=(), expected=None, locations=(where,),
                 fields={"present": first.table, "absent": _labels(absent), "where": where},

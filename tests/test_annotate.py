@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 import shutil
 import sys
@@ -18,6 +19,7 @@ from auditor.annotate import annotate
 from auditor.audit import audit_file
 from auditor.cli import main
 from auditor.config import Config
+from auditor.document import load
 from auditor.errors import InputError
 from generator import generate, inject_same_fact
 
@@ -34,8 +36,12 @@ def annotations(path: Path) -> dict[int, list[dict]]:
     for number, page in enumerate(PdfReader(path).pages, start=1):
         for reference in page.get("/Annots") or []:
             annotation = reference.get_object()
+            points = [float(v) for v in annotation.get("/QuadPoints", [])]
             found.setdefault(number, []).append({"subtype": annotation["/Subtype"],
                                                  "rect": [float(v) for v in annotation["/Rect"]],
+                                                 "quads": [(min(points[i:i + 8:2]), min(points[i + 1:i + 8:2]),
+                                                            max(points[i:i + 8:2]), max(points[i + 1:i + 8:2]))
+                                                           for i in range(0, len(points), 8)],
                                                  "contents": str(annotation.get("/Contents", ""))})
     return found
 
@@ -47,6 +53,21 @@ def words_inside(pdf_path: Path, page: int, rect: list[float]) -> str:
         inside = [w for w in pdf.pages[page - 1].extract_words()
                   if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1 and height - w["bottom"] >= y0 - 1 and height - w["top"] <= y1 + 1]
         return "".join(w["text"] for w in inside)
+
+
+def words_in_quads(pdf_path: Path, page: int, quads: list[tuple]) -> str:
+    """The letters and digits of the words pdfplumber finds wholly inside one of the quadrilaterals."""
+    with pdfplumber.open(pdf_path) as pdf:
+        height = float(pdf.pages[page - 1].height)
+        inside = [w for w in pdf.pages[page - 1].extract_words()
+                  if any(w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1 and height - w["bottom"] >= y0 - 1
+                         and height - w["top"] <= y1 + 1 for x0, y0, x1, y1 in quads)]
+        return letters("".join(w["text"] for w in inside))
+
+
+def letters(text: str) -> str:
+    """The letters and digits, sorted: the same words whatever order a table cell's lines are read in."""
+    return "".join(sorted(c for c in text if c.isalnum()))
 
 
 def assert_every_located_finding_annotated(report, annotated: Path, lang: str) -> None:
@@ -115,6 +136,36 @@ def test_highlights_land_on_the_cell_of_a_page_that_does_not_start_at_0_0(tmp_pa
         textpage = document[location.page - 1].get_textpage()
         covered = ["".join(textpage.get_text_bounded(*rect).split()) for rect in rects]
         assert location.text.replace(" ", "") in covered, (location, covered)
+
+
+def test_sentences_and_rows_highlighted_themselves_no_page_corner_notes(sample, tmp_path):
+    """Every location on a page is highlighted over exactly its own printed words, as pdfplumber places them: a cell
+    its figure, a row (LKJ502's numbering) all its cells, a sentence (LKJ301, LKJ304, LKJ305) its words on each page
+    it runs over; no finding is left as a note in the page corner."""
+    report, copy, out, _ = sample
+    found = annotations(out)
+    document = load(str(copy), Config())
+    kinds = {"cell": 0, "row": 0, "sentence": 0}
+    for finding in report.findings:
+        for location in finding.locations:
+            if location.text_boxes:
+                kind, expected = "sentence", letters(location.text)
+                pages = sorted({page for page, _ in location.text_boxes})
+            elif location.table and not location.column:
+                kind, pages = "row", [location.page]
+                expected = letters("".join(document.table(location.table_index).rows[location.row_index]))
+            else:
+                kind, expected, pages = "cell", letters(location.text), [location.page]
+            per_page = [[words_in_quads(copy, page, a["quads"]) for a in found[page]
+                         if a["subtype"] == "/Highlight" and finding.message("en") in a["contents"]] for page in pages]
+            assert expected in {letters("".join(parts)) for parts in itertools.product(*per_page)}, (finding.rule, location)
+            kinds[kind] += 1
+    assert kinds["row"] >= 2 and kinds["sentence"] >= 5 and kinds["cell"] >= 30, kinds
+    assert any(len({page for page, _ in loc.text_boxes}) == 2 for f in report.findings for loc in f.locations)
+    notes = [a for items in found.values() for a in items if a["subtype"] == "/Text"]
+    assert len(notes) >= len(report.findings) and not [a for a in notes if "\n[" in a["contents"]]
+    placed = annotate(report, str(copy), str(tmp_path / "again.pdf"), "id")
+    assert (placed.page_notes, placed.sentences) == (0, kinds["sentence"] + 1)  # + the second page of one sentence
 
 
 def test_original_left_untouched_and_not_overwritten(sample):

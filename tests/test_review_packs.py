@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from auditor.audit import DocumentReport, audit_file
 from auditor.cli import main
@@ -92,6 +93,12 @@ def test_batch_packs_folder_per_report_with_links(tmp_path):
         "raas-anotasi.pdf", "raas-catatan-hasil-reviu.docx", "raas-temuan.xlsx"]
     assert not (packs / "raas-teks" / "raas-teks-anotasi.pdf").exists()  # markdown has no PDF to annotate
     assert (packs / "rusak" / "rusak-catatan-hasil-reviu.docx").exists()
+    # the findings came back from results.jsonl with their boxes: every one highlighted, none a page-corner note
+    annotations = [a.get_object() for page in PdfReader(packs / "raas" / "raas-anotasi.pdf").pages
+                   for a in page.get("/Annots") or []]
+    highlighted = {str(a["/Contents"]).split(" ")[0] for a in annotations if a["/Subtype"] == "/Highlight"}
+    assert highlighted == {f.rule for f in audit_file(SAMPLE_PDF, Config()).findings}
+    assert not [a for a in annotations if a["/Subtype"] == "/Text" and "\n[" in str(a["/Contents"])]
     header = Document(str(packs / "raas" / "raas-catatan-hasil-reviu.docx")).tables[0]
     assert {r.cells[0].text: r.cells[1].text for r in header.rows}["Reviewer"] == "Budi"
     own = load_workbook(packs / "raas" / "raas-temuan.xlsx")["Temuan"]

@@ -243,3 +243,23 @@ def test_cli_stays_light_and_serve_is_listed():
     assert out.strip() == "[]"
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "127.0.0.1" in result.output
+
+
+@pytest.mark.slow
+def test_pdf_findings_drawn_on_their_pages_sentences_and_rows_too():
+    """Every finding about the sample PDF shows its page with its box: the sentences of LKJ301, LKJ304 and LKJ305
+    as sentences (on both pages of one that runs over a page break), LKJ502's rows as the whole row."""
+    with serving(max_upload_mb=20) as (url, _), httpx.Client(base_url=url, timeout=120) as client:
+        page = client.get(upload(client, [("raas.pdf", (ROOT / "samples" / "lkjip-raas-2020.pdf").read_bytes())])).text
+    findings = re.findall(r'<article class="finding[^>]*data-rule="(LKJ\d+)".*?</article>', page, re.S)
+    articles = re.findall(r'<article class="finding.*?</article>', page, re.S)
+    assert len(articles) == len(findings) >= 14
+    for rule, article in zip(findings, articles):
+        pages = re.findall(r'<figcaption>Halaman (\d+)', article)
+        assert pages and "Letak sel tidak ditemukan" not in article, rule
+        if rule in ("LKJ301", "LKJ304", "LKJ305"):
+            assert 'rect class="sentence' in article, rule
+        if rule == "LKJ502":
+            width = re.search(r'<rect class="cell" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', article).group(1)
+            assert float(width) > 400, rule  # the row across the table, not its number cell
+    assert any({"35", "36"} <= set(re.findall(r'<figcaption>Halaman (\d+)', a)) for a in articles)

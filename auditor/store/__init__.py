@@ -27,7 +27,8 @@ documents = sa.Table(
     sa.Column("signature", sa.JSON))
 # fact store columns -> table columns ("table", "row" and "column" are SQL words)
 _FACT_NAMES = {"table": "table_label", "row": "row_label", "column": "column_label"}
-_STORED_FACTS = [c for c in FACT_COLUMNS if c != "entity_id"]
+# a sentence's line boxes serve only to mark the report's own PDF, which the store never annotates
+_STORED_FACTS = [c for c in FACT_COLUMNS if c not in ("entity_id", "text_boxes")]
 facts = sa.Table(
     "facts", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("document_id", sa.Integer),
     sa.Column("kind", sa.String(16)), sa.Column("entity", sa.Text), sa.Column("parent", sa.Text),

@@ -352,22 +352,17 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
         for j, location in enumerate(finding.locations):
             if not location.page or not upload.is_pdf:
                 continue
-            size = cells["sizes"].get(location.page) or cells["sizes"].get(str(location.page))
-            if size is None and len(figures) >= MAX_FIGURES:
-                continue
-            figure = figures.get(location.page)
-            if figure is None:
-                if len(figures) >= MAX_FIGURES:
+            marked = boxes[j] if j < len(boxes) else []
+            # the location's own page, and any page a sentence runs on to
+            for page in dict.fromkeys([location.page, *(box[0] for box in marked)]):
+                figure = _figure(figures, page, cells["sizes"], job.id, index)
+                if figure is None:
                     continue
-                width, height = size or (595.0, 842.0)
-                figure = figures[location.page] = {"page": location.page, "width": width, "height": height,
-                                                   "src": f"/job/{job.id}/{index}/page/{location.page}.png",
-                                                   "boxes": []}
-            for box in boxes[j] if j < len(boxes) else []:
-                figure["boxes"].append({"x": box[0] * figure["width"], "y": box[1] * figure["height"],
-                                        "w": (box[2] - box[0]) * figure["width"],
-                                        "h": (box[3] - box[1]) * figure["height"], "odd": j in odd,
-                                        "kind": "cell" if location.table else "sentence", "text": location.text})
+                for _, x0, y0, x1, y1 in (box for box in marked if box[0] == page):
+                    figure["boxes"].append({"x": x0 * figure["width"], "y": y0 * figure["height"],
+                                            "w": (x1 - x0) * figure["width"], "h": (y1 - y0) * figure["height"],
+                                            "odd": j in odd, "kind": "cell" if location.table else "sentence",
+                                            "text": location.text})
         for figure in figures.values():
             figure["crop"] = _crop(figure)
         placed = any(figure["boxes"] for figure in figures.values())
@@ -377,6 +372,16 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
                                   "figures": sorted(figures.values(), key=_odd_first), "id": f"f{index}-{i}"})
     view["groups"] = sorted(groups.values(), key=lambda g: (g["table"] is None, g["page"]))
     return view
+
+
+def _figure(figures: dict[int, dict], page: int, sizes: dict, job_id: str, index: int) -> dict | None:
+    """The picture of `page` for one finding, made on first use; None past MAX_FIGURES pages."""
+    figure = figures.get(page)
+    if figure is None and len(figures) < MAX_FIGURES:
+        width, height = sizes.get(page) or sizes.get(str(page)) or (595.0, 842.0)
+        figure = figures[page] = {"page": page, "width": width, "height": height,
+                                  "src": f"/job/{job_id}/{index}/page/{page}.png", "boxes": []}
+    return figure
 
 
 def _excerpts(finding, excerpts: dict, odd: set[int]) -> list[dict]:

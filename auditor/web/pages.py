@@ -15,9 +15,10 @@ _NUMBER = re.compile(r"-?\d[\d.]*(?:,\d+)?")
 
 
 def locate_cells(report: DocumentReport, pdf_path: str) -> dict:
-    """{"sizes": {page: [width, height]}, "boxes": per finding, per location, a list of [x0, top, x1, bottom] as
-    fractions of the displayed page (top-left origin), empty for a location without a cell}: each located
-    cell's recorded box, turned the way the page is shown; the same boxes annotate highlights."""
+    """{"sizes": {page: [width, height]}, "boxes": per finding, per location, a list of [page, x0, top, x1, bottom]
+    with the box as fractions of the displayed page (top-left origin), empty for a location without a box}: each
+    located cell's or row's recorded box, or each printed line of a sentence, turned the way the page is shown;
+    the same boxes annotate highlights."""
     import pypdfium2 as pdfium
 
     from auditor.ingest.pdf.page import Frame
@@ -27,18 +28,25 @@ def locate_cells(report: DocumentReport, pdf_path: str) -> dict:
     document = pdfium.PdfDocument(pdf_path)
     try:
         frames: dict[int, Frame] = {}
+
+        def frame_of(page: int) -> Frame:
+            if page not in frames:
+                frames[page] = Frame(document[page - 1])
+                sizes[page] = [frames[page].width, frames[page].height]
+            return frames[page]
+
         for finding in report.findings:
             found: list[list[list[float]]] = []
             for location in finding.locations:
-                placed: list[list[float]] = []
                 if location.page and location.page <= len(document):
-                    if location.page not in frames:
-                        frames[location.page] = Frame(document[location.page - 1])
-                    frame = frames[location.page]
-                    sizes[location.page] = [frame.width, frame.height]
-                    if location.box:
-                        x0, top, x1, bottom = frame.box(*location.box)
-                        placed = [[x0 / frame.width, top / frame.height, x1 / frame.width, bottom / frame.height]]
+                    frame_of(location.page)
+                placed: list[list[float]] = []
+                for page, box in location.marks:
+                    if page <= len(document):
+                        frame = frame_of(page)
+                        x0, top, x1, bottom = frame.box(*box)
+                        placed.append([page, x0 / frame.width, top / frame.height, x1 / frame.width,
+                                       bottom / frame.height])
                 found.append(placed)
             boxes.append(found)
     finally:

@@ -61,6 +61,8 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | 
         if ocr_workdir is not None:
             reread_figures(page, result.fragments, ocr_workdir)
         result.lines = group_lines(free)
+        for line in result.lines:
+            line.page, line.pdf_box = number, frame.user_box((line.x0, line.top, line.x1, line.bottom))
         return result
     finally:
         page.close()

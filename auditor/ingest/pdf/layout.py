@@ -36,6 +36,8 @@ class Line:
     bold: bool
     trailing: bool  # ends with a printed space: some producers (LibreOffice, Word) keep it at a wrap
     first_width: float  # width of its first word, to tell whether it would have fit on the line above
+    page: int = 0  # set with pdf_box for the lines outside tables, which become text blocks
+    pdf_box: Box | None = None  # the line in the page's user space
 
 
 @dataclass
