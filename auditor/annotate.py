@@ -1,4 +1,5 @@
-"""Annotated copy of an audited PDF: each located finding's cells highlighted, with a comment carrying the message."""
+"""Annotated copy of an audited PDF: each located finding's cells, rows and sentences highlighted, with a comment carrying
+the message."""
 from __future__ import annotations
 
 import os

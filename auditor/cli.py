@@ -151,7 +151,7 @@ def main() -> None:
 @click.option("--timeout", type=float, help="Seconds one document may take (default 120).")
 @click.option("--max-memory", type=int, help="Megabytes of memory one document may use (default 2048).")
 @click.option("--annotate", "annotated", type=click.Path(dir_okay=False),
-              help="Also write a copy of the (single) PDF with each finding's cells highlighted and commented.")
+              help="Also write a copy of the (single) PDF with each finding's cells, rows and sentences highlighted and commented.")
 @click.option("--csv-sep", type=click.Choice([",", ";"]),
               help="CSV separator  [default: ';' with --lang id, as Excel set to Indonesian expects, else ',']")
 @click.option("--store", "store", metavar="DB",

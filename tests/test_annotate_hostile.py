@@ -82,7 +82,7 @@ def test_encrypted_pdf_with_password_is_annotated_and_stays_encrypted(report_pdf
     out = tmp_path / "bertanda.pdf"
     result = check(str(locked), "--password", "rahasia", "--annotate", str(out))
     assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output and "cells highlighted" in result.output
+    assert "Traceback" not in result.output and "cells/rows and" in result.output
     reader = PdfReader(out)
     assert reader.is_encrypted and reader.decrypt("rahasia")
     assert any(page.get("/Annots") for page in reader.pages)
