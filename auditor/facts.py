@@ -20,8 +20,10 @@ _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))\s+", re.IG
 _PERCENT_UNITS = {"%", "persen", "prosen"}
 _VALUE_ATTRIBUTES = {
     "target", "realisasi", "capaian", "alokasi", "realisasi_anggaran", "penyerapan", "efisiensi",
-    "pagu", "pagu_sebelum", "target_renstra", "capaian_renstra",
+    "pagu", "pagu_sebelum", "target_renstra", "capaian_renstra", "capaian_rata_rata",
 }
+# "Capaian Kinerja Sasaran 2: Meningkatnya …": a table of one sasaran names it in its caption
+_CAPTION_SASARAN = re.compile(r"\bsasaran(?:\s+strategis)?\s*(?:\d+|[ivx]+)?\s*[:.\-–]\s*(?P<name>\S.+)$", re.IGNORECASE)
 
 
 def canonical(name: str) -> str:
@@ -61,6 +63,10 @@ class Resolver:
     def resolve(self, kind: str, name: str, row: tuple[int, int] | None = None) -> str:
         key = split_qualifier(name)
         entries = self.known.setdefault(kind, [])
+        if not re.search(r"[a-z]", " ".join(key)):  # no readable name: an entity of its own, never merged
+            entity_id = f"{kind}:{len(entries) + 1}"
+            entries.append((entity_id, f"\0{entity_id}", "", name))
+            return self._seen(entity_id, row)
         exact = next((e for e in entries if (e[1], e[2]) == key), None)
         if exact is not None:
             return self._seen(exact[0], row)
@@ -87,9 +93,29 @@ class Resolver:
         return next(p for i, _, _, p in self.known.get(kind, []) if i == entity_id)
 
 
+# Words that name the group an indikator is measured for: a school level or a sex. "APK SD" and "APK SMP",
+# "… laki-laki" and "… perempuan" are different indikator however alike the rest of their names.
+_GROUPS = {"paud", "tk", "sd", "mi", "smp", "mts", "sma", "smk", "slb", "sdlb", "laki", "perempuan", "pria", "wanita"}
+# A running header or footer a PDF reader left in a table row: "Halaman 12", "12 dari 40", "LKjIP … Tahun 2022".
+_PAGE_FURNITURE = re.compile(r"^(?:(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|/|of)\s*\d+)?|\d+\s*(?:dari|/)\s*\d+"
+                             r"|(?:lkjip|lakip|laporan kinerja)\b.*\b(?:19|20)\d{2}(?:\s*[|,-]?\s*(?:halaman\s*)?\d+)?)$",
+                             re.IGNORECASE)
+
+
+def groups(name: str) -> set[str]:
+    return set(canonical(name).split()) & _GROUPS
+
+
+def is_page_furniture(name: str) -> bool:
+    return bool(_PAGE_FURNITURE.match(name.strip()))
+
+
 def same_entity(a: tuple[str, str], b: tuple[str, str], threshold: float) -> bool:
-    """Same main name and same qualifier, each within the fuzzy threshold, and the same numbers."""
+    """Same main name and same qualifier, each within the fuzzy threshold, the same numbers and the same
+    group (school level, sex)."""
     if re.findall(r"\d+", " ".join(a)) != re.findall(r"\d+", " ".join(b)):
+        return False
+    if groups(" ".join(a)) != groups(" ".join(b)):
         return False
     if fuzz.ratio(a[0], b[0]) < threshold:
         return False
@@ -121,7 +147,7 @@ class FactStore:
     def add(self, table: Table, row_index: int, column: int, attribute: str, kind: str, entity: str,
             parent: str = "", year: int | None = None, value: Value | None = None, unit_hint: str | None = None) -> None:
         value = value or table.values[row_index][column]
-        if value.kind == "empty":
+        if value.kind == "empty" or (kind != "total" and is_page_furniture(entity)):
             return
         unit = value.unit
         value_kind = value.kind
@@ -193,6 +219,7 @@ def build_facts(tables: list[Table], year: int | None, threshold: float) -> Fact
         "capaian_sasaran": _indikator_rows, "capaian_tujuan": _indikator_rows, "realisasi_history": _indikator_rows,
         "target_plan": _indikator_rows, "renstra_end": _indikator_rows, "pk_target": _indikator_rows,
         "realisasi_tree": _tree_rows, "realisasi_anggaran": _budget_rows, "pk_anggaran": _budget_rows,
+        "rata_rata": _average_rows,
     }
     for table in tables:
         if table.role in builders:
@@ -210,6 +237,9 @@ def _label_positions(table: Table) -> list[int]:
 def _indikator_rows(store: FactStore, table: Table) -> None:
     """Tables with one indikator per row: the sasaran/tujuan tables, history, Renstra, PK targets."""
     parents = _filled_down(table, "sasaran") if table.column("sasaran") is not None else _filled_down(table, "tujuan")
+    if table.column("sasaran") is None and table.column("tujuan") is None:
+        named = _CAPTION_SASARAN.search(table.caption)
+        parents = [named.group("name").strip() if named else ""] * len(table.rows)
     units = _filled_down(table, "satuan")
     position = table.column("indikator", last=True)  # the indikator the value columns measure sits nearest them
     if position is None:
@@ -222,6 +252,16 @@ def _indikator_rows(store: FactStore, table: Table) -> None:
             column = table.columns[j]
             store.add(table, i, j, column.meaning, "indikator", indikator, parents[i], column.year,
                       unit_hint=units[i].strip().lower() or None)
+
+
+def _average_rows(store: FactStore, table: Table) -> None:
+    """A recap of averages: one "rata-rata capaian" per sasaran."""
+    position = table.column("sasaran")
+    for i, row in enumerate(table.rows):
+        name = row[position].strip()
+        if canonical(name) and not is_total_row(row, _label_positions(table)):
+            for j in _value_columns(table):
+                store.add(table, i, j, table.columns[j].meaning, "sasaran", name)
 
 
 def _tree_rows(store: FactStore, table: Table) -> None:
@@ -325,6 +365,9 @@ def _efisiensi_rows(store: FactStore, table: Table) -> None:
     indikator = _filled_down(table, "indikator")
     kegiatan_position = table.column("kegiatan")
     labels = _label_positions(table)
+    if kegiatan_position is None and table.column("indikator") is None and table.column("program") is not None:
+        _program_efisiensi_rows(store, table, labels)  # one row per program: its capaian, budget and efficiency
+        return
     kinerja = {"target", "realisasi", "capaian"}
     for i, row in enumerate(table.rows):
         kegiatan = row[kegiatan_position].strip() if kegiatan_position is not None else ""
@@ -343,6 +386,17 @@ def _efisiensi_rows(store: FactStore, table: Table) -> None:
                 store.add(table, i, j, attribute, "kegiatan", kegiatan, indikator[i])
             else:
                 store.add(table, i, j, attribute, "indikator", indikator[i], sasaran[i])
+
+
+def _program_efisiensi_rows(store: FactStore, table: Table, labels: list[int]) -> None:
+    position = table.column("program")
+    for i, row in enumerate(table.rows):
+        total = is_total_row(row, labels)
+        name = row[position].strip()
+        if not total and not canonical(name):
+            continue
+        for j in _value_columns(table):
+            store.add(table, i, j, table.columns[j].meaning, *(("total", "JUMLAH") if total else ("program", name)))
 
 
 def _repeats_indikator(store: FactStore, table: Table, row_index: int, indikator: str) -> bool:

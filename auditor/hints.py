@@ -115,3 +115,17 @@ def for_values(document, majority: Fact, minority: Iterable[Fact]) -> dict:
         if found:
             return found
     return NO_HINT
+
+
+_POLARITY_SOURCE = {
+    "text": ("laporan menyebutnya semakin kecil semakin baik", "the report calls it lower-is-better"),
+    "meaning": ("yang diukurnya makin baik bila makin rendah", "what it measures is better when lower"),
+    "configured": ("konfigurasi menyebutnya makin rendah makin baik", "the configuration lists it as lower-is-better"),
+}
+
+
+def normal_formula_for_lower(name: str, source: str) -> dict:
+    """A lower-is-better indikator's capaian computed as realisasi ÷ target."""
+    said_id, said_en = _POLARITY_SOURCE[source]
+    return _said(f"capaian dihitung realisasi ÷ target, padahal “{name}” makin rendah makin baik ({said_id})",
+                 f"capaian computed as realisasi ÷ target, but “{name}” is lower-is-better ({said_en})")

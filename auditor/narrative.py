@@ -50,6 +50,8 @@ def figures(text: str, patterns=FIGURES) -> dict[str, Value]:
 def figure(printed: str) -> Value:
     """A figure as a sentence prints it; a count keeps its whole unit phrase ("kali perjalanan dinas")."""
     value = parse_value(printed)
+    if value.kind == "quantity" and value.unit in ("persen", "prosen"):  # "78,4 persen" is 78,4%
+        return Value(printed, "percent", value.number, "%", value.decimals)
     if value.kind == "quantity":
         phrase = re.sub(r"^[\d.,]+\s*", "", printed).strip().rstrip(".").lower()
         return Value(printed, "quantity", value.number, phrase, value.decimals)
@@ -60,12 +62,15 @@ def strip_marker(text: str) -> str:
     return MARKER.sub("", text).strip()
 
 
-def read_statements(blocks: list[TextBlock], indikator_match) -> list[Statement | KegiatanOccurrence]:
+def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda text: None
+                    ) -> list[Statement | KegiatanOccurrence]:
     """Walk the text in reading order, keeping track of the sasaran, program and kegiatan being told.
 
     `indikator_match(name)` says how a named indikator matches the tables' sasaran indikator: "exact",
     "fuzzy", AMBIGUOUS or None. While a program or kegiatan is being told, a sentence names that entity's
-    own indikator: only an exact match makes it the sasaran's, and a fuzzy one leaves its level in doubt."""
+    own indikator: only an exact match makes it the sasaran's, and a fuzzy one leaves its level in doubt.
+    Outside a program or kegiatan, a block that states figures without "dengan indikator X" speaks of the
+    table indikator whose whole name it mentions (`mentioned(text)`), however the sentence is built."""
     out: list[Statement | KegiatanOccurrence] = []
     program: str | None = None
     kegiatan: KegiatanOccurrence | None = None
@@ -94,7 +99,10 @@ def read_statements(blocks: list[TextBlock], indikator_match) -> list[Statement 
         named = INDIKATOR.search(text)
         match = indikator_match(named.group("name")) if named else None
         in_context = program is not None or kegiatan is not None
-        if match == "exact" or (match == "fuzzy" and not in_context):
+        mention = mentioned(text) if stated and not named and not in_context else None
+        if mention:
+            out.append(Statement("indikator", mention, stated, block))
+        elif match == "exact" or (match == "fuzzy" and not in_context):
             program, kegiatan = None, None
             out.append(Statement("indikator", named.group("name"), stated, block))
         elif match and stated:  # fits a sasaran indikator only loosely, or two of them equally
@@ -148,6 +156,15 @@ class _Entities:
             return AMBIGUOUS, None
         return "fuzzy", ranked[0][0]
 
+    def mentioned(self, text: str) -> str | None:
+        """The table indikator whose whole name the text contains: the longest, when one name holds another
+        ("APK SMP" is not "APK"); None when none, or two unrelated ones, are mentioned."""
+        plain = f" {canonical(text)} "
+        names = {printed for entity_id, main, qualifier, printed in self.resolver.known.get("indikator", [])
+                 if entity_id in self.in_tables and canonical(printed) and f" {canonical(printed)} " in plain}
+        longest = [n for n in names if not any(n != m and canonical(n) in canonical(m) for m in names)]
+        return longest[0] if len(longest) == 1 else None
+
     def lookup(self, kind: str, name: str) -> str | None:
         """The id of the table entity with this name, None when there is none or it is ambiguous."""
         return self.match(kind, name)[1]
@@ -175,7 +192,7 @@ class _Entities:
 def add_narrative_facts(store: FactStore, blocks: list[TextBlock]) -> None:
     """Append one fact per figure the narrative states, with role "narrative", to the store."""
     entities = _Entities(store)
-    for item in read_statements(blocks, lambda name: entities.match("indikator", name)[0]):
+    for item in read_statements(blocks, lambda name: entities.match("indikator", name)[0], entities.mentioned):
         if isinstance(item, KegiatanOccurrence):
             _add_kegiatan(store, entities, item)
         elif item.kind == "total":

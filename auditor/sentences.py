@@ -7,10 +7,11 @@ from dataclasses import dataclass
 # A printed number (455.365.200, 95,97, 07) and the figure forms built on it. A unit is one to three
 # words that are not the connectives the sentences use between figures.
 NUMBER = r"\d+(?:[.,]\d+)*"
-_CONNECTIVE = r"(?:atas|dan|atau|sehingga|dengan|target|tercapai|capaian|terealisasi|teralisasi|sebesar|yang)\b"
+_CONNECTIVE = (r"(?:atas|dan|atau|sehingga|dengan|target|tercapai|capaian|terealisasi|teralisasi|sebesar|yang|dari"
+               r"|menjadi|pada|dapat|dibandingkan|mencapai|realisasi)\b")
 UNIT = rf"(?:(?!{_CONNECTIVE})[A-Za-z/]+)(?:\s+(?!{_CONNECTIVE})[A-Za-z/]+){{0,2}}"
-PERCENT = rf"{NUMBER}\s*%"
-FIGURE = rf"{NUMBER}(?:\s*%|\s+{UNIT})?"
+PERCENT = rf"{NUMBER}\s*(?:%|persen\b|prosen\b)"
+FIGURE = rf"{NUMBER}(?:\s*%|\s+(?:persen|prosen)\b|\s+{UNIT})?"
 RUPIAH = rf"Rp\.?\s*{NUMBER}(?:,-)?"
 # terealisasi, teralisasi, terealisasinya, terrealisasi: the spellings the reports use
 REALISED = r"ter+e?ali[sz]asi(?:nya)?"
@@ -28,15 +29,23 @@ def _patterns(*entries: tuple[str, str]) -> tuple[Pattern, ...]:
     return tuple(Pattern(name, re.compile(regex, re.IGNORECASE)) for name, regex in entries)
 
 
-# Figures stated about an indikator, program, kegiatan or aksi. "Dengan indikator X, dan target 80%,
-# terealisasi 67%, atau tercapai 84%"; "Capaian sebesar 92% dengan indikator …, terealisasi 92%, atas
-# target 100%"; "Terealisasi 7 kali rapat Atas target 12 kali rapat"; "target 2 kegiatan, tidak
-# terealisasi, atau tercapai 0%".
+# Figures stated about an indikator, program, kegiatan or aksi, each number given its role by the words
+# before it. "Dengan indikator X, dan target 80%, terealisasi 67%, atau tercapai 84%"; "Capaian sebesar 92%
+# dengan indikator …, terealisasi 92%, atas target 100%"; "Terealisasi 7 kali rapat Atas target 12 kali
+# rapat"; "target 2 kegiatan, tidak terealisasi, atau tercapai 0%"; "realisasi sebesar 87,5% dari target
+# 90% (capaian 97,22%)"; "target yang ditetapkan 75 persen dapat direalisasikan 78,4 persen"; "mengalami
+# penurunan dari 4,1% menjadi 3,8%" (the second is this year's realisasi); "capaian kinerja indikator ini
+# mencapai 102,30%".
+_SAID = r"(?:(?:sebesar|mencapai|adalah|yaitu|hanya)\s+)?"
 FIGURES = _patterns(
-    ("capaian", rf"\b(?:tercapai|capaian(?:\s+kinerja)?)\s+(?:sebesar\s+)?(?P<capaian>{PERCENT})"),
-    ("realisasi", rf"(?<!tidak )\b{REALISED}\s+(?:sebesar\s+)?(?P<realisasi>{FIGURE})"),
+    ("capaian", rf"\b(?:tercapai|capaian(?:nya)?(?:\s+kinerja)?(?:\s+(?:indikator|sasaran)(?:\s+(?:ini|tersebut))?)?)"
+                rf"\s+{_SAID}(?P<capaian>{PERCENT})"),
+    ("realisasi", rf"(?<!tidak )\b(?:{REALISED}|(?:dapat\s+)?direalisasikan|realisasi(?:nya)?(?:\s+kinerja)?)\s+"
+                  rf"{_SAID}(?P<realisasi>{FIGURE})"),
+    ("change", rf"\b(?:penurunan|peningkatan|kenaikan|naik|turun)\s+dari\s+{NUMBER}(?:\s*%|\s+persen\b)?"
+               rf"(?:\s+(?:pada\s+)?(?:tahun\s+(?:sebelumnya|lalu|\d{{4}})))?\s+menjadi\s+(?P<realisasi>{FIGURE})"),
     ("not_realised", rf"\b(?P<realisasi>tidak\s+{REALISED})\b"),
-    ("target", rf"\btarget\s+(?:sebesar\s+)?(?P<target>{FIGURE})"),
+    ("target", rf"\b(?:target|ditargetkan)\s+(?:(?:yang\s+)?(?:ditetapkan|direncanakan)\s+)?{_SAID}(?P<target>{FIGURE})"),
 )
 
 # "dengan indikator X, terealisasi …": the indikator a sentence names (its name may hold commas).
@@ -52,7 +61,9 @@ CLOSING = _patterns(
                 rf"(?:yaitu\s+)?sebesar\s+(?P<alokasi>{RUPIAH})"),
     ("penyerapan", rf"\bpenyerapan\s+anggaran\s+(?:yang\s+bisa\s+)?(?:sebesar|mencapai)\s+(?P<penyerapan>{PERCENT})"),
     ("efisiensi", rf"\befisiensi\s+(?:anggaran\s+)?sebesar\s+(?P<efisiensi>{PERCENT})"),
-    ("capaian_rata_rata", rf"\brata-?\s?rata\b[^.%]*?\b(?:adalah|sebesar|mencapai)\s+(?P<capaian_rata_rata>{PERCENT})"),
+    # an average of capaian ("rata-rata nilai capaian kinerja …"), not an indikator such as "Rata-rata lama sekolah"
+    ("capaian_rata_rata", rf"\brata-?\s?rata\s+(?:nilai\s+)?capaian\b[^.%]*?\b(?:adalah|sebesar|mencapai)\s+"
+                          rf"(?P<capaian_rata_rata>{PERCENT})"),
 )
 
 # Where a block opens a new context: "SASARAN 2", "1. Program X,", "✓ Kegiatan X, Capaian …".

@@ -383,7 +383,12 @@ def classify(table: Table, vocabulary: Vocabulary = DEFAULT, year: int | None = 
     caption = (table.label + " " + table.caption).lower()
     performance = {"target", "realisasi", "capaian"} & meanings
     budget_only = "alokasi" in meanings and ({"realisasi_anggaran", "penyerapan"} & meanings)
-    if "efisiensi" in meanings or (budget_only and {"target", "capaian"} & meanings):
+    if _is_average_recap(table, meanings):
+        table.role = "rata_rata"  # one average capaian per sasaran, recomputed from the sasaran's own indikator
+        for column in table.columns:
+            if column.meaning == "capaian":
+                column.meaning = "capaian_rata_rata"
+    elif "efisiensi" in meanings or (budget_only and {"target", "capaian"} & meanings):
         table.role = "efisiensi"
     elif "pagu" in meanings or "pagu_sebelum" in meanings:
         table.role = "pk_anggaran"
@@ -421,6 +426,14 @@ def classify(table: Table, vocabulary: Vocabulary = DEFAULT, year: int | None = 
         table.role = "pegawai" if "pegawai" in meanings else "other"
     else:
         table.role = "other"
+
+
+def _is_average_recap(table: Table, meanings: set) -> bool:
+    """A recap of sasaran averages: sasaran and capaian without indikator, target or realisasi, called rata-rata."""
+    if meanings & {"indikator", "target", "realisasi"} or not {"sasaran", "capaian"} <= meanings:
+        return False
+    said = " ".join([table.caption, *(c.name for c in table.columns if c.meaning == "capaian")]).lower()
+    return bool(re.search(r"rata-?\s?rata", said))
 
 
 def _meanings_from_neighbours(table: Table, year: int | None) -> None:

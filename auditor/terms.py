@@ -10,6 +10,7 @@ ATTRIBUTES = {
     "realisasi_efisiensi": {"id": "Realisasi (tabel efisiensi)", "en": "Realisasi (efficiency table)"},
     "target_renstra": {"id": "Target akhir Renstra", "en": "Renstra end target"},
     "capaian_renstra": {"id": "Capaian terhadap target akhir Renstra", "en": "Capaian against the Renstra end target"},
+    "capaian_rata_rata": {"id": "Rata-rata capaian", "en": "Average capaian"},
     "alokasi": {"id": "Alokasi anggaran", "en": "Budget allocation"},
     "realisasi_anggaran": {"id": "Realisasi anggaran", "en": "Budget spent"},
     "penyerapan": {"id": "Penyerapan anggaran", "en": "Budget absorption"},

@@ -1,8 +1,9 @@
 """Benchmark precision and recall: generated reports audited through every rendering route.
 
 For each route (markdown; reportlab; DOCX → LibreOffice; HTML → WeasyPrint) and each damaged copy
-(Unicode digits in the markdown; a reportlab PDF with flipped bytes) it audits clean reports and
-reports with one injected inconsistency of each kind, and prints per route:
+(Unicode digits in the markdown; a reportlab PDF with flipped bytes) it audits, for each layout (the
+kecamatan templates and the other unit types', tests/opd_layouts.py), clean reports and reports with one
+injected inconsistency of each kind that applies to the layout, and prints per route and per layout:
 
 - errors on clean reports (target 0) and the reports that had one;
 - recall per injected kind: the expected finding (rule and subject) was reported (target ≥ 97%);
@@ -11,8 +12,8 @@ reports with one injected inconsistency of each kind, and prints per route:
 - findings with an empty subject, errors whose figures agree under printed precision (tests/invariants.py)
   and audits that crashed (target 0).
 
-    python3 benchmarks/precision.py                      # 100 clean + 300 injected per route
-    python3 benchmarks/precision.py --clean 5 --injected 27 --routes markdown weasyprint
+    python3 benchmarks/precision.py                      # 100 clean + 300 injected per route and layout
+    python3 benchmarks/precision.py --clean 5 --injected 20 --routes markdown --layouts dinkes rsud
 """
 from __future__ import annotations
 
@@ -33,12 +34,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import generator  # noqa: E402 - the generator lives with the tests
 import pdf_render  # noqa: E402
-from injections import INJECTIONS  # noqa: E402
+from injections import INJECTIONS, for_layout  # noqa: E402
 from invariants import violations  # noqa: E402
 
 DAMAGED = ("unicode", "flipped")  # markdown with odd digits; a reportlab PDF with flipped bytes
 ROUTES = (*pdf_render.ROUTES, *DAMAGED)
-TEMPLATES = ("sumenep", "alt")
+TEMPLATES = tuple(generator.templates())
 
 
 def injections() -> dict:
@@ -120,13 +121,15 @@ def run_task(task: Task) -> Outcome:
     return outcome
 
 
-def tasks(routes: list[str], clean: int, injected: int, first_seed: int = 0) -> list[Task]:
-    kinds = sorted(injections())
+def tasks(routes: list[str], clean: int, injected: int, first_seed: int = 0,
+          layouts: tuple[str, ...] = TEMPLATES) -> list[Task]:
+    """Per route and layout: `clean` clean reports and `injected` ones, the kinds that apply to the layout in turn."""
     out = []
     for route in routes:
-        out += [Task(route, first_seed + n, TEMPLATES[n % 2], None) for n in range(clean)]
-        out += [Task(route, first_seed + 1000 + n, TEMPLATES[(n // len(kinds)) % 2], kinds[n % len(kinds)])
-                for n in range(injected)]
+        for template in layouts:
+            kinds = for_layout(template)
+            out += [Task(route, first_seed + n, template, None) for n in range(clean)]
+            out += [Task(route, first_seed + 1000 + n, template, kinds[n % len(kinds)]) for n in range(injected)]
     return out
 
 
@@ -143,11 +146,13 @@ def found(outcome: Outcome) -> bool:
 
 
 def summarise(outcomes: list[Outcome]) -> dict:
-    """Per route: the figures the README quotes."""
+    """Per route: the figures the README quotes; per route and layout: clean errors and recall."""
     routes: dict = defaultdict(lambda: {"clean": 0, "clean_with_errors": 0, "clean_errors": 0, "recall": defaultdict(
-        lambda: [0, 0]), "parity": [0, 0], "empty_subject": 0, "violations": 0, "unusable": 0, "crash": 0, "examples": []})
+        lambda: [0, 0]), "parity": [0, 0], "empty_subject": 0, "violations": 0, "unusable": 0, "crash": 0, "examples": [],
+        "layouts": defaultdict(lambda: {"clean": 0, "clean_errors": 0, "found": 0, "tried": 0})})
     for o in outcomes:
         r = routes[o.task.route]
+        layout = r["layouts"][o.task.template]
         if o.skipped:
             continue
         if o.crash:
@@ -164,6 +169,8 @@ def summarise(outcomes: list[Outcome]) -> dict:
         r["examples"] += [f"invariant {o.task.template}-{o.task.seed} {o.task.kind}: {v[:160]}" for v in o.violations]
         errors = [f for f in o.findings if f[2] == "error"]
         if o.task.kind is None:
+            layout["clean"] += 1
+            layout["clean_errors"] += len(errors)
             r["clean"] += 1
             r["clean_errors"] += len(errors)
             r["clean_with_errors"] += bool(errors)
@@ -172,6 +179,8 @@ def summarise(outcomes: list[Outcome]) -> dict:
             counts = r["recall"][o.task.kind]
             counts[0] += found(o)
             counts[1] += 1
+            layout["found"] += found(o)
+            layout["tried"] += 1
             if not found(o):
                 r["examples"].append(f"missed {o.task.kind} {o.task.template}-{o.task.seed}: {o.expected}")
         if o.task.route != "markdown" and o.markdown is not None:
@@ -202,6 +211,10 @@ def print_summary(routes: dict, seconds: float, examples: int) -> None:
             print("  below 100%: " + (", ".join(weak) if weak else "none"))
         if r["parity"][1]:
             print(f"md ↔ this route, identical findings: {r['parity'][0]}/{r['parity'][1]}")
+        for template, figures in sorted(r["layouts"].items()):
+            recall = f"{100 * figures['found'] / figures['tried']:.1f}%" if figures["tried"] else "-"
+            print(f"  {template:<12} clean {figures['clean']}, errors {figures['clean_errors']}; "
+                  f"recall {figures['found']}/{figures['tried']} = {recall}")
         print(f"empty subjects: {r['empty_subject']}, equal-value errors and other broken invariants: "
               f"{r['violations']}, unusable: {r['unusable']}, crashes: {r['crash']}")
         for line in r["examples"][:examples]:
@@ -214,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--injected", type=int, default=300, help="injected reports per route (kinds in turn)")
     parser.add_argument("--routes", nargs="+", default=list(ROUTES), choices=ROUTES)
     parser.add_argument("--kinds", nargs="+", help="only these injected kinds")
+    parser.add_argument("--layouts", nargs="+", default=list(TEMPLATES), choices=TEMPLATES,
+                        help="only these layouts (default: all)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--examples", type=int, default=8, help="problems listed per route")
     args = parser.parse_args(argv)
@@ -221,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     for route, why in missing.items():
         if why:
             print(f"{route}: skipped, {why}")
-    todo = tasks([r for r in args.routes if not missing[r]], args.clean, args.injected)
+    todo = tasks([r for r in args.routes if not missing[r]], args.clean, args.injected, layouts=tuple(args.layouts))
     if args.kinds:
         todo = [t for t in todo if t.kind is None or t.kind in args.kinds]
     started = time.perf_counter()

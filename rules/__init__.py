@@ -17,6 +17,7 @@ _MODULE_NAMES = (
     "lkj105_high_capaian",
     "lkj201_same_fact",
     "lkj202_efisiensi_capaian",
+    "lkj203_rata_rata_sasaran",
     "lkj301_narrative_tables",
     "lkj302_closing",
     "lkj303_terbilang",

@@ -1,5 +1,10 @@
 """LKJ101 — capaian must be realisasi ÷ target × 100 (or a lower-is-better formula), as printed.
 
+Which indikator are lower-is-better is read from the report (auditor.polarity): what it says of an
+indikator ("semakin kecil semakin baik"), what the indikator measures (angka kematian, prevalensi,
+waktu tunggu, NDR …), and the option `lower_is_better` last. Their capaian is (2 × target − realisasi) ÷
+target or target ÷ realisasi, the one the report states when it states one; realisasi ÷ target is an error.
+
 A printed capaian stands for the interval its rounding covers: "84" is anything in [83,5; 84,5).
 Target and realisasi are taken as printed. When the capaian only agrees if the printed percentages
 were themselves rounded, the finding is a warning, not an error.
@@ -20,12 +25,12 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 
 from auditor import hints
-from auditor.arithmetic import Printed, capaian_candidates
+from auditor.arithmetic import NORMAL_FORMULA, Printed, capaian_formulas
 from auditor.bilingual import Text
 from auditor.factrows import row_figures, table_rows
+from auditor.polarity import Polarity, read_polarity
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.values import round_half_up
 
@@ -33,8 +38,8 @@ ID = "LKJ101"
 TITLE = {"id": "Capaian tidak sama dengan realisasi ÷ target", "en": "Capaian is not realisasi ÷ target"}
 SEVERITY = "error"
 MESSAGE = {
-    "id": "Capaian “{subject}” tertulis {printed}%, padahal realisasi {realisasi} ÷ target {target} = {computed}% ({where}).{hint}",
-    "en": "Capaian of “{subject}” is printed as {printed}%, but realisasi {realisasi} ÷ target {target} = {computed}% ({where}).{hint}",
+    "id": "Capaian “{subject}” tertulis {printed}%, padahal dengan target {target} dan realisasi {realisasi}, {formula} = {computed}% ({where}).{hint}",
+    "en": "Capaian of “{subject}” is printed as {printed}%, but with target {target} and realisasi {realisasi}, {formula} = {computed}% ({where}).{hint}",
 }
 CONF = {"lower_is_better": list}
 DEFAULT = {"lower_is_better": [r"^angka kematian", r"^angka kesakitan", r"prevalensi", r"tingkat pengangguran",
@@ -48,8 +53,14 @@ TRIPLES = (
 )
 
 
-def lower_is_better(name: str, patterns: list[str]) -> bool:
-    return any(re.search(p, name, re.IGNORECASE) for p in patterns)
+def formulas_for(polarity: Polarity, name: str, target, realisasi) -> dict:
+    """The capaian each formula the report may use gives: the lower-is-better formula it states, when it
+    states one; both when it does not."""
+    lower = polarity.lower_is_better(name)
+    formulas = capaian_formulas(target, realisasi, lower)
+    if lower and len(polarity.stated_formulas) == 1 and polarity.stated_formulas[0] in formulas:
+        return {polarity.stated_formulas[0]: formulas[polarity.stated_formulas[0]]}
+    return formulas
 
 
 def comparable(target: Fact, realisasi: Fact) -> bool:
@@ -61,6 +72,7 @@ def comparable(target: Fact, realisasi: Fact) -> bool:
 
 
 def check(document, options):
+    polarity = read_polarity(document, options["lower_is_better"])
     for facts in table_rows(document.fact_rows):
         values = row_figures(facts)
         triple = next((t for t in TRIPLES if t[2] in values and t[0] in values), None)
@@ -73,8 +85,8 @@ def check(document, options):
         if not comparable(target, realisasi):
             yield NotCheckable(Text("satuan target dan realisasi berbeda", "target and realisasi in different units"))
             continue
-        candidates = capaian_candidates(target.number, realisasi.number,
-                                        lower_is_better(capaian.entity, options["lower_is_better"]))
+        formulas = formulas_for(polarity, capaian.entity, target.number, realisasi.number)
+        candidates = list(formulas.values())
         if not candidates:
             yield NotCheckable(Text("target nol", "target is zero"))
             continue
@@ -82,16 +94,20 @@ def check(document, options):
         if any(printed.contains(c) for c in candidates):
             yield Consistent()
             continue
-        severity = "warning" if _agrees_if_rounded(target, realisasi, printed) else None
+        lower = NORMAL_FORMULA not in formulas
+        severity = "warning" if not lower and _agrees_if_rounded(target, realisasi, printed) else None
         computed = round_half_up(candidates[0], max(printed.decimals, 2))
+        hint = hints.for_ratio(document, capaian, candidates[0], realisasi.number, target.number,
+                               ("target", "target_renstra"))
+        if lower and printed.contains(realisasi.number / target.number * 100):
+            hint = hints.normal_formula_for_lower(capaian.entity, polarity.why(capaian.entity))
         yield Problem(
             subject=capaian.entity, attribute="capaian",
             values=(printed.number, computed), expected=round_half_up(candidates[0], printed.decimals),
             locations=(Location.of(capaian), Location.of(realisasi), Location.of(target)),
             fields={"printed": printed.number, "realisasi": realisasi.text, "target": target.text,
-                    "computed": computed, "where": Location.of(capaian),
-                    "hint": hints.for_ratio(document, capaian, candidates[0], realisasi.number, target.number,
-                                            ("target", "target_renstra"))},
+                    "computed": computed, "where": Location.of(capaian), "formula": next(iter(formulas)),
+                    "hint": hint},
             severity=severity,
         )
 

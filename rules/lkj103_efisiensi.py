@@ -1,7 +1,9 @@
-"""LKJ103 — tingkat efisiensi must follow from the row's capaian and penyerapan (capaian − penyerapan by default).
+"""LKJ103 — tingkat efisiensi must follow from the row's capaian and penyerapan, by the formula the report states.
 
-The capaian is taken as the interval its print stands for; penyerapan exactly from the Rupiah
-figures when the row has them. The formula is an option, since districts differ.
+Districts differ: capaian − penyerapan; the share of the budget left, (1 − realisasi ÷ anggaran) × 100
+("sisa anggaran"); or the score 50% + (E/20 × 50%) with E that share. The formula the report's text
+states is used; the option `formula` when it states none. The capaian is taken as the interval its print
+stands for; penyerapan exactly from the Rupiah figures when the row has them.
 
 PASS:
     Tabel III.E.1 Efisiensi Penggunaan Sumber Daya
@@ -21,6 +23,7 @@ FAIL:
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from auditor.arithmetic import Printed, ratio
@@ -43,11 +46,32 @@ FORMULAS = {
     "capaian - penyerapan": lambda c, p: (c[0] - p[1], c[1] - p[0]),
     "capaian / penyerapan": lambda c, p: (c[0] / p[1] * 100, c[1] / p[0] * 100) if p[0] > 0 else None,
     "100 - penyerapan": lambda c, p: (100 - p[1], 100 - p[0]),
+    "50 + (100 - penyerapan) / 20 × 50": lambda c, p: (50 + (100 - p[1]) * 5 / 2, 50 + (100 - p[0]) * 5 / 2),
+}
+# How reports state each formula in their text.
+STATED = {
+    "capaian - penyerapan": re.compile(r"capaian(?:\s+kinerja)?\s*[-−–]\s*(?:persentase\s+)?penyerapan"
+                                       r"|selisih\s+(?:antara\s+)?capaian\s+kinerja\s+(?:dengan|dan)\s+(?:persentase\s+)?"
+                                       r"penyerapan", re.IGNORECASE),
+    "100 - penyerapan": re.compile(r"\b1\s*[-−–]\s*\(?\s*realisasi(?:\s+anggaran)?\s*[/:÷]\s*(?:pagu\s+)?"
+                                   r"(?:anggaran|pagu|alokasi)|100\s*%?\s*[-−–]\s*(?:persentase\s+)?penyerapan",
+                                   re.IGNORECASE),
+    "50 + (100 - penyerapan) / 20 × 50": re.compile(r"50\s*%?\s*\+\s*\(?\s*E\s*/\s*20", re.IGNORECASE),
 }
 
 
+def stated_formula(document) -> str | None:
+    """The one efficiency formula the text states; None when it states none (or several: the score names
+    its E, so the score wins over the E it is built on)."""
+    found = {name for name, pattern in STATED.items() for block in document.text if pattern.search(block.text)}
+    if "50 + (100 - penyerapan) / 20 × 50" in found:
+        return "50 + (100 - penyerapan) / 20 × 50"
+    return found.pop() if len(found) == 1 else None
+
+
 def check(document, options):
-    formula = FORMULAS[options["formula"]]
+    name = stated_formula(document) or options["formula"]
+    formula = FORMULAS[name]
     for facts in table_rows(document.fact_rows, by_entity=False):
         values = row_figures(facts)
         if "efisiensi" not in values:
@@ -73,7 +97,7 @@ def check(document, options):
             subject=efisiensi.entity, attribute="efisiensi",
             values=(printed.number, computed), expected=computed,
             locations=(Location.of(efisiensi), Location.of(capaian)),
-            fields={"printed": printed.number, "formula": options["formula"], "computed": computed,
+            fields={"printed": printed.number, "formula": name, "computed": computed,
                     "where": Location.of(efisiensi)},
         )
 

@@ -1,8 +1,9 @@
 """LKJ104 — one report, one formula for indikator where lower is better: either (2 × target − realisasi)
 ÷ target or target ÷ realisasi, not both.
 
-Which indikator are lower-is-better is set by name patterns (option `lower_is_better`, the same
-default as LKJ101's). A row whose capaian both formulas explain (realisasi equal to target) tells
+Which indikator are lower-is-better is read as LKJ101 reads it (auditor.polarity: what the report says
+of the indikator, what it measures, the option `lower_is_better` last). A report that states its
+formula is held to it by LKJ101. A row whose capaian both formulas explain (realisasi equal to target) tells
 nothing; a capaian that neither explains is LKJ101's.
 
 PASS:
@@ -28,7 +29,8 @@ from auditor.bilingual import Text
 from auditor.factrows import row_figures, table_rows
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from rules.lkj101_capaian import DEFAULT as CAPAIAN_DEFAULT
-from rules.lkj101_capaian import TRIPLES, comparable, lower_is_better
+from auditor.polarity import read_polarity
+from rules.lkj101_capaian import TRIPLES, comparable
 
 ID = "LKJ104"
 TITLE = {"id": "Dua rumus capaian untuk indikator yang makin rendah makin baik",
@@ -46,13 +48,14 @@ DEFAULT = {"lower_is_better": list(CAPAIAN_DEFAULT["lower_is_better"])}
 
 def check(document, options):
     used: dict[str, list[Fact]] = {}  # formula -> the capaian printed with it
+    polarity = read_polarity(document, options["lower_is_better"])
     for facts in table_rows(document.fact_rows):
         values = row_figures(facts)
         triple = next((t for t in TRIPLES if t[2] in values and t[0] in values and t[1] in values), None)
         if triple is None:
             continue
         target, realisasi, capaian = (values[a] for a in triple)
-        if not lower_is_better(capaian.entity, options["lower_is_better"]) or not comparable(target, realisasi):
+        if not polarity.lower_is_better(capaian.entity) or not comparable(target, realisasi):
             continue
         printed = Printed.of(capaian)
         formulas = capaian_formulas(target.number, realisasi.number, True)

@@ -504,8 +504,13 @@ class _Writer:
 
 def generate(seed: int, *, template: str = "sumenep", n_sasaran: int | None = None,
              n_kegiatan: int | None = None) -> Report:
+    """A kecamatan report (sumenep, alt, kota) or one of another unit type's layouts (opd_layouts.LAYOUTS)."""
+    import opd_layouts  # it builds on this module's Report and number formats
+
+    if template in opd_layouts.LAYOUTS:
+        return opd_layouts.generate(seed, template)
     if template not in TITLES:  # sumenep, alt, kota
-        raise ValueError(f"unknown template {template!r}; expected one of {sorted(TITLES)}")
+        raise ValueError(f"unknown template {template!r}; expected one of {templates()}")
     rng = random.Random(seed)
     facts = _facts(rng, template, n_sasaran, n_kegiatan)
     writer = _Writer(facts, template, rng)
@@ -523,6 +528,13 @@ def generate(seed: int, *, template: str = "sumenep", n_sasaran: int | None = No
     _penutup(writer)
     return Report(facts["kecamatan"], facts["kabupaten"], facts["tahun"], template, writer.blocks,
                   facts)
+
+
+def templates() -> list[str]:
+    """Every layout the generator prints: the kecamatan templates, then the other unit types'."""
+    import opd_layouts
+
+    return [*TITLES, *opd_layouts.LAYOUTS]
 
 
 def _front_matter(w: _Writer) -> None:

@@ -21,8 +21,13 @@ FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/us
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
+def unit_name(report: Report) -> str:
+    """"Kecamatan Batuan", or another unit type's own name ("Dinas Kesehatan")."""
+    return report.truth.get("instansi") or f"Kecamatan {report.kecamatan}"
+
+
 def running_header(report: Report) -> str:
-    return f"LKjIP Kecamatan {report.kecamatan} Tahun {report.tahun}"
+    return f"LKjIP {unit_name(report)} Tahun {report.tahun}"
 
 
 def header_spans(header_rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
@@ -279,7 +284,7 @@ def docx_to_pdf(documents: list[Path], folder: Path) -> list[Path]:
 
 
 def footer_text(report: Report) -> str:
-    return f"Laporan Kinerja Instansi Pemerintah Kecamatan {report.kecamatan} Tahun {report.tahun}"
+    return f"Laporan Kinerja Instansi Pemerintah {unit_name(report)} Tahun {report.tahun}"
 
 
 def weasyprint_available() -> bool:

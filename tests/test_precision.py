@@ -15,6 +15,7 @@ import precision  # noqa: E402
 
 # A few reports per route: CI time is the limit; benchmarks/precision.py runs the hundreds.
 CLEAN, INJECTED = 2, 2
+LAYOUTS = ("sumenep", "bappeda")  # a kecamatan template and another unit type's layout
 
 
 @pytest.mark.slow
@@ -23,7 +24,7 @@ def test_route_sample(route):
     why = pdf_render.route_missing("reportlab" if route == "flipped" else route)
     if why:
         pytest.skip(why)
-    outcomes = [precision.run_task(task) for task in precision.tasks([route], CLEAN, INJECTED, first_seed=7)]
+    outcomes = [precision.run_task(task) for task in precision.tasks([route], CLEAN, INJECTED, first_seed=7, layouts=LAYOUTS)]
     summary = precision.summarise(outcomes)[route]
     assert summary["crash"] == 0, summary["examples"]
     assert summary["empty_subject"] == 0
