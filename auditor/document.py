@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from auditor.config import Config
+from auditor.counts import add_count_facts
 from auditor.errors import InputError
 from auditor.facts import Resolver, build_facts
 from auditor.files import open_regular
@@ -127,4 +128,5 @@ def normalise(raw: RawDocument, config: Config) -> Document:
     meta["pages"] = raw.pages
     store = build_facts(layout.tables, meta["tahun"], config.match_threshold)
     add_narrative_facts(store, layout.text)
+    add_count_facts(store, layout.tables, layout.text)
     return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.rows, store.resolver, meta)

@@ -145,7 +145,10 @@ class FactStore:
     records: list[dict] = field(default_factory=list)
 
     def add(self, table: Table, row_index: int, column: int, attribute: str, kind: str, entity: str,
-            parent: str = "", year: int | None = None, value: Value | None = None, unit_hint: str | None = None) -> None:
+            parent: str = "", year: int | None = None, value: Value | None = None, unit_hint: str | None = None,
+            entity_id: str | None = None, row: str | None = None) -> None:
+        """One cell's figure; `entity_id` and `row` name an entity that is not the row's own (a count in the
+        JUMLAH row), else the entity is resolved and the row named by its number and entity."""
         value = value or table.values[row_index][column]
         if value.kind == "empty" or (kind != "total" and is_page_furniture(entity)):
             return
@@ -155,7 +158,8 @@ class FactStore:
             unit, value_kind = "%", "percent"
         source = table.sources[row_index]
         self.records.append({
-            "entity_id": self.resolver.resolve(kind, entity, (table.index, row_index)) if kind != "total" else "total",
+            "entity_id": entity_id or (self.resolver.resolve(kind, entity, (table.index, row_index))
+                                       if kind != "total" else "total"),
             "kind": kind,
             "entity": entity,
             "parent": parent,
@@ -170,7 +174,7 @@ class FactStore:
             "table": table.label,
             "role": table.role,
             "row_index": row_index,
-            "row": row_label(table, row_index, entity),
+            "row": row or row_label(table, row_index, entity),
             "column": table.columns[column].name,
             "column_index": column,
             "box": table.boxes[row_index][column],

@@ -151,16 +151,19 @@ def features(facts: pd.DataFrame, sentences: Iterable[str], meta: dict) -> set[s
     states a figure, with the instansi's own name taken out (a copy changes the name first)."""
     names = [w for w in re.split(r"\W+", str(meta.get("instansi") or "").lower()) if len(w) > 2
              and w not in ("kecamatan", "dinas", "badan", "kelurahan")]
-    found = {f"{k}|{canonical(str(e))}|{a}|{'' if pd.isna(y) else int(y)}|{t}"
+    # a figure stated in a sentence carries the sentence as its text, and the sentence may name the instansi
+    found = {f"{k}|{canonical(str(e))}|{a}|{'' if pd.isna(y) else int(y)}|{_unnamed(str(t), names)}"
              for k, e, a, y, t in zip(facts["kind"], facts["entity"], facts["attribute"], facts["year"], facts["text"])}
     for sentence in sentences:
-        if not _DIGITS.search(sentence):
-            continue
-        text = sentence.lower()
-        for name in names:
-            text = text.replace(name, " ")
-        found.add("s|" + re.sub(r"\s+", " ", text).strip())
+        if _DIGITS.search(sentence):
+            found.add("s|" + _unnamed(sentence.lower(), names))
     return found
+
+
+def _unnamed(text: str, names: list[str]) -> str:
+    for name in names:
+        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def signature(items: set[str]) -> tuple[int, ...]:

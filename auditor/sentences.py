@@ -79,5 +79,25 @@ AKSI = re.compile(rf"^(?P<name>.+?)\s*,?\s*(?={REALISED}\b|Atas\s+target\b|$)", 
 SASARAN_COUNT = re.compile(rf"\b(?P<count>\d+)\s*(?:\((?P<words>[a-z ]+)\)\s*)?sasaran\s+strategis\b", re.IGNORECASE)
 PROGRAM_LIST = re.compile(r"\bprogram\b[^.]*\b(?:yaitu|sebagai\s+berikut|antara\s+lain)\s*:\s*$", re.IGNORECASE)
 
+# Counts of staff and programs: "dari jumlah Pegawai 17 (tujuh belas) Personil", "jumlah pegawai sebanyak 17 orang";
+# "berpendidikan sarjana 9 orang", "6 orang di antaranya berpendidikan sarjana (S1)"; "telah menetapkan 4 (empat)
+# Program yaitu :". Only the words right beside the number: "jumlah pegawai yang mengikuti diklat 3 orang" is
+# another count.
+_WORDS = r"(?:\s*\([a-z ]+\))?"
+_STAFF = r"(?:pegawai|personil|personel|aparatur|aparatur\s+sipil\s+negara|asn|pns)"
+_LEVEL = (r"(?:sarjana(?:\s+muda)?|pasca\s*sarjana|magister|doktor|strata\s+(?:[1-3]|satu|dua|tiga)"
+          r"|s\s*-?\s*[1-3]|d\s*-?\s*(?:[1-4]|iii|iv)|diploma|slta|sma|smu|smk|sltp|smp|sd)")
+STAFF_COUNT = re.compile(
+    rf"\bjumlah\s+(?:seluruh\s+)?{_STAFF}\s*(?:sebanyak|adalah|sebesar|ada|yaitu|:)?\s*(?P<count>\d+)\b(?![.,]\d)",
+    re.IGNORECASE)
+EDUCATION_COUNTS = (
+    re.compile(rf"\bberpendidikan\s+(?P<level>{_LEVEL})\b(?:\s*\((?:{_LEVEL})\))?\s*(?:sebanyak|adalah|ada|yaitu|:)?"
+               rf"\s*(?P<count>\d+)\b{_WORDS}\s*(?:orang|{_STAFF})\b", re.IGNORECASE),
+    re.compile(rf"(?<![\d.,])(?P<count>\d+){_WORDS}\s*(?:orang|{_STAFF})\s+(?:(?:di\s*antaranya|yang)\s+)?"
+               rf"berpendidikan\s+(?P<level>{_LEVEL})\b", re.IGNORECASE),
+)
+PROGRAM_COUNT = re.compile(
+    rf"\b(?:menetapkan|melaksanakan|memiliki|terdapat|sebanyak)\s+(?P<count>\d+){_WORDS}\s*program\b", re.IGNORECASE)
+
 # Digits with their words: "17 (tujuh belas)", "Rp 1.500.000 (satu juta lima ratus ribu rupiah)".
 TERBILANG = re.compile(r"(?<![\d.,])(?P<digits>\d{1,3}(?:\.\d{3})+|\d+)\s*\((?P<words>[A-Za-z ]+)\)")

@@ -1,9 +1,13 @@
-"""LKJ304 — counts the narrative states must match the tables: "5 (lima) sasaran strategis" and a
-listed set of programs ("telah menetapkan Program yaitu : 1) … 2) … 3) …").
+"""LKJ304 — counts the narrative states must match the tables: "5 (lima) sasaran strategis", "jumlah
+Pegawai 17 (tujuh belas) Personil", "berpendidikan sarjana 9 orang", "telah menetapkan 4 (empat) Program
+yaitu :" and the programs listed after it.
 
-Sasaran are counted in the sasaran capaian table (else the PK targets). A listed program must appear
-in the PK budget or the realisasi anggaran table, and each budgeted program must be listed; a program
-listed without a budget is a warning, since the list may repeat the Renstra rather than this year's PK.
+Sasaran are counted in the sasaran capaian table (else the PK targets). Staff are counted by the staff
+table's JUMLAH row and column (golongan × pendidikan either way round); "sarjana" may mean S1 alone or
+S1 with the degrees above it, and either reading agrees. A stated number of programs is compared with the
+list that follows it, else with the programs of the budget tables. A listed program must appear in the PK
+budget or the realisasi anggaran table, and each budgeted program must be listed; a program listed
+without a budget is a warning, since the list may repeat the Renstra rather than this year's PK.
 
 PASS:
     Dari 1 (satu) sasaran strategis yang diperjanjikan, dilakukan pengukuran realisasi dan capaian kinerja.
@@ -28,8 +32,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.bilingual import Text
+from auditor.counts import KIND, PROGRAMS, SARJANA, STAFF
 from auditor.facts import canonical, same_entity, split_qualifier
-from auditor.narrative import strip_marker
+from auditor.narrative import ROLE, strip_marker
 from auditor.ruleapi import Consistent, Location, NotCheckable, Problem
 from auditor.sentences import PROGRAM, PROGRAM_LIST, SASARAN_COUNT
 
@@ -47,7 +52,94 @@ _BUDGET_ROLES = ("pk_anggaran", "realisasi_anggaran")
 
 def check(document, options):
     yield from _sasaran_counts(document)
+    yield from _staff_counts(document)
+    yield from _program_counts(document)
     yield from _program_lists(document)
+
+
+def _staff_counts(document):
+    counts = [f for f in document.fact_rows if f.kind == KIND and f.number is not None]
+    tables = {}  # table index -> {entity id: fact}: each staff table is read on its own
+    for fact in (f for f in counts if f.role != ROLE):
+        tables.setdefault(fact.table_index, {})[fact.entity_id] = fact
+    for told in (f for f in counts if f.role == ROLE and f.entity_id.startswith(STAFF)):
+        readings = [r for printed in tables.values() for r in _staff_readings(told.entity_id, printed)]
+        if not readings:
+            yield NotCheckable(Text("jumlah itu tidak ada di tabel pegawai", "that count is not in the staff table"))
+        elif any(number == told.number for _, number, _ in readings):
+            yield Consistent()
+        else:
+            where = Location.of(told)
+            found = "; ".join(f"{label} {number} ({_cells(cells)})" for label, number, cells in readings)
+            yield Problem(
+                subject=told.entity, attribute="count", values=(told.number, readings[0][1]),
+                expected=readings[0][1] if len(readings) == 1 else None,
+                locations=(where, *(Location.of(f) for _, _, cells in readings for f in cells)),
+                fields={"claim": {"id": f"Narasi menyebut {told.entity} {told.number}",
+                                  "en": f"The narrative states {told.entity} {told.number}"},
+                        "where": where, "found": {"id": found, "en": found}},
+            )
+
+
+def _cells(cells: list) -> str:
+    """Tabel I.C.1, JUMLAH: PENDIDIKAN / S2, PENDIDIKAN / S1"""
+    return f"{cells[0].table}, {cells[0].row}: {', '.join(f.column for f in cells)}"
+
+
+def _staff_readings(entity_id: str, printed: dict) -> list[tuple[str, Decimal, list]]:
+    """What the staff table says for a stated count: (label, number, cells) per reading; "sarjana" is S1,
+    or S1 with S2 and S3 where the table has them."""
+    level = entity_id.removeprefix(STAFF + ":") if entity_id != STAFF else None
+    if level != "sarjana":
+        fact = printed.get(entity_id)
+        return [(fact.entity, fact.number, [fact])] if fact else []
+    degrees = [printed[f"{STAFF}:{d}"] for d in SARJANA if f"{STAFF}:{d}" in printed]
+    readings = [(f.entity, f.number, [f]) for f in degrees[:1] if f.entity_id == f"{STAFF}:S1"]
+    if len(degrees) > 1:
+        label = "+".join(f.entity_id.rsplit(":", 1)[1] for f in degrees)
+        readings.append((f"pegawai berpendidikan {label}", sum(f.number for f in degrees), degrees))
+    return readings
+
+
+def _program_counts(document):
+    """A stated number of programs against the list right after it, else against the budget tables."""
+    budgeted = {f.entity_id for f in document.fact_rows if f.role in _BUDGET_ROLES and f.kind == "program"}
+    for told in (f for f in document.fact_rows if f.kind == KIND and f.entity_id == PROGRAMS and f.role == ROLE):
+        listed = _list_after(document.text, told)
+        where = Location.of(told)
+        if listed:
+            found = {"id": f"daftar di bawahnya memuat {len(listed)} program",
+                     "en": f"the list below it names {len(listed)} programs"}
+            against = len(listed)
+        elif budgeted:
+            found = {"id": f"tabel anggaran memuat {len(budgeted)} program",
+                     "en": f"the budget tables hold {len(budgeted)} programs"}
+            against = len(budgeted)
+        else:
+            yield NotCheckable(Text("tidak ada daftar atau tabel anggaran program", "no program list or budget table"))
+            continue
+        if told.number == against:
+            yield Consistent()
+            continue
+        yield Problem(
+            subject="jumlah program", attribute="count", values=(told.number, Decimal(against)),
+            expected=Decimal(against), locations=(where,),
+            fields={"claim": {"id": f"Narasi menyebut {told.number} program",
+                              "en": f"The narrative states {told.number} programs"},
+                    "where": where, "found": found},
+        )
+
+
+def _list_after(blocks, told) -> list:
+    """The program list items right after the block that states the count."""
+    position = next((k for k, b in enumerate(blocks)
+                     if b.text == told.text and (b.source.line, b.source.page) == (told.line, told.page)), None)
+    listed = []
+    for item in blocks[position + 1:] if position is not None else []:
+        if item.kind != "list_item" or not PROGRAM.match(strip_marker(item.text)):
+            break
+        listed.append(item)
+    return listed
 
 
 def _sasaran_counts(document):

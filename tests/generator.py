@@ -567,14 +567,24 @@ def _staff_table(w: _Writer) -> None:
     w.table("I.C.1", [["GOLONGAN", "PENDIDIKAN", "", "", "", "", "JUMLAH"],
                       ["", *PENDIDIKAN, ""]], w.style.count(7), rows)
     total = sum(totals)
+    s1, s2 = totals[PENDIDIKAN.index("S1")], totals[PENDIDIKAN.index("S2")]
+    # both ways reports count "sarjana": S1 alone, or S1 with S2 (picked without the rng, so that the
+    # rest of the report stays as it was for each seed)
+    education = (f", {s1} orang di antaranya berpendidikan sarjana (S1)" if total % 2
+                 else f", yang berpendidikan sarjana sebanyak {s1 + s2} orang")
     w.paragraph(f"Pada tabel sumber daya aparatur tersebut diatas menunjukkan bahwa pada "
                 f"{w.instansi} dapat dikatakan cukup baik dalam segi tingkat pendidikan dari jumlah "
-                f"Pegawai **{total} ({terbilang(total)})** Personil.")
+                f"Pegawai **{total} ({terbilang(total)})** Personil{education}.")
 
 
 def _perjanjian_kinerja(w: _Writer) -> None:
     f, style = w.facts, w.style
     w.heading("BAB II PERENCANAAN KINERJA")
+    n = len(f["programs"])
+    w.paragraph(f"Untuk Tahun {f['tahun']} Organisasi Perangkat Daerah (OPD) {w.instansi} telah menetapkan "
+                f"{n} ({terbilang(n)}) Program yaitu :")
+    for number, program in enumerate(f["programs"], start=1):
+        w.item(f"{number}) {program['name']}")
     w.heading("C. PERJANJIAN KINERJA")
     w.paragraph(f"Adapun Perjanjian Kinerja Perubahan Tahun {f['tahun']} untuk Organisasi "
                 f"Perangkat Daerah (OPD) {w.instansi} adalah sebagai berikut :")

@@ -5,7 +5,7 @@ import random
 import re
 from decimal import Decimal
 
-from generator import Block, Expected, Report, decimal_text, kegiatan_capaian, kinerja_capaian, terbilang
+from generator import PENDIDIKAN, Block, Expected, Report, decimal_text, kegiatan_capaian, kinerja_capaian, terbilang
 
 _KEGIATAN_ITEM = re.compile(r"^✓ Kegiatan (?P<name>.+?), Capaian sebesar (?P<capaian>\d+)%")
 _AKSI = re.compile(r"Terealisasi (?P<realisasi>\d+) ")
@@ -76,17 +76,48 @@ def inject_sasaran_count(report: Report, rng: random.Random) -> Expected:
 
 
 def inject_program_list(report: Report, rng: random.Random) -> Expected:
-    """A list of programs that adds one the budget tables do not have."""
+    """The list of programs adds one the budget tables do not have (its stated count grows with it)."""
     extra = "Program Peningkatan Kapasitas Sumber Daya Aparatur"
     names = [p["name"] for p in report.truth["programs"]]
     listed = names + [extra]
     rng.shuffle(listed)
-    index = _paragraph_index(report, r"^BAB II PERENCANAAN KINERJA")
-    blocks = [Block("paragraph", f"Untuk Tahun {report.tahun} Organisasi Perangkat Daerah telah menetapkan "
-                                 f"Program yaitu :")]
-    blocks += [Block("list_item", f"{n}) {name}") for n, name in enumerate(listed, start=1)]
-    report.blocks[index + 1:index + 1] = blocks
+    index = _paragraph_index(report, r"telah menetapkan \d+ \([a-z ]+\) Program yaitu :$")
+    n = len(names)
+    report.blocks[index].text = report.blocks[index].text.replace(
+        f"{n} ({terbilang(n)}) Program", f"{n + 1} ({terbilang(n + 1)}) Program", 1)
+    report.blocks[index + 1:index + 1 + n] = [Block("list_item", f"{k}) {name}")
+                                              for k, name in enumerate(listed, start=1)]
     return Expected("LKJ304", extra, "program", (float(len(listed)), float(len(names))))
+
+
+def inject_program_count(report: Report, rng: random.Random) -> Expected:
+    """"telah menetapkan 2 (dua) Program yaitu :" over a list of another length."""
+    n = len(report.truth["programs"])
+    stated = n + 1 if n == 1 else n + rng.choice([-1, 1])
+    block = report.blocks[_paragraph_index(report, r"telah menetapkan \d+ \([a-z ]+\) Program yaitu :$")]
+    block.text = block.text.replace(f"{n} ({terbilang(n)}) Program", f"{stated} ({terbilang(stated)}) Program", 1)
+    return Expected("LKJ304", "jumlah program", "count", (float(stated), float(n)))
+
+
+def inject_staff_count(report: Report, rng: random.Random) -> Expected:
+    """"dari jumlah Pegawai 17 (tujuh belas) Personil" over a staff table whose JUMLAH is another number."""
+    block = report.blocks[_paragraph_index(report, r"jumlah Pegawai \*\*\d+ \(")]
+    total = int(re.search(r"\*\*(\d+) \(", block.text).group(1))
+    wrong = total + rng.choice([-1, 1]) * rng.randint(1, 3)
+    block.text = block.text.replace(f"**{total} ({terbilang(total)})**", f"**{wrong} ({terbilang(wrong)})**", 1)
+    return Expected("LKJ304", "jumlah pegawai", "count", (float(wrong), float(total)))
+
+
+def inject_education_count(report: Report, rng: random.Random) -> Expected:
+    """The staff with a degree counted as neither S1 alone nor S1 with S2."""
+    block = report.blocks[_paragraph_index(report, r"berpendidikan sarjana")]
+    staff = report.truth["staff"].values()
+    s1, s2 = (sum(counts[PENDIDIKAN.index(level)] for counts in staff) for level in ("S1", "S2"))
+    match = re.search(r"(\d+) orang di antaranya berpendidikan sarjana|sarjana sebanyak (\d+) orang", block.text)
+    printed = match.group(1) or match.group(2)
+    wrong = max(s1, s1 + s2) + rng.randint(1, 3)
+    block.text = block.text[:match.start()] + match.group(0).replace(printed, str(wrong)) + block.text[match.end():]
+    return Expected("LKJ304", "pegawai berpendidikan sarjana", "count", (float(wrong), float(s1)))
 
 
 def inject_closing_total(report: Report, rng: random.Random) -> Expected:
