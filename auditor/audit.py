@@ -27,7 +27,7 @@ class DocumentReport:
     findings: list[Finding]
     coverage: Coverage | None
     error: InputError | None = None
-    notices: tuple[str, ...] = ()
+    notices: tuple[Text, ...] = ()  # about the reading (a waiver that matched nothing), in either language
     # per table label: the header and the rows the findings point at, so reports can show them
     excerpts: dict = field(default_factory=dict)
     waived: list[Waived] = field(default_factory=list)  # accepted findings, kept out of `findings`
@@ -47,7 +47,7 @@ class DocumentReport:
             "status": self.status,
             "error": self.error.message(lang) if self.error else None,
             "meta": self.meta,
-            "notices": list(self.notices),
+            "notices": [notice[lang] for notice in self.notices],
             "findings": [f.to_dict(lang) for f in self.findings],
             "stats": self.coverage.to_dict() if self.coverage else None,
             "excerpts": self.excerpts,
@@ -59,6 +59,7 @@ class DocumentReport:
         results.jsonl) this way and render again in either language."""
         return {"error": _encoded(Text(self.error.texts["id"], self.error.texts["en"])) if self.error else None,
                 "reasons": _encoded(list(self.coverage.not_checkable)) if self.coverage else [],
+                "notices": _encoded(list(self.notices)),
                 "findings": [_encoded(f.fields) for f in self.findings],
                 "waived": [_encoded(w.finding.fields) for w in self.waived]}
 
@@ -84,8 +85,9 @@ class DocumentReport:
                                 not_checkable=Counter(dict(zip(reasons, counts.values()))))
         accepted = [Waived(finding, Waiver(w["rule"], "*", w["subject"], w["reason"], w.get("waiver", "")))
                     for w, finding in zip(waived, map(_stored_finding, waived, fields.get("waived") or [None] * len(waived)))]
+        notices = fields.get("notices") or [Text(notice, notice) for notice in data.get("notices", [])]
         return cls(data["path"], data["status"], data.get("meta") or {}, findings, coverage, error,
-                   tuple(data.get("notices", [])), data.get("excerpts") or {}, accepted)
+                   tuple(notices), data.get("excerpts") or {}, accepted)
 
 
 def _unprefixed(message: str, path: str) -> str:

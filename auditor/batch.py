@@ -20,10 +20,10 @@ from auditor.config import Config
 from auditor.errors import InputError
 from auditor.files import open_regular
 from auditor.formats import FORMATS, Options
-from auditor.formats.common import tool_version
+from auditor.formats.common import ranking, tool_version
 from auditor.guard import exit_with_parent, start_method
 from auditor.outputs import check_output_folder, display, escape_surrogates, for_display, write_atomic
-from auditor.series import cross_audit_records, ranking, record_extras, store_records, write_cross
+from auditor.series import cross_audit_records, record_extras, store_records, write_cross
 
 SUFFIXES = (".pdf", ".md", ".markdown", ".docx")
 RESULTS = "results.jsonl"

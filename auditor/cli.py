@@ -49,7 +49,7 @@ def configured(config_path: str | None, select: str | None, ignore: str | None, 
     try:
         config = load_config(config_path, near=near)
     except ConfigError as error:
-        fail(str(error))
+        fail(error.text[lang])
     for option, value in (("select", select), ("ignore", ignore)):
         if not value:
             continue
@@ -353,7 +353,9 @@ def list_rules(lang) -> None:
 
     from rules import RULES
 
-    rows = [(code, rule.SEVERITY, rule.TITLE[lang]) for code, rule in sorted(RULES.items())]
+    from auditor.formats.common import SEVERITY_WORDS
+
+    rows = [(code, SEVERITY_WORDS[lang][rule.SEVERITY], rule.TITLE[lang]) for code, rule in sorted(RULES.items())]
     headers = [Text("Kode", "Code"), Text("Tingkat", "Severity"), Text("Judul", "Title")]
     click.echo(tabulate(rows, headers=[h[lang] for h in headers], tablefmt="simple"))
 
@@ -402,7 +404,7 @@ def extract(file, output, password, ocr, lang, config_path, timeout, max_memory)
     `check` audits: same configuration); print each table's role and the meaning chosen for each column."""
     from auditor.extract import extract_file
 
-    config = configured(config_path, None, None, None)
+    config = configured(config_path, None, None, None, lang)
     try:
         if output.lower().endswith(".xlsx"):
             check_output_file(output, [file])
@@ -422,7 +424,7 @@ def extract(file, output, password, ocr, lang, config_path, timeout, max_memory)
                                 "internal error while reading this file; report it to the developers with the file.")[lang])
     for line in described:
         say(line)
-    say(f"{tables} tables, {facts} facts -> {output}")
+    say(Text(f"{tables} tabel, {facts} fakta -> {output}", f"{tables} tables, {facts} facts -> {output}")[lang])
 
 
 @main.command()

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from types import ModuleType
 
+from auditor.bilingual import Text
+from auditor.errors import unreadable
 from auditor.ruleapi import SEVERITIES
 from auditor.vocabulary import MEANINGS
 from auditor.waivers import WaiverError, load_waivers
@@ -20,7 +22,11 @@ SHARED_OPTIONS = {key for key, count in Counter(k for rule in RULES.values() for
 
 
 class ConfigError(Exception):
-    """A configuration the tool cannot use; the message says which file and key."""
+    """A configuration the tool cannot use; `text` says which file and key, in either language."""
+
+    def __init__(self, text: Text):
+        super().__init__(text.en)
+        self.text = text
 
 
 @dataclass
@@ -128,26 +134,31 @@ def _read(path: str) -> tuple[dict, dict[str, dict], dict]:
         parser = configparser.ConfigParser()
         parser.read(path, encoding="utf-8")
     except (OSError, tomllib.TOMLDecodeError, configparser.Error) as error:
-        raise ConfigError(f"{path}: cannot be read: {error}") from None
+        raise ConfigError(unreadable(path, error)) from None
     general = dict(parser[SECTION]) if parser.has_section(SECTION) else {}
     rules = {s.split(":")[-1].upper(): dict(parser[s]) for s in parser.sections() if s.startswith(SECTION + ":rules:")}
     headers = dict(parser[SECTION + ":headers"]) if parser.has_section(SECTION + ":headers") else {}
     unknown = [s for s in parser.sections() if s.startswith(SECTION + ":")
                and s != SECTION + ":headers" and not s.startswith(SECTION + ":rules:")]
     if unknown:
-        raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}; known: [{SECTION}], "
-                          f"[{SECTION}:rules:LKJ…], [{SECTION}:headers]")
+        known = f"[{SECTION}], [{SECTION}:rules:LKJ…], [{SECTION}:headers]"
+        raise ConfigError(Text(f"{path}: bagian tidak dikenal: {', '.join(unknown)}; yang dikenal: {known}.",
+                               f"{path}: unknown section(s) {', '.join(unknown)}; known: {known}"))
     return general, rules, headers
 
 
 def _headers(values: dict, path: str) -> dict[str, list[str]]:
     """[lkjip-audit:headers]: meaning = phrases a kabupaten prints in that column's header."""
     if not isinstance(values, dict):
-        raise ConfigError(f"{path}: headers must be a section of 'meaning = phrase, phrase'")
+        raise ConfigError(Text(f"{path}: headers harus berupa bagian berisi 'makna = frasa, frasa'.",
+                               f"{path}: headers must be a section of 'meaning = phrase, phrase'"))
     unknown = set(values) - set(MEANINGS)
     if unknown:
-        raise ConfigError(f"{path}: unknown header meaning(s) {', '.join(sorted(unknown))} in [{SECTION}:headers]; "
-                          f"known: {', '.join(sorted(MEANINGS))}")
+        raise ConfigError(Text(
+            f"{path}: makna kolom tidak dikenal di [{SECTION}:headers]: {', '.join(sorted(unknown))}; yang dikenal: "
+            f"{', '.join(sorted(MEANINGS))}.",
+            f"{path}: unknown header meaning(s) {', '.join(sorted(unknown))} in [{SECTION}:headers]; "
+            f"known: {', '.join(sorted(MEANINGS))}"))
     return {meaning: _as_list(phrases) for meaning, phrases in values.items() if _as_list(phrases)}
 
 
@@ -160,43 +171,43 @@ def _as_list(value) -> list[str]:
 def _apply_general(config: Config, general: dict, path: str) -> None:
     unknown = set(general) - GENERAL_KEYS
     if unknown:
-        raise ConfigError(f"{path}: unknown option(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(GENERAL_KEYS))}")
+        raise ConfigError(Text(
+            f"{path}: opsi tidak dikenal: {', '.join(sorted(unknown))}; yang dikenal: {', '.join(sorted(GENERAL_KEYS))}.",
+            f"{path}: unknown option(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(GENERAL_KEYS))}"))
     for key in ("select", "ignore"):
         if key in general:
             codes = [code.upper() for code in _as_list(general[key])]
             unknown = unknown_codes(codes)
             if unknown:
-                raise ConfigError(f"{path}: {key}: unknown rule code(s) {', '.join(unknown)}; see 'lkjip-audit rules'")
+                raise ConfigError(Text(
+                    f"{path}: {key}: kode aturan tidak dikenal: {', '.join(unknown)}; lihat 'lkjip-audit rules'.",
+                    f"{path}: {key}: unknown rule code(s) {', '.join(unknown)}; see 'lkjip-audit rules'"))
             setattr(config, key, codes)
     if "fail-on" in general:
         config.fail_on = _severity(general["fail-on"], path, "fail-on")
-    try:
-        if "match-threshold" in general:
-            config.match_threshold = float(general["match-threshold"])
-        if "timeout" in general:
-            config.timeout = float(general["timeout"])
-        if "max-memory" in general:
-            config.max_memory = int(general["max-memory"])
-    except ValueError as error:
-        raise ConfigError(f"{path}: {error}") from None
+    for key, kind in (("match-threshold", float), ("timeout", float), ("max-memory", int)):
+        if key in general:
+            setattr(config, key.replace("-", "_"), _convert(kind, general[key], path, key))
     if "waivers" in general:
         config.waivers = os.path.join(os.path.dirname(path), str(general["waivers"]))
         try:
             load_waivers(config.waivers)  # a broken waiver file stops the run before any audit
         except WaiverError as error:
-            raise ConfigError(str(error)) from None
+            raise ConfigError(error.text) from None
 
 
 def _severity(value, path: str, key: str) -> str:
     value = str(value).strip().lower()
     if value not in SEVERITIES:
-        raise ConfigError(f"{path}: {key} must be one of {', '.join(SEVERITIES)}, not '{value}'")
+        raise ConfigError(Text(f"{path}: {key} harus salah satu dari {', '.join(SEVERITIES)}, bukan '{value}'.",
+                               f"{path}: {key} must be one of {', '.join(SEVERITIES)}, not '{value}'"))
     return value
 
 
 def _apply_rule(config: Config, code: str, values: dict, path: str) -> None:
     if code not in RULES:
-        raise ConfigError(f"{path}: unknown rule {code}; see 'lkjip-audit rules'")
+        raise ConfigError(Text(f"{path}: aturan {code} tidak dikenal; lihat 'lkjip-audit rules'.",
+                               f"{path}: unknown rule {code}; see 'lkjip-audit rules'"))
     rule = RULES[code]
     options: dict = {}
     for key, value in values.items():
@@ -205,11 +216,13 @@ def _apply_rule(config: Config, code: str, values: dict, path: str) -> None:
             continue
         option = key.replace("-", "_")
         if option not in rule.CONF:
-            known = ", ".join(sorted(rule.CONF)) or "none"
-            raise ConfigError(f"{path}: unknown option '{key}' for {code}; known: {known}, severity")
+            known = ", ".join([*sorted(rule.CONF), "severity"])
+            raise ConfigError(Text(f"{path}: opsi '{key}' tidak dikenal untuk {code}; yang dikenal: {known}.",
+                                   f"{path}: unknown option '{key}' for {code}; known: {known}"))
         options[option] = _convert(rule.CONF[option], value, path, f"{code}.{key}")
         if option == "formula" and hasattr(rule, "FORMULAS") and options[option] not in rule.FORMULAS:
-            raise ConfigError(f"{path}: {code}.formula must be one of: {'; '.join(rule.FORMULAS)}")
+            raise ConfigError(Text(f"{path}: {code}.formula harus salah satu dari: {'; '.join(rule.FORMULAS)}.",
+                                   f"{path}: {code}.formula must be one of: {'; '.join(rule.FORMULAS)}"))
     config.options[code] = options
 
 
@@ -224,8 +237,12 @@ def _convert(kind: type, value, path: str, key: str):
             return True
         if lowered in ("false", "no", "0", "tidak"):
             return False
-        raise ConfigError(f"{path}: {key} must be true or false")
+        raise ConfigError(Text(f"{path}: {key} harus true atau false (ya/tidak).", f"{path}: {key} must be true or false"))
     try:
         return kind(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"{path}: {key} must be a {kind.__name__}") from None
+        raise ConfigError(Text(f"{path}: {key} harus berupa {_KINDS[kind]['id']}, bukan '{value}'.",
+                               f"{path}: {key} must be {_KINDS[kind]['en']}, not '{value}'")) from None
+
+
+_KINDS = {int: Text("bilangan bulat", "a whole number"), float: Text("angka", "a number"), str: Text("teks", "text")}

@@ -51,5 +51,5 @@ class RawDocument:
     kind: str  # "markdown" | "pdf" | "docx"
     items: list[TextBlock | RawTable]
     pages: int | None = None
-    notices: list[str] = field(default_factory=list)  # e.g. pages without a text layer
+    notices: list = field(default_factory=list)  # bilingual.Text each, about reading the file
     scanned_pages: list[int] = field(default_factory=list)

@@ -128,21 +128,6 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.rule))
 
 
-def ranking(reports: list[DocumentReport]) -> list[dict]:
-    """The LKjIP of a batch ranked: fewest errors first, then highest average capaian, then highest penyerapan."""
-    ranked = [r for r in reports if r.status == "ok" and r.meta.get("jenis", "lkjip") == "lkjip"]
-
-    def key(report: DocumentReport) -> tuple:
-        capaian, serapan = report.meta.get("rata_rata_capaian"), report.meta.get("penyerapan")
-        return (report.count("error"), -(capaian if capaian is not None else -1e9),
-                -(serapan if serapan is not None else -1e9), report.path)
-
-    return [{"rank": n, "instansi": r.meta.get("instansi"), "tahun": r.meta.get("tahun"), "path": r.path,
-             "errors": r.count("error"), "warnings": r.count("warning"),
-             "rata_rata_capaian": r.meta.get("rata_rata_capaian"), "penyerapan": r.meta.get("penyerapan")}
-            for n, r in enumerate(sorted(ranked, key=key), start=1)]
-
-
 def cross_audit_records(records: list[dict], config: Config, lang: str, store=None) -> None:
     """The cross-document pass over a batch's results: findings merged into the records in place (those of
     an earlier pass, read back by --resume, replaced)."""

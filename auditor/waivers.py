@@ -9,6 +9,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.bilingual import Text
+from auditor.errors import unreadable
 from auditor.facts import same_entity, split_qualifier
 from auditor.ruleapi import Finding
 
@@ -17,7 +19,11 @@ ENTITY_THRESHOLD = 88.0  # the default match-threshold of the fact store
 
 
 class WaiverError(Exception):
-    """A waiver file the tool cannot use; the message says which file and entry."""
+    """A waiver file the tool cannot use; `text` says which file and entry, in either language."""
+
+    def __init__(self, text: Text):
+        super().__init__(text.en)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ def load_waivers(path: str) -> tuple[Waiver, ...]:
     try:
         return _load(os.path.abspath(path), os.path.getmtime(path))
     except OSError as error:
-        raise WaiverError(f"{path}: cannot be read: {error}") from None
+        raise WaiverError(unreadable(path, error)) from None
 
 
 @lru_cache(maxsize=8)
@@ -71,11 +77,13 @@ def _load(path: str, mtime: float) -> tuple[Waiver, ...]:  # mtime in the key: a
             with open(path, "rb") as handle:
                 entries = tomllib.load(handle).get("waiver", [])
         except tomllib.TOMLDecodeError as error:
-            raise WaiverError(f"{path}: {error}") from None
+            raise WaiverError(unreadable(path, error)) from None
     elif path.endswith(".csv"):
         entries = _csv_entries(path)
     else:
-        raise WaiverError(f"{path}: a waiver file is .toml ([[waiver]] tables) or .csv ({', '.join(FIELDS)})")
+        raise WaiverError(Text(f"{path}: berkas pengecualian harus .toml (tabel [[waiver]]) atau .csv "
+                               f"(kolom {', '.join(FIELDS)}).",
+                               f"{path}: a waiver file is .toml ([[waiver]] tables) or .csv ({', '.join(FIELDS)})"))
     return tuple(_waiver(entry, f"{name} #{number}", path) for number, entry in enumerate(entries, start=1))
 
 
@@ -98,15 +106,18 @@ def _csv_entries(path: str) -> list[dict]:
 def _waiver(entry: dict, origin: str, path: str) -> Waiver:
     unknown = set(entry) - set(FIELDS)
     if unknown:
-        raise WaiverError(f"{path}: {origin}: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
+        raise WaiverError(Text(f"{path}: {origin}: kolom tidak dikenal: {', '.join(sorted(unknown))}; yang dikenal: "
+                               f"{', '.join(FIELDS)}.",
+                               f"{path}: {origin}: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}"))
     values = {key: str(entry.get(key) or "").strip() for key in FIELDS}
     if not values["rule"] or not values["reason"]:
-        raise WaiverError(f"{path}: {origin}: 'rule' and 'reason' are required")
+        raise WaiverError(Text(f"{path}: {origin}: 'rule' dan 'reason' wajib diisi.",
+                               f"{path}: {origin}: 'rule' and 'reason' are required"))
     return Waiver(values["rule"], values["file"] or "*", values["subject"], values["reason"], origin)
 
 
 def apply_waivers(findings: list[Finding], path: str, waivers: tuple[Waiver, ...]
-                  ) -> tuple[list[Finding], list[Waived], list[str]]:
+                  ) -> tuple[list[Finding], list[Waived], list[Text]]:
     """Findings still standing, the waived ones with their waiver, and a notice per waiver for this
     file that waived nothing (the report changed, or the waiver is mistyped)."""
     kept, waived, used = [], [], set()
@@ -117,6 +128,7 @@ def apply_waivers(findings: list[Finding], path: str, waivers: tuple[Waiver, ...
         else:
             waived.append(Waived(finding, waiver))
             used.add(waiver)
-    notices = [f"waiver {w.origin} ({w.rule}, {w.subject or '*'}) tidak cocok dengan temuan mana pun "
-               f"/ matched no finding" for w in waivers if w.covers_file(path) and w not in used]
+    notices = [Text(f"pengecualian {w.origin} ({w.rule}, {w.subject or '*'}) tidak cocok dengan temuan mana pun",
+                    f"waiver {w.origin} ({w.rule}, {w.subject or '*'}) matched no finding")
+               for w in waivers if w.covers_file(path) and w not in used]
     return kept, waived, notices

@@ -5,6 +5,7 @@ import faulthandler
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -108,6 +109,21 @@ def test_summary_workbook_one_row_per_document_worst_first(batch_run):
     assert audited["Average capaian (%)"].between(0, 200).all()
     assert {"Rule", "Page", "Table", "Row", "Column", "Printed text"} <= set(findings.columns)
     assert (findings["Rule"] == "LKJ101").any()
+    # the ranking of summary.json (fewest errors, highest capaian, highest penyerapan) is the Rank column
+    ranking = json.loads((outdir / "summary.json").read_text())["ranking"]
+    assert [r["rank"] for r in ranking] == list(range(1, GOOD + 2))
+    assert {r["path"]: r["rank"] for r in ranking} == dict(zip(audited["File"], audited["Rank"]))
+    assert summary[summary["Status"] != "audited"]["Rank"].isna().all()
+    best = audited[audited["Rank"] == 1].iloc[0]
+    assert best["Errors"] == audited["Errors"].min()
+    assert best["Average capaian (%)"] == audited[audited["Errors"] == best["Errors"]]["Average capaian (%)"].max()
+    page = (outdir / "report.html").read_text(encoding="utf-8")
+    table = page[page.index("<h2>Summary</h2>"):page.index("</table>", page.index("<h2>Summary</h2>"))]
+    shown = re.findall(r'<span class="muted">([^<]*)</span></td>\n(?:<td class="num">[^<]*</td>){2}\n'
+                       r'(?:<td class="num">[^<]*</td>){2}\n(?:<td class="num">[^<]*</td>){2}<td class="num">(\d*)</td>',
+                       table)
+    assert len(shown) == GOOD + 4 and {path: int(rank) for path, rank in shown if rank} == {
+        r["path"]: r["rank"] for r in ranking}
 
 
 def test_csv_and_html_written_from_all_results(batch_run):

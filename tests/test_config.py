@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.audit import DocumentReport, audit_file
+from auditor.bilingual import Text
 from auditor.cli import main
 from auditor.config import Config, ConfigError, load_config
 from auditor.document import load
@@ -63,7 +64,7 @@ def test_severity_and_option_overrides(tmp_path, sample_document):
     ("[lkjip-audit]\ncolour = red\n", "unknown option(s) colour"),
     ("[lkjip-audit:rules:LKJ101]\nlower-is-worse = x\n", "unknown option 'lower-is-worse' for LKJ101"),
     ("[lkjip-audit:rules:LKJ999]\nseverity = error\n", "unknown rule LKJ999"),
-    ("[lkjip-audit:rules:LKJ105]\nlimit = many\n", "LKJ105.limit must be a float"),
+    ("[lkjip-audit:rules:LKJ105]\nlimit = many\n", "LKJ105.limit must be a number"),
     ("[lkjip-audit:rules:LKJ502]\nseverity = fatal\n", "must be one of error, warning, info"),
     ("[lkjip-audit]\nwaivers = missing.toml\n", "missing.toml: cannot be read"),
     ("[lkjip-audit]\nselect = LKJ1, XYZ\n", "select: unknown rule code(s) XYZ"),
@@ -153,11 +154,12 @@ def test_toml_waivers(project):
     assert not any(f.rule in ("LKJ105", "LKJ501") for f in report.findings)
     assert [f.subject for f in report.findings if f.rule == "LKJ502"] == [
         "I.11", "Pembangunan Gedung Kantor (Pembangunan Plank Nama Kantor)"]
-    assert [n for n in report.notices if "waiver" in n] == [
-        "waiver waivers.toml #3 (LKJ502, I.99) tidak cocok dengan temuan mana pun / matched no finding"]
+    assert list(report.notices) == [Text("pengecualian waivers.toml #3 (LKJ502, I.99) tidak cocok dengan temuan mana pun",
+                                         "waiver waivers.toml #3 (LKJ502, I.99) matched no finding")]
     waived = report.to_dict("en")["waived"]
     assert waived[0]["reason"] and waived[0]["waiver"].startswith("waivers.toml #") and waived[0]["message"]
     stored = DocumentReport.from_dict(report.to_dict("en"))  # as batch --resume rebuilds it
+    assert DocumentReport.from_dict(report.to_dict("en"), report.fields()).notices == report.notices
     assert [(w.finding.rule, w.waiver.reason) for w in stored.waived] == [
         (w.finding.rule, w.waiver.reason) for w in report.waived]
 

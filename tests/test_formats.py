@@ -17,6 +17,7 @@ from auditor.cli import main, write_rendered
 from auditor.config import Config
 from auditor.errors import InputError
 from auditor.formats import FORMATS, Options, csv_format
+from auditor.formats.common import chart_data, unit_labels
 from generator import generate, inject_penyerapan, to_markdown
 
 SAMPLE = "samples/lkjip-raas-2020.md"
@@ -149,9 +150,26 @@ def test_excel_numbers_indonesian_words_response_columns_and_charts(reports):
     titles = [c.title.tx.rich.p[0].r[0].t for c in charts]
     assert titles == ["Rata-rata capaian per instansi (%)", "Penyerapan anggaran per instansi (%)",
                       "Temuan per kelompok aturan (semua laporan)"]
-    assert [c.type for c in charts] == ["bar", "bar", "col"]
+    assert [c.type for c in charts] == ["bar", "bar", "bar"]
+    # as LibreOffice drew them: both axes titled in Indonesian, bars measured from 0, the highest on top
+    assert [(c.x_axis.title.tx.rich.p[0].r[0].t, c.y_axis.title.tx.rich.p[0].r[0].t) for c in charts] == [
+        ("Instansi", "Rata-rata capaian (%)"), ("Instansi", "Penyerapan (%)"), ("Kelompok aturan", "Jumlah temuan")]
+    assert all(c.y_axis.scaling.min == 0 and c.x_axis.scaling.orientation == "maxMin" for c in charts)
     grafik = workbook["Grafik"]
     capaian = [grafik.cell(row, 2).value for row in range(3, 3 + 3)]
-    assert capaian == sorted(capaian) and all(isinstance(v, (int, float)) for v in capaian)  # sorted bars, numbers
+    assert capaian == sorted(capaian, reverse=True) and all(isinstance(v, (int, float)) for v in capaian)
+    assert grafik.page_setup.orientation == "landscape" and grafik.page_setup.fitToWidth == 1
     scales = [rule for rng in grafik.conditional_formatting for rule in rng.rules if rule.colorScale is not None]
     assert len(scales) == 1  # the kecamatan × rule-family heat map
+
+
+def test_chart_labels_tell_two_reports_of_one_instansi_apart():
+    def report(path: str, tahun: int) -> DocumentReport:
+        return DocumentReport(path, "ok", {"instansi": "Kecamatan Raas", "tahun": tahun, "penyerapan": 90.0}, [], None)
+
+    reports = [report("a/raas.md", 2020), report("b/raas.md", 2021), report("c/raas.md", 2021), report("raas-x.md", 2021)]
+    assert list(unit_labels(reports).values()) == [
+        "Kecamatan Raas 2020", "Kecamatan Raas 2021 (b/raas.md)", "Kecamatan Raas 2021 (c/raas.md)",
+        "Kecamatan Raas 2021 (raas-x.md)"]
+    labels = [row["label"] for row in chart_data(reports[:2], "id")["bars"][1]["rows"]]
+    assert labels == ["Kecamatan Raas 2020", "Kecamatan Raas 2021"]

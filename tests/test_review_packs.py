@@ -125,4 +125,4 @@ def test_batch_password_opens_encrypted_pdfs(tmp_path):
                                        "--password", "RAHASIA", "--select", "LKJ2"])
     assert "✗" not in opened.output, opened.output
     summary = load_workbook(tmp_path / "b" / "summary.xlsx")["Ringkasan"]
-    assert summary["F2"].value == 4 and summary["L2"].value == "diperiksa"
+    assert summary["G2"].value == 4 and summary["M2"].value == "diperiksa" and summary["A2"].value == 1

@@ -57,6 +57,21 @@ class Options:
 DEFAULT = Options()
 
 
+def ranking(reports: list) -> list[dict]:
+    """The LKjIP of a batch ranked: fewest errors first, then highest average capaian, then highest penyerapan."""
+    ranked = [r for r in reports if r.status == "ok" and r.meta.get("jenis", "lkjip") == "lkjip"]
+
+    def key(report) -> tuple:
+        capaian, serapan = report.meta.get("rata_rata_capaian"), report.meta.get("penyerapan")
+        return (report.count("error"), -(capaian if capaian is not None else -1e9),
+                -(serapan if serapan is not None else -1e9), report.path)
+
+    return [{"rank": n, "instansi": r.meta.get("instansi"), "tahun": r.meta.get("tahun"), "path": r.path,
+             "errors": r.count("error"), "warnings": r.count("warning"),
+             "rata_rata_capaian": r.meta.get("rata_rata_capaian"), "penyerapan": r.meta.get("penyerapan")}
+            for n, r in enumerate(sorted(ranked, key=key), start=1)]
+
+
 def family(rule: str) -> str:
     """LKJ201 -> LKJ2: the prefix that selects the rule's family."""
     return rule[:4]
@@ -124,6 +139,18 @@ def unit_name(report) -> str:
     return str(report.meta.get("instansi") or os.path.splitext(os.path.basename(report.path))[0])
 
 
+def unit_labels(reports) -> dict[int, str]:
+    """id(report) -> how a chart names it: the instansi, with the year when the batch holds the instansi twice,
+    and the file when that is not enough either (two bars named alike cannot be told apart)."""
+    from collections import Counter
+
+    names = {id(r): unit_name(r) for r in reports}
+    for widen in (lambda r: f" {r.meta.get('tahun')}" if r.meta.get("tahun") else "", lambda r: f" ({r.path})"):
+        seen = Counter(names.values())
+        names = {id(r): names[id(r)] + (widen(r) if seen[names[id(r)]] > 1 else "") for r in reports}
+    return names
+
+
 def chart_data(reports, lang: str) -> dict:
     """The figures behind the charts, shared by the Excel and HTML reports: sorted bars and a heat map."""
     from collections import Counter
@@ -132,9 +159,10 @@ def chart_data(reports, lang: str) -> dict:
 
     words = CHART_WORDS[lang]
     audited = [r for r in reports if r.status == "ok"]
+    labels = unit_labels(audited)
     bars = []
     for key, kind in (("rata_rata_capaian", "capaian"), ("penyerapan", "penyerapan")):
-        values = sorted(((unit_name(r), r.meta[key]) for r in audited if r.meta.get(key) is not None),
+        values = sorted(((labels[id(r)], r.meta[key]) for r in audited if r.meta.get(key) is not None),
                         key=lambda item: -item[1])
         top = max([100] + [v for _, v in values])
         bars.append({"kind": kind, "title": words[kind], "rows": [
@@ -145,7 +173,8 @@ def chart_data(reports, lang: str) -> dict:
     bars.append({"kind": "families", "title": words["families"], "rows": [
         {"label": f"{code} {FAMILIES[code][lang]}", "value": counts.get(code, 0), "text": str(counts.get(code, 0)),
          "width": round(counts.get(code, 0) / top * _BAR, 1)} for code in FAMILIES]})
-    per_unit = [(unit_name(r), Counter(family(f.rule) for f in r.findings)) for r in sorted(audited, key=unit_name)]
+    per_unit = sorted(((labels[id(r)], Counter(family(f.rule) for f in r.findings)) for r in audited),
+                      key=lambda item: item[0])
     top = max([1] + [n for _, c in per_unit for n in c.values()])
     heat = {"title": words["heat"], "columns": [f"{code} {FAMILIES[code][lang]}" for code in FAMILIES],
             "rows": [{"label": label, "cells": [{"count": c.get(code, 0), "colour": heat_colour(c.get(code, 0) / top)}

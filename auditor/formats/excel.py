@@ -11,21 +11,23 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from auditor.formats.cells import append_row, set_text
-from auditor.formats.common import DEFAULT, Options, chart_data, records
+from auditor.formats.common import DEFAULT, Options, chart_data, ranking, records
 from auditor.formats.csv_format import HEADERS, KEYS
 
 WORDS = {
     "id": {"summary": "Ringkasan", "findings": "Temuan", "charts": "Grafik",
-           "summary_columns": ("Berkas", "Instansi", "Kabupaten", "Tahun", "Halaman", "Kesalahan", "Peringatan",
+           "summary_columns": ("Peringkat", "Berkas", "Instansi", "Kabupaten", "Tahun", "Halaman", "Kesalahan", "Peringatan",
                                "Info", "Dikecualikan", "Penyerapan (%)", "Rata-rata capaian (%)", "Status",
                                "Keterangan"),
+           "status_column": "Status", "errors_column": "Kesalahan", "warnings_column": "Peringatan",
            "response_columns": ("Tanggapan", "Tindak lanjut", "PDF beranotasi"),
            "ok": "diperiksa", "error": "tidak dapat diperiksa", "open": "buka hlm. {page}", "unit": "Instansi",
            "family": "Kelompok aturan", "count": "Jumlah temuan",
            "capaian": "Rata-rata capaian (%)", "penyerapan": "Penyerapan (%)"},
     "en": {"summary": "Summary", "findings": "Findings", "charts": "Charts",
-           "summary_columns": ("File", "Instansi", "Kabupaten", "Year", "Pages", "Errors", "Warnings", "Info",
+           "summary_columns": ("Rank", "File", "Instansi", "Kabupaten", "Year", "Pages", "Errors", "Warnings", "Info",
                                "Waived", "Penyerapan (%)", "Average capaian (%)", "Status", "Note"),
+           "status_column": "Status", "errors_column": "Errors", "warnings_column": "Warnings",
            "response_columns": ("Response (tanggapan)", "Follow-up (tindak lanjut)", "Annotated PDF"),
            "ok": "audited", "error": "could not be audited", "open": "open p. {page}", "unit": "Instansi",
            "family": "Rule family", "count": "Findings",
@@ -59,26 +61,33 @@ def render(reports, lang: str = "id", options: Options = DEFAULT) -> bytes:
 
 
 def _summary(sheet, reports, words: dict, lang: str) -> None:
+    """One row per document, worst first, each with its place in the batch's ranking (fewest errors, highest
+    average capaian, highest penyerapan; none for an unusable file or a PK)."""
     _header(sheet, words["summary_columns"])
+    ranks = {place["path"]: place["rank"] for place in ranking(reports)}
     for report in reports:
         meta = report.meta
         if report.status == "error":  # counts left empty: an unreadable file has not "0 errors"
             counts = (None, None, None, None)
         else:
             counts = (report.count("error"), report.count("warning"), report.count("info"), len(report.waived))
-        append_row(sheet, (report.path, meta.get("instansi"), meta.get("kabupaten"), meta.get("tahun"),
+        append_row(sheet, (ranks.get(report.path), report.path, meta.get("instansi"), meta.get("kabupaten"), meta.get("tahun"),
                            meta.get("pages"), *counts, meta.get("penyerapan"), meta.get("rata_rata_capaian"),
                            words[report.status], report.error.message(lang) if report.error else ""))
     last = sheet.max_row
     if last > 1:
+        status, errors, warnings = (get_column_letter(words["summary_columns"].index(words[key]) + 1)
+                                    for key in ("status_column", "errors_column", "warnings_column"))
         body = f"A2:{get_column_letter(sheet.max_column)}{last}"
         # Unusable documents grey, then rows with errors red, with warnings only amber, clean ones green.
-        sheet.conditional_formatting.add(body, FormulaRule(formula=[f'$L2="{words["error"]}"'], fill=_GREY,
+        sheet.conditional_formatting.add(body, FormulaRule(formula=[f'${status}2="{words["error"]}"'], fill=_GREY,
                                                            stopIfTrue=True))
-        sheet.conditional_formatting.add(body, FormulaRule(formula=["$F2>0"], fill=_RED, stopIfTrue=True))
-        sheet.conditional_formatting.add(body, FormulaRule(formula=["$G2>0"], fill=_AMBER, stopIfTrue=True))
-        sheet.conditional_formatting.add(f"F2:F{last}", CellIsRule(operator="equal", formula=["0"], fill=_GREEN))
-    _finish(sheet, widths=(40, 28, 16, 8, 8, 10, 11, 8, 12, 14, 18, 20, 60))
+        sheet.conditional_formatting.add(body, FormulaRule(formula=[f"${errors}2>0"], fill=_RED, stopIfTrue=True))
+        sheet.conditional_formatting.add(body, FormulaRule(formula=[f"${warnings}2>0"], fill=_AMBER, stopIfTrue=True))
+        sheet.conditional_formatting.add(f"{errors}2:{errors}{last}", CellIsRule(operator="equal", formula=["0"],
+                                                                               fill=_GREEN))
+    _finish(sheet, widths=(10, 40, 28, 16, 8, 8, 10, 11, 8, 12, 14, 18, 20, 60))
+    _one_page_wide(sheet)
 
 
 def _findings(sheet, reports, words: dict, lang: str, options: Options) -> None:
@@ -112,18 +121,18 @@ def _charts(sheet, reports, words: dict, lang: str) -> None:
     headers = {"capaian": (words["unit"], words["capaian"]), "penyerapan": (words["unit"], words["penyerapan"]),
                "families": (words["family"], words["count"])}
     for chart in data["bars"]:
-        # Excel draws a bar chart's first category at the bottom: ascending values put the highest on top
         values = [(r["label"], r["value"]) for r in chart["rows"]]
-        horizontal = chart["kind"] != "families"
-        row = _bar_block(sheet, row, headers[chart["kind"]], values[::-1] if horizontal else values, chart["title"],
-                         horizontal=horizontal)
+        row = _bar_block(sheet, row, headers[chart["kind"]], values, chart["title"])
     _heat_map(sheet, row, data["heat"], words)
     sheet.column_dimensions["A"].width = 34
-    for column in "BCDEFG":
+    for column in "BCDEFGHI":
         sheet.column_dimensions[column].width = 14
+    _one_page_wide(sheet)  # no chart cut at the page's edge
 
 
-def _bar_block(sheet, row: int, header: tuple, values: list, title: str, *, horizontal: bool) -> int:
+def _bar_block(sheet, row: int, header: tuple, values: list, title: str) -> int:
+    """The values under their header, and beside them a bar chart of them with both axes titled (the header's
+    words), its value axis from 0 so that bars compare by length."""
     sheet.cell(row, 1, title).font = Font(bold=True, size=12)
     for column, text in enumerate(header, start=1):
         cell = sheet.cell(row + 1, column, text)
@@ -134,13 +143,19 @@ def _bar_block(sheet, row: int, header: tuple, values: list, title: str, *, hori
     last = row + 1 + len(values)
     if values:
         chart = BarChart()
-        chart.type = "bar" if horizontal else "col"
+        chart.type = "bar"
         chart.title = title
         chart.legend = None
         chart.add_data(Reference(sheet, min_col=2, min_row=row + 1, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(sheet, min_col=1, min_row=row + 2, max_row=last))
-        chart.height = max(7.5, 0.6 * len(values) + 3) if horizontal else 7.5
-        chart.width = 18
+        chart.x_axis.title, chart.y_axis.title = header  # x: the categories, y: the values (turned for "bar")
+        chart.y_axis.scaling.min = 0
+        # categories top-down in the table's order (the highest value first), the value axis kept at the bottom
+        chart.x_axis.scaling.orientation = "maxMin"
+        chart.y_axis.crosses = "max"
+        chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl hides both axes in Excel otherwise
+        chart.height = max(7.5, 0.6 * len(values) + 4)
+        chart.width = 20
         sheet.add_chart(chart, f"D{row}")
         span = int(chart.height / 0.5) + 2  # rows the chart covers, about 0.5 cm each
         return max(last, row + span) + 2
@@ -154,7 +169,8 @@ def _heat_map(sheet, row: int, heat: dict, words: dict) -> None:
     for column, label in enumerate(heat["columns"], start=2):
         cell = sheet.cell(row + 1, column, label)
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    sheet.row_dimensions[row + 1].height = 48  # three lines of a wrapped family name, clear of the title above
     for offset, unit in enumerate(heat["rows"], start=row + 2):
         set_text(sheet.cell(offset, 1), unit["label"])
         for column, cell in enumerate(unit["cells"], start=2):
@@ -179,3 +195,10 @@ def _finish(sheet, widths: tuple[int, ...]) -> None:
     sheet.auto_filter.ref = sheet.dimensions
     for position, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(position)].width = width
+
+
+def _one_page_wide(sheet) -> None:
+    """Printed landscape and shrunk to the page's width, as many pages long as it takes."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
-from auditor.formats.common import DEFAULT, SEVERITY_WORDS, Options, chart_data
+from auditor.formats.common import DEFAULT, SEVERITY_WORDS, Options, chart_data, ranking
 from auditor.formats.excel import ranked
 from auditor.values import format_number, parse_number
 
@@ -15,7 +15,7 @@ TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 WORDS = {
     "id": {"title": "Hasil audit LKjIP", "summary": "Ringkasan", "charts": "Grafik", "unit": "Instansi",
            "summary_columns": ("Berkas", "Tahun", "Hlm.", "Kesalahan", "Peringatan", "Penyerapan",
-                               "Rata-rata capaian", "Status"),
+                               "Rata-rata capaian", "Peringkat", "Status"),
            "ok": "diperiksa", "error": "tidak dapat diperiksa", "none": "Tidak ada temuan.", "narrative": "Narasi",
            "page": "hlm.", "notice": "Catatan", "documents": "{n} dokumen",
            "unlocated": "Lokasi sel tidak terbaca dari tabel.", "waived": "Dikecualikan (waiver)",
@@ -23,7 +23,7 @@ WORDS = {
            "coverage": "{facts} angka dari {tables} tabel; {compared} dibandingkan, {inconsistent} tidak konsisten."},
     "en": {"title": "LKjIP audit results", "summary": "Summary", "charts": "Charts", "unit": "Unit",
            "summary_columns": ("File", "Year", "Pages", "Errors", "Warnings", "Penyerapan", "Average capaian",
-                               "Status"),
+                               "Rank", "Status"),
            "ok": "audited", "error": "could not be audited", "none": "No findings.", "narrative": "Narrative",
            "page": "p.", "notice": "Note", "documents": "{n} documents",
            "unlocated": "The cell could not be placed in a table.", "waived": "Waived",
@@ -44,9 +44,11 @@ def render(reports, lang: str = "id", options: Options = DEFAULT) -> str:
     words = WORDS[lang]
     ordered = ranked(reports)
     numbers = {id(report): number for number, report in enumerate(ordered, start=1)}
+    ranks = {place["path"]: place["rank"] for place in ranking(ordered)}
     context = {
         "lang": lang, "words": words,
-        "summary": [_summary_row(report, numbers[id(report)], words, lang) for report in ordered],
+        "summary": [_summary_row(report, numbers[id(report)], ranks.get(report.path, ""), words, lang)
+                    for report in ordered],
         "charts": chart_data(ordered, lang) if sum(r.status == "ok" for r in ordered) > 1 else None,
         "documents": [_document(report, numbers[id(report)], words, lang) for report in ordered],
     }
@@ -57,14 +59,15 @@ def _title(report, keys: tuple[str, ...]) -> str:
     return " — ".join(str(report.meta[k]) for k in keys if report.meta.get(k)) or report.path
 
 
-def _summary_row(report, number: int, words: dict, lang: str) -> dict:
+def _summary_row(report, number: int, rank: int | str, words: dict, lang: str) -> dict:
+    """A document's line in the summary; `rank` is its place in the batch's ranking ("" when not ranked)."""
     meta = report.meta
     unusable = report.status == "error"
     return {"number": number, "title": _title(report, ("instansi", "kabupaten")), "path": report.path,
             "tahun": meta.get("tahun") or "", "pages": meta.get("pages") or "",
             "errors": "" if unusable else report.count("error"), "warnings": "" if unusable else report.count("warning"),
             "penyerapan": _percent(meta.get("penyerapan"), lang), "capaian": _percent(meta.get("rata_rata_capaian"), lang),
-            "status": words[report.status],
+            "rank": rank, "status": words[report.status],
             "kind": "unusable" if unusable else "bad" if report.count("error") else
                     "warn" if report.count("warning") else ""}
 
@@ -72,7 +75,7 @@ def _summary_row(report, number: int, words: dict, lang: str) -> dict:
 def _document(report, number: int, words: dict, lang: str) -> dict:
     document = {"number": number, "title": _title(report, ("instansi", "kabupaten", "tahun")), "path": report.path,
                 "unusable": report.error.message(lang) if report.status == "error" else None,
-                "notices": list(report.notices), "groups": [],
+                "notices": [notice[lang] for notice in report.notices], "groups": [],
                 "coverage": words["coverage"].format(**report.coverage.to_dict()) if report.coverage else ""}
     entries = [(finding, "") for finding in report.findings] + [(w.finding, w.waiver.reason) for w in report.waived]
     groups: dict[str | None, list] = {}

@@ -44,7 +44,7 @@ def _document(report, lang: str, options: Options = DEFAULT) -> str:
     title = " — ".join(str(p) for p in (meta.get("instansi"), meta.get("kabupaten"), meta.get("tahun")) if p)
     lines = [f"{report.path}" + (f"  ({title})" if title else "")]
     if not options.quiet:
-        lines += [f"  {words['notice']}: {n}" for n in report.notices]
+        lines += [f"  {words['notice']}: {n[lang]}" for n in report.notices]
     width = max(60, min(shutil.get_terminal_size((120, 20)).columns, 160) - 20)
     for severity in ("error", "warning", "info"):
         found = [f for f in report.findings if f.severity == severity]

@@ -146,7 +146,7 @@ def render(report, lang: str = "id", *, reviewer: str = "", date: dt.date | None
     for reason, count in reasons.most_common():
         document.add_paragraph(f"{reason[lang]} — {words['comparisons'].format(count=count)}", style="List Bullet")
     for notice in report.notices:
-        document.add_paragraph(f"{words['notices']}: {notice}", style="List Bullet")
+        document.add_paragraph(f"{words['notices']}: {notice[lang]}", style="List Bullet")
     if not reasons and not report.notices:
         document.add_paragraph(words["unchecked_none"])
     if report.waived:

@@ -326,7 +326,7 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
     view = {"index": index, "name": upload.name, "report": report, "is_pdf": upload.is_pdf,
             "errors": report.count("error"), "warnings": report.count("warning"), "infos": report.count("info"),
             "error": report.error.texts[lang] if report.error else None, "groups": [], "comparison": None,
-            "notices": list(report.notices)}
+            "notices": [notice[lang] for notice in report.notices]}
     if report.status != "ok":
         return view
     marks: dict[int, str] = {}
