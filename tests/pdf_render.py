@@ -1,7 +1,9 @@
 """Renders generated LKjIP reports (tests/generator.py) to PDF: with reportlab, and as DOCX converted by LibreOffice.
 
-Both print what real reports print around the content: ruled tables whose header rows repeat on
-every page, merged header cells, wide tables on landscape pages, a running header and page numbers.
+Both print what real reports print around the content: tables whose header rows repeat on every
+page, merged header cells, wide tables on landscape pages, a running header and page numbers.
+Tables are ruled, or borderless as many Word reports draw them; LibreOffice's PDF is tagged (tables
+in the structure tree, as Word's "Save as PDF" writes them) or untagged.
 """
 from __future__ import annotations
 
@@ -87,7 +89,7 @@ def reportlab_available() -> bool:
     return _font_file("DejaVuSans.ttf") is not None and _font_file("DejaVuSans-Bold.ttf") is not None
 
 
-def to_pdf_reportlab(report: Report, path: Path) -> None:
+def to_pdf_reportlab(report: Report, path: Path, *, ruled: bool = True) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -147,7 +149,9 @@ def to_pdf_reportlab(report: Report, path: Path) -> None:
             width = (wide if turn else portrait)[0] - 2 * margin
             widths = column_widths(table, width, "DejaVu-Bold", 7.5, 6)
             flow = FlowTable(data, colWidths=widths, repeatRows=len(head))
-            style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            if ruled:
+                style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
             style += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in header_spans(table.header_rows)]
             flow.setStyle(TableStyle(style))
             story += [flow, Spacer(1, 12)]
@@ -159,7 +163,7 @@ def to_pdf_reportlab(report: Report, path: Path) -> None:
 # ---------------------------------------------------------------- DOCX and LibreOffice
 
 
-def to_docx(report: Report, path: Path) -> None:
+def to_docx(report: Report, path: Path, *, ruled: bool = True) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.oxml import OxmlElement
@@ -212,7 +216,7 @@ def to_docx(report: Report, path: Path) -> None:
                 turn(WD_ORIENT.LANDSCAPE)
             for title in table.title_lines:
                 write(document.add_paragraph(), title)
-            _docx_table(document, table, wide)
+            _docx_table(document, table, wide, ruled)
             if not _glued(table, following):
                 document.add_paragraph()
             if wide:
@@ -227,7 +231,7 @@ def _glued(table: Table, following) -> bool:
             and (len(table.header_rows[0]) >= WIDE_TABLE) == (len(following.table.header_rows[0]) >= WIDE_TABLE))
 
 
-def _docx_table(document, table: Table, wide: bool) -> None:
+def _docx_table(document, table: Table, wide: bool, ruled: bool) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -236,6 +240,13 @@ def _docx_table(document, table: Table, wide: bool) -> None:
     rows = head + table.rows
     grid = document.add_table(rows=len(rows), cols=len(rows[0]))
     grid.style = "Table Grid"
+    if not ruled:  # the grid's spacing, its borders switched off
+        borders = OxmlElement("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            border = OxmlElement(f"w:{side}")
+            border.set(qn("w:val"), "nil")
+            borders.append(border)
+        grid._tbl.tblPr.append(borders)
     grid.autofit = False
     widths = column_widths(table, ((29.7 if wide else 21.0) - 5.0) * CM, "Times-Bold", 8, 0.19 * CM)
     for column, width in zip(grid.columns, widths):
@@ -266,12 +277,15 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(documents: list[Path], folder: Path) -> list[Path]:
+def docx_to_pdf(documents: list[Path], folder: Path, *, tagged: bool = False) -> list[Path]:
     """Converts DOCX files to PDF in one LibreOffice run, with a private profile so that parallel
-    runs do not share (and lock) one."""
+    runs do not share (and lock) one; `tagged` writes the structure tree (UseTaggedPDF)."""
+    target = "pdf"
+    if tagged:
+        target = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         subprocess.run([libreoffice(), f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)],
+                        "--convert-to", target, "--outdir", str(folder), *map(str, documents)],
                        check=True, capture_output=True, timeout=300)
     converted = [folder / (document.stem + ".pdf") for document in documents]
     missing = [str(path) for path in converted if not path.exists()]
@@ -361,14 +375,17 @@ def to_pdf_weasyprint(report: Report, path: Path) -> None:
 
 # ---------------------------------------------------------------- all routes, and damaged files
 
-ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint")
+# Borderless routes: the same tables without ruling lines, read from the structure tree (tagged)
+# or from the alignment of their text.
+BORDERLESS = ("reportlab-borderless", "libreoffice-borderless", "libreoffice-borderless-tagged")
+ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint", "libreoffice-borderless-tagged")
 
 
 def route_missing(route: str) -> str | None:
     """Why a route cannot run on this machine, or None."""
-    if route in ("reportlab", "libreoffice") and not reportlab_available():
+    if route.startswith(("reportlab", "libreoffice")) and not reportlab_available():
         return "needs DejaVu Sans (fonts-dejavu-core)"
-    if route == "libreoffice" and libreoffice() is None:
+    if route.startswith("libreoffice") and libreoffice() is None:
         return "needs LibreOffice (libreoffice-writer-nogui)"
     if route == "weasyprint" and not weasyprint_available():
         return "needs WeasyPrint (pip weasyprint, Debian libpango-1.0-0 libpangoft2-1.0-0)"
@@ -386,20 +403,20 @@ def render(reports: dict[str, Report], route: str, folder: Path) -> dict[str, Pa
         for name, report in reports.items():
             paths[name] = folder / f"{name}.md"
             paths[name].write_text(generator.to_markdown(report), encoding="utf-8")
-    elif route == "reportlab":
+    elif route in ("reportlab", "reportlab-borderless"):
         for name, report in reports.items():
             paths[name] = folder / f"{name}.pdf"
-            to_pdf_reportlab(report, paths[name])
+            to_pdf_reportlab(report, paths[name], ruled=route == "reportlab")
     elif route == "weasyprint":
         for name, report in reports.items():
             paths[name] = folder / f"{name}.pdf"
             to_pdf_weasyprint(report, paths[name])
-    elif route == "libreoffice":
+    elif route in ("libreoffice", "libreoffice-borderless", "libreoffice-borderless-tagged"):
         documents = []
         for name, report in reports.items():
             documents.append(folder / f"{name}.docx")
-            to_docx(report, documents[-1])
-        for name, path in zip(reports, docx_to_pdf(documents, folder)):
+            to_docx(report, documents[-1], ruled=route == "libreoffice")
+        for name, path in zip(reports, docx_to_pdf(documents, folder, tagged=route.endswith("-tagged"))):
             paths[name] = path
     else:
         raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")

@@ -15,6 +15,7 @@ from auditor.ingest.pdf.ocr import OCR_CONFIDENCE, ocr_clean, ocr_copy, reread_f
 from auditor.ingest.pdf.opening import check_streams, corrupt, open_pdf
 from auditor.ingest.pdf.page import Frame, page_graphics, page_words, raster_edges
 from auditor.ingest.pdf.page_breaks import prints_wrap_spaces, rejoin_broken_rows
+from auditor.ingest.pdf.tagged import TaggedTable, repeated_header, tagged_fragment, tagged_tables
 from auditor.model import RawDocument, RawTable, Source, TextBlock
 
 # pdfminer's parser behind pdfplumber's page objects costs ~80% of a naive pdfplumber run, so
@@ -24,15 +25,18 @@ from auditor.model import RawDocument, RawTable, Source, TextBlock
 MAX_PAGES = 1000
 
 
-def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | None = None) -> Page:
+def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | None = None,
+               tables: list[TaggedTable] | None = None, above: Fragment | None = None) -> Page:
     """One page's text lines and table fragments; `ocr_workdir` marks a page whose text came from
-    OCR, whose rulings are then found in the rendered image."""
+    OCR, whose rulings are then found in the rendered image; `tables` are the tables the structure
+    tree has on this page, `above` the last table of the page before, which one of them may continue."""
     page = document[number - 1]
     try:
         frame = Frame(page)
+        tables = tables or []
         textpage = page.get_textpage()
         try:
-            words = page_words(textpage, frame)
+            words = page_words(textpage, frame, marked=bool(tables))
         finally:
             textpage.close()
         edges, image_share = page_graphics(page, frame)
@@ -53,6 +57,7 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | 
                     break
             else:
                 free.append(word)
+        free = _tagged(result, tables, free, frame, above)
         for grid, words_in in zip(grids, cell_words):
             if not words_in:
                 continue  # a frame or box around nothing is not a table
@@ -66,6 +71,28 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | 
         return result
     finally:
         page.close()
+
+
+def _tagged(page: Page, tables: list[TaggedTable], words: list[Word], frame: Frame,
+            above: Fragment | None) -> list[Word]:
+    """Fragments of the tables the structure tree names, from the words no ruled grid took; the
+    words left over."""
+    owner = {mcid: (t, c) for t, table in enumerate(tables) for c, cell in enumerate(table.cells)
+             for mcid in cell.mcids}
+    placed: list[dict[int, list[Word]]] = [{} for _ in tables]
+    free: list[Word] = []
+    for word in words:
+        if word.mcid in owner:
+            table, cell = owner[word.mcid]
+            placed[table].setdefault(cell, []).append(word)
+        else:
+            free.append(word)
+    made = [fragment for table, words_in in zip(tables, placed)
+            if (fragment := tagged_fragment(page.number, table, words_in, frame, above)) is not None]
+    page.fragments += made
+    if made and above is not None and above.head:
+        free = repeated_header(above, min(made, key=lambda f: f.top), free, frame)
+    return free
 
 
 def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
@@ -88,7 +115,11 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
                 f"PDF memiliki {count} halaman, melebihi batas {max_pages}; pisahkan laporan menjadi beberapa berkas.",
                 f"the PDF has {count} pages, over the limit of {max_pages}; split the report into several files.")
         try:
-            pages = [_read_page(document, number) for number in range(1, count + 1)]
+            structure = tagged_tables(path, password)
+            pages: list[Page] = []
+            for number in range(1, count + 1):
+                above = max(pages[-1].fragments, key=lambda f: f.bottom) if pages and pages[-1].fragments else None
+                pages.append(_read_page(document, number, tables=structure.get(number), above=above))
         except pdfium.PdfiumError:
             raise corrupt(path) from None
     finally:

@@ -23,6 +23,7 @@ class Word:
     size: float
     bold: bool
     space_after: bool = False  # a space glyph was printed after it (not one PDFium made up)
+    mcid: int = -1  # its marked content in a tagged PDF (read only on pages with tagged tables)
 
 
 @dataclass(slots=True)
@@ -68,6 +69,11 @@ class Fragment:
     open_top: bool
     open_bottom: bool
     row_pages: list[int] = field(default_factory=list)  # rows moved in from the page before keep theirs
+    head: int = 0  # header rows a tagged table names (TH), which the producer repeats untagged on the next page
+    # a tagged table's: its key in the structure tree, its rows' numbers there, its columns' printed extent
+    table_key: int | None = None
+    row_keys: list[int] = field(default_factory=list)
+    columns: list[tuple[float, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.row_pages = self.row_pages or [self.page] * len(self.cells)

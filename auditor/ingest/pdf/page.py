@@ -56,7 +56,9 @@ class Frame:
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
-def page_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
+def page_words(textpage: pdfium.PdfTextPage, frame: Frame, *, marked: bool = False) -> list[Word]:
+    """The page's words; `marked` also reads each one's marked-content id (its first letter's: two
+    cells' texts never touch, and a word is not cut where a producer starts a new sequence)."""
     handle = textpage.raw
     count = pdfium_c.FPDFText_CountChars(handle)
     rect = pdfium_c.FS_RECTF()
@@ -67,6 +69,7 @@ def page_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
     chars: list[str] = []
     x0 = top = x1 = bottom = last_left = 0.0
     first = 0
+    mcid = -1
 
     def flush() -> None:
         text = "".join(chars).translate(_GLYPHS)
@@ -79,7 +82,7 @@ def page_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
             pdfium_c.FPDFText_GetMatrix(handle, first, matrix)
             scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
             size = pdfium_c.FPDFText_GetFontSize(handle, first) * scale or bottom - top
-            words.append(Word(text, x0, top, x1, bottom, size, bold))
+            words.append(Word(text, x0, top, x1, bottom, size, bold, mcid=mcid))
         chars.clear()
 
     codes = _char_codes(handle, count)
@@ -109,6 +112,7 @@ def page_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
                 flush()
         if not chars:
             first, x0, top, x1, bottom = index, left, upper, right, lower
+            mcid = _mcid(handle, index) if marked else -1
         else:
             x1, top, bottom = max(x1, right), min(top, upper), max(bottom, lower)
         chars.append(char)
@@ -116,6 +120,11 @@ def page_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
     if chars:
         flush()
     return words
+
+
+def _mcid(handle, index: int) -> int:
+    obj = pdfium_c.FPDFText_GetTextObject(handle, index)
+    return pdfium_c.FPDFPageObj_GetMarkedContentID(obj) if obj else -1
 
 
 def _char_codes(handle, count: int) -> list[int]:

@@ -1,0 +1,102 @@
+"""Borderless tables in PDFs: read from the structure tree of a tagged PDF, or from the alignment of
+their text when untagged. A generated report printed without ruling lines gives the findings of its
+markdown, an injected inconsistency is reported at the cell it was printed in."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+import generator
+import pdf_render
+from injections import INJECTIONS
+from test_pdf_ingest import stitched_tables
+from auditor.config import Config
+from auditor.document import normalise as build
+from auditor.engine import run_rules
+from auditor.ingest.markdown import read_markdown
+from auditor.ingest.pdf import read_pdf
+
+pytestmark = pytest.mark.slow  # renders with reportlab and LibreOffice, reads PDFs
+
+# (template, seed, injected inconsistency or None): clean and broken reports of every layout.
+CASES = [("sumenep", 0, None), ("alt", 1, None), ("kota", 2, None),
+         ("sumenep", 3, "jumlah_total"), ("alt", 5, "efficiency_capaian"), ("kota", 1, "penyerapan")]
+ROUTES = [route for route in pdf_render.ROUTES if route in pdf_render.BORDERLESS]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict:
+    """Per route: each case's report, expected finding, markdown and PDF (one LibreOffice run per route)."""
+    reports, expected = {}, {}
+    for template, seed, kind in CASES:
+        name = f"{template}-{seed}"
+        reports[name] = generator.generate(seed, template=template)
+        expected[name] = INJECTIONS[kind](reports[name], random.Random(seed)) if kind else None
+    out: dict = {}
+    for route in ROUTES:
+        if pdf_render.route_missing(route):
+            continue
+        paths = pdf_render.render(reports, route, tmp_path_factory.mktemp(route))
+        out[route] = {name: (reports[name], expected[name], paths[name]) for name in reports}
+    return out
+
+
+def audit(raw) -> list:
+    config = Config()
+    return run_rules(build(raw, config), config).findings
+
+
+def key(finding) -> tuple:
+    return finding.rule, finding.subject.lower(), finding.severity, finding.values
+
+
+def text_in(path: Path, page: int, box) -> str:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        textpage = document[page - 1].get_textpage()
+        return textpage.get_text_bounded(*box)
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("case", [f"{template}-{seed}" for template, seed, _ in CASES])
+def test_borderless_report_finds_what_its_markdown_finds(rendered, route, case):
+    if route not in rendered:
+        pytest.skip(pdf_render.route_missing(route))
+    report, expected, path = rendered[route][case]
+    from_markdown = audit(read_markdown(f"{case}.md", generator.to_markdown(report)))
+    from_pdf = audit(read_pdf(str(path)))
+    assert sorted(map(key, from_pdf)) == sorted(map(key, from_markdown))
+    errors = [f for f in from_pdf if f.severity == "error"]
+    assert [(f.rule, f.subject.lower()) for f in errors] == (
+        [(expected.rule, expected.subject.lower())] if expected else [])
+    if expected is None:
+        return
+    # at the right place: the markdown's table, row and column, on a page, in a box that holds the figure
+    found = next(f for f in from_markdown if (f.rule, f.subject.lower()) == (expected.rule, expected.subject.lower()))
+    where = [(loc.table, loc.row, loc.column, loc.text) for loc in errors[0].locations]
+    assert where == [(loc.table, loc.row, loc.column, loc.text) for loc in found.locations]
+    for location in errors[0].locations:
+        if location.table:
+            assert location.page is not None and location.box is not None
+            assert location.text.split()[0] in text_in(path, location.page, location.box)
+
+
+@pytest.mark.parametrize("case", [f"{template}-{seed}" for template, seed, _ in CASES])
+def test_tagged_tables_match_markdown_cell_for_cell(rendered, case):
+    """The structure tree gives every cell exactly, merged header cells and the header rows a page
+    repeats included (the rows the markdown leaves empty are not printed)."""
+    route = "libreoffice-borderless-tagged"
+    if route not in rendered:
+        pytest.skip(pdf_render.route_missing(route))
+    report, _, path = rendered[route][case]
+
+    def tables(items):
+        return [[row for row in table if any(row)] for table in stitched_tables(items)]
+
+    markdown = read_markdown(f"{case}.md", generator.to_markdown(report))
+    assert tables(read_pdf(str(path)).items) == tables(markdown.items)
