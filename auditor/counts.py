@@ -95,5 +95,5 @@ def _stated(store: FactStore, block: TextBlock, entity_id: str, entity: str, mat
         "number": value.number, "unit": None, "text": block.text, "decimals": 0, "value_kind": "number",
         "table_index": None, "table": None, "role": ROLE, "row_index": None, "row": None, "column": None,
         "column_index": None, "box": None, "page": block.source.page, "line": block.source.line,
-        "confidence": block.source.confidence,
+        "confidence": block.source.confidence, "text_boxes": block.boxes,
     })
