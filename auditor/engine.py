@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from auditor.bilingual import Text
 from auditor.config import Config
 from auditor.document import Document
+from auditor.facts import unreadable
 from auditor.ruleapi import SEVERITIES, Consistent, Finding, Location, NotCheckable
 
 RAISE_RULE_ERRORS = "LKJIP_AUDIT_RAISE_RULE_ERRORS"
@@ -32,6 +33,9 @@ class Coverage:
                 "not_checkable_reasons": {reason.en: count for reason, count in self.not_checkable.items()}}
 
 
+UNREADABLE = Text("angka tidak terbaca", "number that could not be read")
+
+
 @dataclass
 class Result:
     document: Document
@@ -45,6 +49,9 @@ class Result:
 def run_rules(document: Document, config: Config) -> Result:
     """The enabled rules over the document, each with its options; findings stamped and sorted."""
     coverage = Coverage(facts=len(document.facts), tables=len(document.tables))
+    unread = len(unreadable(document.fact_rows))
+    if unread:  # a figure no rule could compare, whichever rules run
+        coverage.not_checkable[UNREADABLE] += unread
     findings: list[Finding] = []
     for rule in config.rules():
         for outcome in _outcomes(rule, document, config.options_for(rule)):

@@ -26,6 +26,13 @@ _VALUE_ATTRIBUTES = {
 _CAPTION_SASARAN = re.compile(r"\bsasaran(?:\s+strategis)?\s*(?:\d+|[ivx]+)?\s*[:.\-–]\s*(?P<name>\S.+)$", re.IGNORECASE)
 
 
+def unreadable(facts) -> list[Fact]:
+    """Cells of a figure column that hold digits but no number that can be read ("8O%", "1.2O0", flipped
+    bytes): printed figures that nothing can compare. A note such as "Belum ada penilaian" has no digits."""
+    return [f for f in facts if f.value_kind == "note" and f.table_index is not None
+            and f.attribute in _VALUE_ATTRIBUTES and any(c.isdigit() for c in f.text)]
+
+
 def canonical(name: str) -> str:
     text = _LEADING_NUMBER.sub("", name.lower())
     text = re.sub(r"[^a-z0-9()]+", " ", text)

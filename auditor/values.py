@@ -12,7 +12,8 @@ _DECIMAL_COMMA = re.compile(r"^\d+(?:,\d+)?$")
 _DECIMAL_POINT = re.compile(r"^\d+\.\d+$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _NUMBER_TOKEN = r"[-−–]?\s?\d[\d.,]*"
-_QUANTITY = re.compile(rf"^({_NUMBER_TOKEN})\s*([A-Za-z][A-Za-z/\- ]*?)\.?$")
+# A unit glued to its digits has two letters or more ("12Rapat"); one glued letter is a damaged digit ("8O", "1l").
+_QUANTITY = re.compile(rf"^({_NUMBER_TOKEN})(?:\s+|(?=[A-Za-z]{{2}}))([A-Za-z][A-Za-z/\- ]*?)\.?$")
 _GRADE = re.compile(r"^(?:nilai\s+)?(AA|A|BB|B|CC|C|D|E)[+-]?$", re.IGNORECASE)
 # Invisible characters that text pasted from other software leaves inside numbers and words.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"), None)

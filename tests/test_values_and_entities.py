@@ -104,3 +104,25 @@ def test_damaged_unicode_copy_audits_like_the_clean_report():
     clean = audit_markdown(generator.to_markdown(report))[1].findings
     damaged = audit_markdown(generator.to_markdown(generator.damage_unicode(report, random.Random(2))))[1].findings
     assert [(f.rule, f.subject, f.values) for f in damaged] == [(f.rule, f.subject, f.values) for f in clean]
+
+
+@pytest.mark.parametrize("printed", ["8O", "1O0", "9l%", "7,5,x"])
+def test_a_damaged_number_is_not_read_as_another(printed):
+    """A letter in place of a digit leaves a note, never a quantity of 8 "O" or a percentage of 9."""
+    assert parse_value(printed).kind == "note"
+    assert parse_value("12Rapat").unit == "rapat"  # a unit typed against its digits still reads
+
+
+def test_a_number_that_cannot_be_read_is_counted_in_the_coverage_line():
+    from helpers import audit_markdown
+
+    text = """Tabel III.A.1 Capaian Kinerja Sasaran
+
+| NO | SASARAN STRATEGIS | INDIKATOR KINERJA | SATUAN | TARGET | REALISASI | CAPAIAN |
+|---|---|---|---|---|---|---|
+| 1 | Meningkatnya rencana pembangunan | Persentase hasil Musrenbangcam disetujui | % | 80 | 67 | 8O |
+| 2 | Meningkatnya pelayanan | Nilai SAKIP | Nilai | B | Belum ada penilaian | - |
+"""
+    _, result = audit_markdown(text)
+    assert result.findings == []
+    assert result.coverage.to_dict()["not_checkable_reasons"] == {"number that could not be read": 1}
