@@ -26,6 +26,10 @@ _STATED = {
     LOWER_IS_BETTER_FORMULAS[1]: re.compile(r"\btarget\s*(?:[/:÷]|dibagi)\s*realisasi\b", re.IGNORECASE),
 }
 
+# Polarity is said of the indikator named in the same sentence, not of every indikator in the paragraph; a
+# sentence ends at ". " before a capital letter (not inside "1.000" or "Rp. 5").
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")
+
 
 @dataclass(frozen=True)
 class Polarity:
@@ -57,8 +61,8 @@ def read_polarity(document, configured: list[str]) -> Polarity:
     names = {canonical(r.entity) for r in document.fact_rows if r.kind == "indikator" and r.table_index is not None}
     names.discard("")
     lower, higher, formulas = set(), set(), set()
-    for block in document.text:
-        text = block.text
+    sentences = [part for block in document.text for part in _SENTENCE_END.split(block.text)]
+    for text in sentences:
         for formula, pattern in _STATED.items():
             if pattern.search(text):
                 formulas.add(formula)

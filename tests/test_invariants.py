@@ -11,7 +11,7 @@ from helpers import audit_markdown
 from injections import INJECTIONS
 from invariants import violations
 
-TEMPLATES = sorted(generator.TITLES)
+TEMPLATES = generator.templates()
 SEEDS = (3, 11)
 
 

@@ -50,6 +50,14 @@ def test_polarity_said_in_the_text_wins_over_the_name():
     assert {e[1] for e in errors(result)} == {"Jumlah pelanggaran Perda", "Angka kesakitan DBD"}
 
 
+def test_polarity_is_said_of_the_indikator_of_its_own_sentence():
+    rows = ("| 1 | Meningkatnya ketertiban | Jumlah pelanggaran Perda | Kasus | 20 | 16 | 120,00 |\n"
+            "| 2 | Meningkatnya pelayanan | Jumlah pengaduan yang diselesaikan | Kasus | 20 | 16 | 80,00 |")
+    _, result = audit(rows, "Jumlah pengaduan yang diselesaikan mencapai 16 kasus. Indikator Jumlah pelanggaran Perda "
+                            "semakin kecil semakin baik.")
+    assert errors(result) == []
+
+
 def test_the_stated_lower_is_better_formula_holds_every_indikator_to_it():
     rows = "| 1 | Meningkatnya kesehatan | Angka Kematian Bayi | per 1.000 KH | 10 | 8 | 125,00 |"  # target ÷ realisasi
     _, result = audit(rows)

@@ -13,7 +13,8 @@ _BULLETS = "•◦▪▫■□●○‣⁃∙·➢➤►▶❖\uf0b7\uf0a7\uf076
 _LIST_START = re.compile(rf"^(?:[-*+✓{_BULLETS}]|\d+[.)]|[a-z][.)])\s+")
 _NUMBERED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVX]{1,5})[.)]+\s")  # "2).", "A.", "1.1."
 _BULLET_START = re.compile(rf"^[{_BULLETS}]\s*")
-_SENTENCE_END = re.compile(r"[.:;!?]$")
+# "… sebesar Rp." wrapped before the figure, or a title before a name, does not end a sentence
+_SENTENCE_END = re.compile(r"(?<!\bRp)(?<!\bNo)(?<!\bNIP)(?<!\bDrs)(?<!\bdr)(?<!\bIr)[.:;!?]$")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:hal(?:aman)?|page)\.?\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?$", re.IGNORECASE)
