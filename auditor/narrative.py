@@ -69,8 +69,9 @@ def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda t
     `indikator_match(name)` says how a named indikator matches the tables' sasaran indikator: "exact",
     "fuzzy", AMBIGUOUS or None. While a program or kegiatan is being told, a sentence names that entity's
     own indikator: only an exact match makes it the sasaran's, and a fuzzy one leaves its level in doubt.
-    Outside a program or kegiatan, a block that states figures without "dengan indikator X" speaks of the
-    table indikator whose whole name it mentions (`mentioned(text)`), however the sentence is built."""
+    A block that states figures without "dengan indikator X" speaks of the table indikator whose whole name
+    it mentions (`mentioned(text)`), however the sentence is built; under a program or kegiatan, only when it
+    opens with that name ("Indikator X …", "Pada indikator X, …")."""
     out: list[Statement | KegiatanOccurrence] = []
     program: str | None = None
     kegiatan: KegiatanOccurrence | None = None
@@ -99,8 +100,11 @@ def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda t
         named = INDIKATOR.search(text)
         match = indikator_match(named.group("name")) if named else None
         in_context = program is not None or kegiatan is not None
-        mention = mentioned(text) if stated and not named and not in_context else None
+        mention = mentioned(text) if stated and not named else None
+        if mention and in_context and not _opens_with(text, mention):
+            mention = None  # told under a program or kegiatan: only a block that opens with the name is the sasaran's
         if mention:
+            program, kegiatan = None, None
             out.append(Statement("indikator", mention, stated, block))
         elif match == "exact" or (match == "fuzzy" and not in_context):
             program, kegiatan = None, None
@@ -121,6 +125,15 @@ def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda t
         elif named:
             out.append(Statement("indikator", named.group("name"), stated, block))
     return out
+
+
+_OPENS = re.compile(r"^(?:(?:pada|untuk|dengan)\s+)?indikator\s+", re.IGNORECASE)
+
+
+def _opens_with(text: str, name: str) -> bool:
+    """The block starts by naming this indikator: "Indikator X …", "Pada indikator X, …"."""
+    opening = _OPENS.match(text)
+    return bool(opening) and canonical(text[opening.end():]).startswith(canonical(name))
 
 
 def _program_statement(out: list, program: str, text: str, block: TextBlock) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
@@ -687,12 +688,26 @@ def _capaian_sasaran(w: _Writer) -> None:
     w.table("III.C.1", [header], w.style.count(7), _indikator_rows(w, renstra))
 
 
-def _kinerja_sentence(i: dict, words: dict) -> str:
+def _kinerja_sentence(i: dict, words: dict, kota: bool = False) -> str:
+    """An indikator told the Sumenep way; kota tells each in one of the ways other reports use, chosen by its
+    name (drawing it would change every other template's random facts)."""
     if i["kind"] == "grade":
         return (f"Dengan indikator {i['name']}, dan target nilai {i['target']}, terealisasinya "
                 f"belum ada penilaian sehingga capaian tidak ada nilai.")
+    capaian = decimal_text(kinerja_capaian(i), 0)
+    way = zlib.crc32(i["name"].encode()) % 4 if kota else 3
+    if way == 0:
+        return f"Indikator {i['name']} realisasi sebesar {i['realisasi']}% dari target {i['target']}% (capaian {capaian}%)."
+    if way == 1:
+        return (f"Pada indikator {i['name']}, target yang ditetapkan {i['target']} persen dapat direalisasikan "
+                f"{i['realisasi']} persen, sehingga capaian kinerja indikator ini mencapai {capaian}%.")
+    if way == 2:
+        previous = i["history"][-1]
+        change = "penurunan" if i["realisasi"] < previous else "peningkatan"
+        return (f"Indikator {i['name']} mengalami {change} dari {previous}% pada tahun sebelumnya menjadi "
+                f"{i['realisasi']}%. Capaian kinerja indikator ini mencapai {capaian}%.")
     return (f"Dengan indikator {i['name']}, dan target {i['target']}%, {words['terealisasi']} "
-            f"{i['realisasi']}%, {words['tercapai']} {decimal_text(kinerja_capaian(i), 0)}%.")
+            f"{i['realisasi']}%, {words['tercapai']} {capaian}%.")
 
 
 def _analisis_sasaran(w: _Writer, words: dict) -> None:
@@ -705,7 +720,7 @@ def _analisis_sasaran(w: _Writer, words: dict) -> None:
         w.paragraph(f"{s['no']}) SASARAN {s['no']}")
         w.paragraph(s["name"])
         for i in s["indikator"]:
-            w.paragraph(_kinerja_sentence(i, words))
+            w.paragraph(_kinerja_sentence(i, words, w.style.kota))
             w.paragraph("Keberhasilan sasaran tersebut ditunjang dengan :")
             w.paragraph(f"✓ **{f['programs'][i['program']]['name']}**")
             w.paragraph("Dalam rangka meningkatkan keberhasilan sasaran selanjutnya, upaya-upaya "

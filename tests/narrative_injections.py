@@ -44,13 +44,18 @@ def inject_aksi_realisasi(report: Report, rng: random.Random) -> Expected:
     return Expected("LKJ301", kegiatan["name"], "realisasi", (float(changed), float(kegiatan["realisasi"])))
 
 
+# the words before an indikator's realisasi in each way the generator tells it
+_REALISASI = re.compile(r"(ter(?:e)?alisasi|realisasi sebesar|direalisasikan|menjadi) \d+(%| persen)")
+
+
 def inject_indikator_realisasi(report: Report, rng: random.Random) -> Expected:
-    """"Dengan indikator X, dan target 80%, terealisasi 67%, …" with another realisasi."""
+    """"Dengan indikator X, dan target 80%, terealisasi 67%, …" (or "realisasi sebesar 67% dari target 80%",
+    "… dapat direalisasikan 67 persen", "… menjadi 67%") with another realisasi."""
     indikator = rng.choice(_percent_indikators(report))
     changed = indikator["realisasi"] - rng.randint(3, 10)
-    index = _paragraph_index(report, rf"^Dengan indikator {re.escape(indikator['name'])}, dan target")
+    index = _paragraph_index(report, rf"^(?:Dengan|Pada)? ?[Ii]ndikator {re.escape(indikator['name'])}\W")
     block = report.blocks[index]
-    block.text = re.sub(r"(ter(?:e)?alisasi) \d+%", rf"\g<1> {changed}%", block.text, count=1)
+    block.text = _REALISASI.sub(rf"\g<1> {changed}\g<2>", block.text, count=1)
     return Expected("LKJ301", indikator["name"], "realisasi", (float(changed), float(indikator["realisasi"])))
 
 

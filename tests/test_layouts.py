@@ -106,3 +106,19 @@ def test_kota_layout_pdf_finds_what_its_markdown_finds(tmp_path, seed, injection
     assert from_pdf == findings(read_markdown("kota.md", generator.to_markdown(report)))
     errors = [f for f in from_pdf if f[2] == "error"]
     assert [(f[0], f[1]) for f in errors] == ([(expected.rule, expected.subject.lower())] if expected else [])
+
+
+@pytest.mark.parametrize("layout", ["kota", *LAYOUTS])
+def test_every_indikator_told_in_other_words_is_read(layout):
+    """Whichever way the narrative tells an indikator, its realisasi and capaian become facts of that indikator."""
+    ways = set()
+    for seed in range(4):
+        report = generator.generate(seed, template=layout)
+        document, _ = audit_markdown(generator.to_markdown(report))
+        told = {(f.entity, f.attribute) for f in document.fact_rows if f.role == "narrative"}
+        for s in report.truth["sasaran"]:
+            for i in s["indikator"]:
+                if i["kind"] in ("percent", "number"):
+                    assert {(i["name"], "realisasi"), (i["name"], "capaian")} <= told, (seed, i["name"])
+                    ways.add(next(b.text.split()[0] for b in report.blocks if f"ndikator {i['name']}" in b.text))
+    assert ways == {"Indikator", "Pada", "Dengan"}
