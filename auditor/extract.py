@@ -31,6 +31,8 @@ ROLES = {
     "realisasi_tree": ("realisasi kinerja tujuan/sasaran/program/kegiatan", "realisasi of tujuan/sasaran/program/kegiatan"),
     "realisasi_anggaran": ("realisasi anggaran program/kegiatan", "budget realisation by program/kegiatan"),
     "efisiensi": ("efisiensi penggunaan sumber daya", "efficiency of resource use"),
+    "rata_rata": ("rekap rata-rata capaian per sasaran (dihitung ulang dari indikatornya)",
+                  "recap of average capaian per sasaran (recomputed from its indikator)"),
     "pegawai": ("sumber daya aparatur (hanya baris/kolom JUMLAH)", "staff (JUMLAH rows/columns only)"),
     "other": ("tidak dikenali: hanya baris/kolom JUMLAH yang diperiksa", "not recognised: only JUMLAH rows/columns checked"),
 }
