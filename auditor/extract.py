@@ -31,6 +31,7 @@ ROLES = {
     "realisasi_tree": ("realisasi kinerja tujuan/sasaran/program/kegiatan", "realisasi of tujuan/sasaran/program/kegiatan"),
     "realisasi_anggaran": ("realisasi anggaran program/kegiatan", "budget realisation by program/kegiatan"),
     "efisiensi": ("efisiensi penggunaan sumber daya", "efficiency of resource use"),
+    "kegiatan_target": ("target per kegiatan (mis. penyelarasan Renstra)", "targets by kegiatan (e.g. Renstra alignment)"),
     "pegawai": ("sumber daya aparatur (hanya baris/kolom JUMLAH)", "staff (JUMLAH rows/columns only)"),
     "other": ("tidak dikenali: hanya baris/kolom JUMLAH yang diperiksa", "not recognised: only JUMLAH rows/columns checked"),
 }
