@@ -33,6 +33,7 @@ ROLES = {
     "efisiensi": ("efisiensi penggunaan sumber daya", "efficiency of resource use"),
     "rata_rata": ("rekap rata-rata capaian per sasaran (dihitung ulang dari indikatornya)",
                   "recap of average capaian per sasaran (recomputed from its indikator)"),
+    "kegiatan_target": ("target per kegiatan (mis. penyelarasan Renstra)", "targets by kegiatan (e.g. Renstra alignment)"),
     "pegawai": ("sumber daya aparatur (hanya baris/kolom JUMLAH)", "staff (JUMLAH rows/columns only)"),
     "other": ("tidak dikenali: hanya baris/kolom JUMLAH yang diperiksa", "not recognised: only JUMLAH rows/columns checked"),
 }

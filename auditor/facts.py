@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from auditor.ruleapi import Fact
-from auditor.structure import Table, row_number
+from auditor.structure import Table, row_number, stated_years
 from auditor.values import Value
 from auditor.vocabulary import is_total_label
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 FACT_COLUMNS = [f.name for f in fields(Fact)]
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))\s+", re.IGNORECASE)
 _PERCENT_UNITS = {"%", "persen", "prosen"}
+PERIOD_TARGET = "target_periode"  # a target for a period that is not the report year's, or for no stated year
 _VALUE_ATTRIBUTES = {
     "target", "realisasi", "capaian", "alokasi", "realisasi_anggaran", "penyerapan", "efisiensi",
     "pagu", "pagu_sebelum", "target_renstra", "capaian_renstra", "capaian_rata_rata",
@@ -27,10 +28,12 @@ _CAPTION_SASARAN = re.compile(r"\bsasaran(?:\s+strategis)?\s*(?:\d+|[ivx]+)?\s*[
 
 
 def unreadable(facts) -> list[Fact]:
-    """Cells of a figure column that hold digits but no number that can be read ("8O%", "1.2O0", flipped
-    bytes): printed figures that nothing can compare. A note such as "Belum ada penilaian" has no digits."""
+    """Cells of a figure column that read as a damaged number, digits at least as many as letters ("8O%",
+    "1.2O0", flipped bytes): printed figures that nothing can compare. A note ("Belum ada penilaian",
+    "Kegiatan tidak dapat dilaksanakan sehubungan Covid-19") is words."""
     return [f for f in facts if f.value_kind == "note" and f.table_index is not None
-            and f.attribute in _VALUE_ATTRIBUTES and any(c.isdigit() for c in f.text)]
+            and f.attribute in _VALUE_ATTRIBUTES
+            and 0 < sum(c.isdigit() for c in f.text) >= sum(c.isalpha() for c in f.text)]
 
 
 def canonical(name: str) -> str:
@@ -74,17 +77,24 @@ class Resolver:
             entity_id = f"{kind}:{len(entries) + 1}"
             entries.append((entity_id, f"\0{entity_id}", "", name))
             return self._seen(entity_id, row)
-        exact = next((e for e in entries if (e[1], e[2]) == key), None)
-        if exact is not None:
-            return self._seen(exact[0], row)
-        close = [(fuzz.ratio(key[0], main) + fuzz.ratio(key[1], qualifier), entity_id)
-                 for entity_id, main, qualifier, _ in entries
-                 if same_entity(key, (main, qualifier), self.threshold) and not self._other_row(entity_id, row)]
-        if close:
-            return self._seen(max(close)[1], row)
+        found = self.find(kind, name, row)
+        if found is not None:
+            return self._seen(found, row)
         entity_id = f"{kind}:{len(entries) + 1}"
         entries.append((entity_id, *key, name))
         return self._seen(entity_id, row)
+
+    def find(self, kind: str, name: str, row: tuple[int, int] | None = None) -> str | None:
+        """The known entity this name stands for, None when there is none (and none is made)."""
+        key = split_qualifier(name)
+        entries = self.known.get(kind, [])
+        exact = next((e for e in entries if (e[1], e[2]) == key), None)
+        if exact is not None:
+            return exact[0]
+        close = [(fuzz.ratio(key[0], main) + fuzz.ratio(key[1], qualifier), entity_id)
+                 for entity_id, main, qualifier, _ in entries
+                 if same_entity(key, (main, qualifier), self.threshold) and not self._other_row(entity_id, row)]
+        return max(close)[1] if close else None
 
     def _other_row(self, entity_id: str, row: tuple[int, int] | None) -> bool:
         """Whether the entity was printed in another row of the table this row is in."""
@@ -235,9 +245,11 @@ def build_facts(tables: list[Table], year: int | None, threshold: float) -> Fact
     for table in tables:
         if table.role in builders:
             builders[table.role](store, table)
+    # read after the tables that name the entities, so that their names resolve onto those entities
+    later = {"efisiensi": _efisiensi_rows, "kegiatan_target": _kegiatan_target_rows}
     for table in tables:
-        if table.role == "efisiensi":
-            _efisiensi_rows(store, table)
+        if table.role in later:
+            later[table.role](store, table)
     return store
 
 
@@ -273,6 +285,26 @@ def _average_rows(store: FactStore, table: Table) -> None:
         if canonical(name) and not is_total_row(row, _label_positions(table)):
             for j in _value_columns(table):
                 store.add(table, i, j, table.columns[j].meaning, "sasaran", name)
+
+
+def _kegiatan_target_rows(store: FactStore, table: Table) -> None:
+    """A target for each kegiatan ("500 Surat" under Rincian Indikator). It is this year's target only when
+    the table names the report's year alone, another year's when it names that year alone; a table that
+    names no year or a period (the Renstra's five years) gives PERIOD_TARGET, which LKJ201 does not compare.
+    A kegiatan on several rows has a target per aksi there, not one for the kegiatan."""
+    target = table.column("target")
+    kegiatan = _filled_down(table, "kegiatan")
+    rows = [i for i, row in enumerate(table.rows) if kegiatan[i] and row[target].strip()]
+    years = stated_years(table)
+    year = next(iter(years)) if len(years) == 1 else None
+    attribute = "target" if year is not None else PERIOD_TARGET
+    parents = _filled_down(table, "program")
+    for i in rows:
+        if sum(1 for k in rows if canonical(kegiatan[k]) == canonical(kegiatan[i])) == 1:
+            # a name no other table prints stays out of the resolver: the narrative would link to it
+            known = store.resolver.find("kegiatan", kegiatan[i], (table.index, i))
+            store.add(table, i, target, attribute, "kegiatan", kegiatan[i], parents[i], year,
+                      entity_id=known or f"kegiatan_target:{canonical(kegiatan[i])}")
 
 
 def _tree_rows(store: FactStore, table: Table) -> None:

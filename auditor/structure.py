@@ -420,6 +420,8 @@ def classify(table: Table, vocabulary: Vocabulary = DEFAULT, year: int | None = 
         table.role = "realisasi_tree"
     elif len(performance) >= 2 and "indikator" in meanings:
         table.role = "capaian_tujuan" if "tujuan" in meanings and "sasaran" not in meanings else "capaian_sasaran"
+    elif performance == {"target"} and "kegiatan" in meanings and "perjanjian" not in caption:
+        table.role = "kegiatan_target"  # a target stated for each kegiatan: the Renstra alignment table
     elif performance == {"target"} and "indikator" in meanings:
         table.role = "pk_target" if "perjanjian" in caption or "sasaran" in meanings else "other"
     elif "pegawai" in meanings or "jumlah" in meanings:
@@ -434,6 +436,12 @@ def _is_average_recap(table: Table, meanings: set) -> bool:
         return False
     said = " ".join([table.caption, *(c.name for c in table.columns if c.meaning == "capaian")]).lower()
     return bool(re.search(r"rata-?\s?rata", said))
+
+
+def stated_years(table: Table) -> set[int]:
+    """The years a table's number, caption and headers name ("Tahun 2020", "2016-2021")."""
+    text = " ".join([table.label, table.caption, *(c.name for c in table.columns)])
+    return {int(m.group(0)) for m in _YEAR.finditer(text)}
 
 
 def _meanings_from_neighbours(table: Table, year: int | None) -> None:

@@ -31,6 +31,7 @@ SYNONYMS = {
     "persentase penyerapan": "penyerapan", "daya serap": "penyerapan", "serapan": "penyerapan",
     "capaian realisasi": "realisasi",
     "persentase capaian": "capaian", "tingkat capaian": "capaian",
+    "rincian indikator": "target",  # the Renstra alignment table's "500 Surat", "4 Kali rapat"
     "rencana strategis": "target_renstra", "rencana aksi": "keterangan", "rencana": "target",
     "apbd": "alokasi", "dpa": "alokasi",
     "sisa anggaran": "sisa_anggaran", "sisa dana": "sisa_anggaran",

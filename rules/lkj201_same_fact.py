@@ -1,5 +1,7 @@
 """LKJ201 — one fact, one value: the same indikator, kegiatan, program or total must carry the same
-target, realisasi, capaian or budget figure in every table that states it.
+target, realisasi, capaian or budget figure in every table that states it. A table of targets by
+kegiatan (the Renstra alignment table's "500 Surat") counts when it names the report year; one that names
+no year or a period is not checkable against this year's targets.
 
 Figures agree when their printed intervals overlap at the coarser precision (35% and 35,20% agree).
 A derived figure (capaian, penyerapan) that contradicts its own row is left to LKJ101/LKJ102,
@@ -38,7 +40,9 @@ from __future__ import annotations
 from auditor import hints
 from auditor.arithmetic import Printed, agree, capaian_candidates, ratio
 from auditor.factrows import grouped
-from auditor.ruleapi import Consistent, Fact, Location, Problem
+from auditor.bilingual import Text
+from auditor.facts import PERIOD_TARGET
+from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
 
 ID = "LKJ201"
@@ -54,6 +58,7 @@ DEFAULT: dict = {}
 
 def check(document, options):
     facts = [f for f in document.fact_rows if f.role != "narrative"]  # sentences are compared by the 3xx rules
+    yield from _other_periods(facts)
     by_row = grouped(facts, lambda f: (f.table_index, f.row_index))
     for (_, attribute, _), group in grouped(facts, lambda f: (f.entity_id, f.attribute, f.year)).items():
         stated = [f for f in group if _comparable_value(f) and _right_where_it_stands(by_row, f)]
@@ -75,6 +80,16 @@ def check(document, options):
                         "where_a": _tables(clusters[0]), "where_b": _tables(clusters[1]),
                         "hint": hints.for_values(document, clusters[0][0], clusters[1])},
             )
+
+
+def _other_periods(facts: list[Fact]):
+    """A kegiatan's target in a table that does not name the report year (the Renstra's five years, or no
+    year at all) may be another period's: not compared with this year's target."""
+    this_year = {f.entity_id for f in facts if f.attribute == "target" and f.year is None}
+    for fact in facts:
+        if fact.attribute == PERIOD_TARGET and fact.entity_id in this_year:
+            yield NotCheckable(Text("target tabel yang tidak menyebut tahun laporan",
+                                    "target in a table that does not name the report year"))
 
 
 def _value(fact: Fact):

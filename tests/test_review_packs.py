@@ -50,7 +50,7 @@ def test_catatan_header_numbered_findings_by_chapter_and_table(sample):
     assert all(r.cells[6].text == "" for r in rows)  # left for the unit to answer
     texts = _texts(document)
     coverage = texts[texts.index("B. Cakupan pemeriksaan") + 1]
-    assert coverage.startswith("732 angka terbaca dari 18 tabel")
+    assert coverage.startswith("748 angka terbaca dari 18 tabel")
     unchecked = texts[texts.index("C. Yang tidak dapat diperiksa") + 1:]
     assert any("tidak ada angka pembanding di tabel" in t for t in unchecked)
     assert document.sections[0].page_width > document.sections[0].page_height  # landscape for the wide table
