@@ -378,7 +378,7 @@ def to_pdf_weasyprint(report: Report, path: Path) -> None:
 # Borderless routes: the same tables without ruling lines, read from the structure tree (tagged)
 # or from the alignment of their text.
 BORDERLESS = ("reportlab-borderless", "libreoffice-borderless", "libreoffice-borderless-tagged")
-ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint", "libreoffice-borderless-tagged")
+ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint", *BORDERLESS)
 
 
 def route_missing(route: str) -> str | None:

@@ -100,3 +100,27 @@ def test_tagged_tables_match_markdown_cell_for_cell(rendered, case):
 
     markdown = read_markdown(f"{case}.md", generator.to_markdown(report))
     assert tables(read_pdf(str(path)).items) == tables(markdown.items)
+
+
+def test_paragraphs_lists_and_aligned_text_are_not_tables(tmp_path):
+    """Justified paragraphs, a numbered list with a wide indent (two columns) and a letter head set
+    in three aligned columns without figures line up words too, but are no tables."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    from auditor.model import RawTable
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, alignment=4, spaceAfter=6)
+    item = ParagraphStyle("item", parent=body, leftIndent=36, bulletIndent=6)
+    sentence = ("Capaian kinerja sasaran pada tahun 2022 sebesar 89% dari target 84%, realisasi anggaran "
+                "Rp 447.369.600 atau 86,62% dari pagu Rp 516.450.500, dengan 11 kegiatan dan 3 program. ")
+    story = [Paragraph(sentence * 3, body), Spacer(1, 30)]
+    story += [Paragraph(f"Kegiatan {n} terealisasi {n * 7} kali dari target {n * 8} kali ({n * 11}%).", item,
+                        bulletText=f"{n}.") for n in range(1, 6)]
+    story += [Spacer(1, 30), Table([["Nomor", ":", "067/ /435.311/2023"], ["Lampiran", ":", "satu berkas"],
+                                    ["Perihal", ":", "LKjIP Tahun Anggaran 2022"]], hAlign="LEFT")]
+    story += [Spacer(1, 30), Paragraph(sentence * 2, body)]
+    path = tmp_path / "teks.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    assert not [item for item in read_pdf(str(path)).items if isinstance(item, RawTable)]

@@ -7,6 +7,7 @@ import pypdfium2 as pdfium
 
 from auditor.errors import InputError
 from auditor.ingest.files import file_kind, not_a_pdf
+from auditor.ingest.pdf.aligned import aligned_fragments
 from auditor.ingest.pdf.blocks import (block_item, body_gap, body_size, drop_page_furniture, merge_continuations,
                                        page_blocks)
 from auditor.ingest.pdf.grid import find_grids, grid_cells
@@ -58,6 +59,9 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | 
             else:
                 free.append(word)
         free = _tagged(result, tables, free, frame, above)
+        if ocr_workdir is None:
+            aligned, free = aligned_fragments(number, free, frame, above)
+            result.fragments += aligned
         for grid, words_in in zip(grids, cell_words):
             if not words_in:
                 continue  # a frame or box around nothing is not a table

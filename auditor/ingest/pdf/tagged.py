@@ -155,10 +155,11 @@ def tagged_tables(path: str, password: str | None) -> dict[int, list[TaggedTable
 
 def _columns(cells: list[TaggedCell], words: dict[int, list[Word]],
              inherited: list[tuple[float, float]]) -> tuple[list[int], int]:
-    """Each cell's first column, and the table's width. An empty cell has no marked content, so a producer may leave it out
-    of the tree (LibreOffice does) and the cells after it would slide left: a row that does not fill
-    the table's width places its cells under the columns their words stand in. A table that goes on
-    from the page before (`inherited`: its columns there) and is narrower here is placed in those."""
+    """Each cell's first column, and the table's width. An empty cell has no marked content, so a
+    producer may leave it out of the tree (LibreOffice does) and the cells after it would slide
+    left: a row that does not fill the table's width places its cells under the columns their words
+    stand in. A table that goes on from the page before (`inherited`: its columns there) and is
+    narrower here is placed in those."""
     width = max(cell.col + cell.cols for cell in cells)
     rows: dict[int, list[int]] = {}
     for index, cell in enumerate(cells):
@@ -248,7 +249,8 @@ def tagged_fragment(number: int, table: TaggedTable, words: dict[int, list[Word]
         head += 1
     every = [w for _, ws in filled for w in ws]
     fragment = Fragment(number, min(w.top for w in every), max(w.bottom for w in every), grid, False, False,
-                        head=head, table_key=table.key, row_keys=rows, columns=[xs.get(c, (0.0, 0.0)) for c in range(cols)])
+                        head=head, table_key=table.key, row_keys=rows,
+                        columns=[xs.get(c, (0.0, 0.0)) for c in range(cols)])
     if goes_on and above.row_keys and above.row_keys[-1] == rows[0]:
         above.open_bottom = True  # one row of the tree on both pages: a row the page break cut
     return fragment
