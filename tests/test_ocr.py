@@ -47,10 +47,10 @@ def findings(raw):
 def test_a_finding_on_a_doubtful_ocr_figure_is_a_warning_that_names_the_page():
     assert findings(as_scanned(DOUBTFUL_CONFIDENCE)) == [(
         "LKJ101", "warning", "Persentase Y", (90, 100),
-        "Capaian “Persentase Y” tertulis 90%, padahal realisasi 80 ÷ target 80 = 100% (Tabel III.A.1, baris "
-        "'1 Persentase Y', kolom 'CAPAIAN', hlm. 3). (periksa angka hasil OCR, hlm. 3)",
-        "Capaian of “Persentase Y” is printed as 90%, but realisasi 80 ÷ target 80 = 100% (Tabel III.A.1, row "
-        "'1 Persentase Y', column 'CAPAIAN', p. 3). (check the figure read by OCR, p. 3)")]
+        "Capaian “Persentase Y” tertulis 90%, padahal dengan target 80 dan realisasi 80, realisasi ÷ target = 100% "
+        "(Tabel III.A.1, baris '1 Persentase Y', kolom 'CAPAIAN', hlm. 3). (periksa angka hasil OCR, hlm. 3)",
+        "Capaian of “Persentase Y” is printed as 90%, but with target 80 and realisasi 80, realisasi ÷ target = 100% "
+        "(Tabel III.A.1, row '1 Persentase Y', column 'CAPAIAN', p. 3). (check the figure read by OCR, p. 3)")]
 
 
 def test_a_finding_on_figures_ocr_read_alike_twice_stays_an_error():

@@ -31,7 +31,7 @@ def glyphs(pixels: numpy.ndarray, line_height: int) -> list[tuple[str, numpy.nda
             return None  # letters run together: a word, not a row number
         if height <= 0.35 * line_height and width <= 0.5 * line_height:
             found.append((".", ink[top:bottom, start:end]))
-        elif height >= 0.7 * line_height and width <= 0.3 * height and ink[top:bottom, start:end].mean() >= 0.75:
+        elif height >= 0.7 * line_height and width <= 0.3 * height and ink[top:bottom, start:end].mean() >= 0.6:
             found.append(("I", ink[top:bottom, start:end]))
         else:
             found.append(("?", pixels[max(top - 2, 0):bottom + 2, max(start - 2, 0):end + 2]))
@@ -39,18 +39,20 @@ def glyphs(pixels: numpy.ndarray, line_height: int) -> list[tuple[str, numpy.nda
 
 
 def read_row_numbers(items: list[list[tuple[str, numpy.ndarray]]], workdir: str, tag: str) -> list[str | None]:
-    """Each crop's glyphs (from `glyphs`) as a row number, or None when they do not make one. Each glyph to
-    read is read alone as one character, and set twice as one word ("11"), since Tesseract's modes each
-    drop some lone digits; the glyphs of a crop are also read together as one word, set half a
-    character apart. A glyph takes its single reading, else its doubled one; a crop with a glyph left
-    unread takes the word's reading when it has one character per glyph."""
+    """Each crop's glyphs (from `glyphs`) as a row number, or None when they do not make one. In one run in
+    word mode, each glyph to read is read alone at its own size, and set twice at double size ("11"),
+    since Tesseract drops some lone digits at one size or the other; the glyphs of a crop are also read
+    together, set half a character apart. A glyph takes its single reading, else its doubled one; a
+    crop with a glyph left unread takes the joint reading when it has one character per glyph."""
     unknown = [[pixels for kind, pixels in found if kind == "?"] for found in items]
-    alone = iter(_text(lines) for lines in tesseract([_word([p]) for glyphs_ in unknown for p in glyphs_], workdir,
-                                                      f"{tag}-no1", language="eng", psm=10, whitelist=_DIGITS))
-    words = [_word(glyphs_) for glyphs_ in unknown] + [_word([p, p]) for glyphs_ in unknown for p in glyphs_]
-    read = [_text(lines) for lines in tesseract(words, workdir, f"{tag}-no2", language="eng", psm=8,
+    every = [pixels for glyphs_ in unknown for pixels in glyphs_]
+    images = ([_word(glyphs_) for glyphs_ in unknown] + [_word([p, p]) for p in every]
+              + [_word([p], scale=1) for p in every])
+    read = [_text(lines) for lines in tesseract(images, workdir, f"{tag}-no", language="eng", psm=8,
                                                  whitelist=_DIGITS)]
-    whole, doubled = iter(read[:len(items)]), iter(read[len(items):])
+    whole = iter(read[:len(items)])
+    doubled = iter(read[len(items):len(items) + len(every)])
+    alone = iter(read[len(items) + len(every):])
     numbers: list[str | None] = []
     for found, glyphs_ in zip(items, unknown):
         characters = []
@@ -76,8 +78,8 @@ def _text(lines) -> str:
     return re.sub(r"\s+", "", " ".join(line.text for line in lines))
 
 
-def _word(glyphs_pixels: list[numpy.ndarray]):
-    """Glyphs side by side, half a character apart, doubled in size, in a white border (PIL image)."""
+def _word(glyphs_pixels: list[numpy.ndarray], scale: int = 2):
+    """Glyphs side by side, half a character apart, enlarged `scale` times, in a white border (PIL image)."""
     from PIL import Image, ImageOps
 
     if not glyphs_pixels:
@@ -89,4 +91,5 @@ def _word(glyphs_pixels: list[numpy.ndarray]):
     for pixels in glyphs_pixels:
         line[height - pixels.shape[0]:, x:x + pixels.shape[1]] = pixels
         x += pixels.shape[1] + gap
-    return ImageOps.expand(Image.fromarray(line).resize((line.shape[1] * 2, height * 2)), border=16, fill=255)
+    return ImageOps.expand(Image.fromarray(line).resize((line.shape[1] * scale, height * scale)), border=16,
+                           fill=255)

@@ -26,7 +26,7 @@ DIGIT_HEIGHT_PX = (30, 40)  # the two readings of a figure: Tesseract reads best
 _MAX_SKEW = 3.0  # degrees searched either way for a sheet scanned askew
 _GRADE = re.compile(r"^[A-E]{1,2}[+-]?$")  # SAKIP and other grades: A, BB, CC+
 _OCR_BULLET = re.compile(r"^([»«*•°©“”]+\s+)?([vY¥/]\s+)?(?=[A-Z])")  # "•" and "✓" as OCR reads them
-_GARBLED_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[(\-–]?\d[\d.,\s=\-–]*(?:\s?[%A-Za-z°][A-Za-z0-9°]?)?[)\-.,;:]*$")
+_GARBLED_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[(\-–]?\d[\d.,\s=\-–]*(?:\s?[%A-Za-z°”\"'’][A-Za-z0-9°]?)?[)\-.,;:]*$")
 _RULING = re.compile(r"^[|\[\]!]+|[|\[\]!]+$")  # Tesseract reads rulings as bars and brackets
 _FIGURE_LIKE = re.compile(r"^(?:Rp\.?)?[\d\s.,%()\-–]*\d[\d\s.,%()\-–]*$")
 
@@ -245,6 +245,8 @@ def _take_words(words: list[TextRead], readings: list[tuple[str | None, bool]]) 
             continue
         tail = re.search(r"[.,;:]*$", word.text).group()  # the sentence's punctuation, not the figure's
         figure = figure.rstrip(".,;:")
+        if unsure and _FIGURE_LIKE.match(word.text.rstrip(".,;:")):
+            continue  # the figure readings disagree, and the text model's reading is a figure: keep it
         if _FIGURE_LIKE.match(figure):
             word.text = figure + tail
             if unsure:
