@@ -219,6 +219,12 @@ def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
 def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool]]) -> None:
     """Figure readings replace the text model's where the cell holds a figure; a doubtful one, or one
     printed unlike its column, lowers the cell's confidence."""
+    read = {id(crop): figure for crop, (figure, _) in zip(figures, readings)}
+    columns: dict[tuple[int, float], list[str | None]] = {}
+    for crop in figures:
+        columns.setdefault((crop.grid, round(crop.box[0])), []).append(read[id(crop)])
+    numeric = {key for key, values in columns.items()
+               if sum(bool(v and _FIGURE_LIKE.match(v)) for v in values) * 2 > len(values)}
     for crop, (figure, doubtful) in zip(figures, readings):
         text = _joined(crop.lines or [])
         if figure is None:
@@ -227,7 +233,8 @@ def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool]])
             elif any(ch.isdigit() for ch in text):
                 crop.confidence = DOUBTFUL_CONFIDENCE
             continue
-        if not any(ch.isdigit() for ch in text) and not _scrap_of_figure(crop, text, figure):
+        in_figures = (crop.grid, round(crop.box[0])) in numeric
+        if not any(ch.isdigit() for ch in text) and not _scrap_of_figure(crop, text, figure, in_figures):
             continue
         crop.figure = figure
         if doubtful:
@@ -266,14 +273,14 @@ def _figure_cells(crops: list[_Crop]) -> list[_Crop]:
     return chosen
 
 
-def _scrap_of_figure(crop: _Crop, text: str, figure: str) -> bool:
+def _scrap_of_figure(crop: _Crop, text: str, figure: str, in_figures: bool) -> bool:
     """A cell the text model read without digits that holds a figure all the same: a percent sign alone
     (SATUAN "%", read as "Yo"), or one character (a lone "1" or "2" the text model drops or reads as
-    "at") that reads as a digit and is no grade ("B")."""
+    "at" or "E") that reads as a digit and is no grade ("B"; in a column of figures it is none)."""
     if _key(figure) == "%":
         return True
     narrow = crop.ink_width <= 0.8 * crop.ink_height  # one glyph: two letters read from it are noise
-    grade = _GRADE.match(text.strip()) and (len(_key(text)) == 1 or not narrow)
+    grade = _GRADE.match(text.strip()) and (len(_key(text)) == 1 or not narrow) and not in_figures
     return (narrow or len(_key(text)) <= 1) and _key(figure).isdigit() and not grade
 
 
