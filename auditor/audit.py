@@ -132,9 +132,15 @@ def _stored_finding(data: dict, fields: dict | None) -> Finding:
                    templates=templates, fields=fields)
 
 
-def audit_file(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> DocumentReport:
+def audit_file(path: str, config: Config, *, password: str | None = None, ocr: bool = False,
+               pages=None) -> DocumentReport:
+    """One document audited; `pages` (a shared array of two ints, for a progress bar in another process)
+    is kept at (pages OCR'd, pages to OCR) while OCR runs."""
+    def progress(done: int, total: int) -> None:
+        pages[0], pages[1] = done, total
+
     try:
-        document = load(path, config, password=password, ocr=ocr)
+        document = load(path, config, password=password, ocr=ocr, progress=progress if pages is not None else None)
     except InputError as error:
         return DocumentReport(path, "error", {}, [], None, error)
     result: Result = run_rules(document, config)
@@ -147,10 +153,11 @@ def audit_file(path: str, config: Config, *, password: str | None = None, ocr: b
                           fingerprint=fingerprint(document))
 
 
-def audit_file_guarded(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> DocumentReport:
+def audit_file_guarded(path: str, config: Config, *, password: str | None = None, ocr: bool = False,
+                       pages=None) -> DocumentReport:
     """audit_file in a child process under the configured time and memory limits; never raises."""
     try:
-        return run_limited(audit_file, path, config, password=password, ocr=ocr,
+        return run_limited(audit_file, path, config, password=password, ocr=ocr, pages=pages,
                            timeout_s=config.timeout, memory_mb=config.max_memory)
     except InputError as error:
         return DocumentReport(path, "error", {}, [], None, error)

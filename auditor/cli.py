@@ -85,21 +85,25 @@ def read_stdin(lang: str) -> str:
 def audited_with_progress(path: str, config: Config, password: str | None, ocr: bool, lang: str,
                           quiet: bool) -> DocumentReport:
     """audit_file_guarded; on a terminal, a PDF shows a bar of the seconds spent against --timeout meanwhile
-    (a long PDF or OCR takes minutes, and silence looks like a hang)."""
+    (a long PDF or OCR takes minutes, and silence looks like a hang), with OCR the page it has reached."""
     from auditor.audit import audit_file_guarded
 
     if quiet or not path.lower().endswith(".pdf") or not sys.stderr.isatty():
         return audit_file_guarded(path, config, password=password, ocr=ocr)
+    import multiprocessing
     import threading
     import time
 
     from tqdm import tqdm
 
+    from auditor.guard import start_method
+
     done: list = []
+    pages = multiprocessing.get_context(start_method()).Array("i", 2) if ocr else None  # OCR'd, to OCR
 
     def audit() -> None:
         try:
-            done.append(audit_file_guarded(path, config, password=password, ocr=ocr))
+            done.append(audit_file_guarded(path, config, password=password, ocr=ocr, pages=pages))
         except BaseException as error:  # noqa: BLE001 - handed back to the main thread below
             done.append(error)
 
@@ -114,6 +118,9 @@ def audited_with_progress(path: str, config: Config, password: str | None, ocr: 
         while worker.is_alive():
             worker.join(0.5)
             bar.n = min(int(time.monotonic() - started), bar.total)
+            if pages is not None and pages[1]:
+                bar.set_description(f"{label} {'hlm.' if lang == 'id' else 'page'} {pages[0]}/{pages[1]}",
+                                    refresh=False)
             bar.refresh()
     if isinstance(done[0], BaseException):
         raise done[0]
@@ -147,7 +154,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
 @click.option("--password", help="Password of an encrypted PDF.")
-@click.option("--ocr", is_flag=True, help="Run OCR on scanned pages (needs ocrmypdf and tesseract).")
+@click.option("--ocr", is_flag=True, help="OCR the scanned pages, table cell by table cell (needs tesseract).")
 @click.option("--timeout", type=float, help="Seconds one document may take (default 120).")
 @click.option("--max-memory", type=int, help="Megabytes of memory one document may use (default 2048).")
 @click.option("--annotate", "annotated", type=click.Path(dir_okay=False),
@@ -285,7 +292,7 @@ def exit_code(reports: list[DocumentReport], fail_on: str) -> int:
 @click.option("--ignore", help="Rule code prefixes to skip, comma separated.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
-@click.option("--ocr", is_flag=True, help="Run OCR on scanned pages (needs ocrmypdf and tesseract).")
+@click.option("--ocr", is_flag=True, help="OCR the scanned pages, table cell by table cell (needs tesseract).")
 @click.option("--csv-sep", type=click.Choice([",", ";"]),
               help="CSV separator  [default: ';' with --lang id, as Excel set to Indonesian expects, else ',']")
 @click.option("--store", "store", metavar="DB",

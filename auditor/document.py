@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -44,12 +45,14 @@ class Document:
         return self.tables[index - 1]
 
 
-def read_raw(path: str, *, password: str | None = None, ocr: bool = False) -> RawDocument:
+def read_raw(path: str, *, password: str | None = None, ocr: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> RawDocument:
+    """The file read by its kind's ingester; `progress(done, total)` follows the OCR of a PDF's scanned pages."""
     kind = file_kind(path)
     if kind == "pdf":
         from auditor.ingest.pdf import read_pdf
 
-        return read_pdf(path, password=password, ocr=ocr)
+        return read_pdf(path, password=password, ocr=ocr, progress=progress)
     if kind == "docx":
         from auditor.ingest.docx import read_docx
 
@@ -92,8 +95,9 @@ def latest_reported_year(tables: list[Table]) -> int | None:
     return None
 
 
-def load(path: str, config: Config, *, password: str | None = None, ocr: bool = False) -> Document:
-    raw = read_raw(path, password=password, ocr=ocr)
+def load(path: str, config: Config, *, password: str | None = None, ocr: bool = False,
+         progress: Callable[[int, int], None] | None = None) -> Document:
+    raw = read_raw(path, password=password, ocr=ocr, progress=progress)
     document = normalise(raw, config)
     if not any(t.role not in ("other", "pegawai") for t in document.tables):
         raise InputError(path, f"tidak ada tabel LKjIP yang dikenali ({len(document.tables)} tabel terbaca): tidak "

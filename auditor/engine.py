@@ -9,7 +9,8 @@ from auditor.bilingual import Text
 from auditor.config import Config
 from auditor.document import Document
 from auditor.facts import unreadable
-from auditor.ruleapi import SEVERITIES, Consistent, Finding, Location, NotCheckable
+from auditor.model import DOUBTFUL_CONFIDENCE
+from auditor.ruleapi import OCR_PAGES, SEVERITIES, Consistent, Finding, Location, NotCheckable
 
 RAISE_RULE_ERRORS = "LKJIP_AUDIT_RAISE_RULE_ERRORS"
 
@@ -61,16 +62,22 @@ def run_rules(document: Document, config: Config) -> Result:
                 coverage.not_checkable[outcome.reason] += 1
             else:
                 coverage.inconsistent += 1
+                severity = config.severity.get(rule.ID) or outcome.severity or rule.SEVERITY
+                fields = outcome.fields
+                doubtful = _doubtful_pages(outcome.locations)
+                if doubtful:  # a misread figure is no contradiction in the report: the reviewer looks first
+                    severity = "warning" if severity == "error" else severity
+                    fields = {**fields, OCR_PAGES: ", ".join(str(page) for page in doubtful)}
                 findings.append(Finding(
                     rule=rule.ID,
-                    severity=config.severity.get(rule.ID) or outcome.severity or rule.SEVERITY,
+                    severity=severity,
                     subject=outcome.subject,
                     attribute=outcome.attribute,
                     values=tuple(outcome.values),
                     expected=outcome.expected,
                     locations=tuple(outcome.locations),
                     templates=rule.MESSAGE,
-                    fields=outcome.fields,
+                    fields=fields,
                 ))
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.rule, _first_position(f)))
     return Result(document, findings, coverage)
@@ -88,6 +95,11 @@ def _outcomes(rule, document: Document, options: dict):
             raise
         error_name = type(error).__name__
         yield NotCheckable(Text(f"{rule.ID} gagal dijalankan ({error_name})", f"{rule.ID} could not run ({error_name})"))
+
+
+def _doubtful_pages(locations) -> list[int]:
+    """Pages of the figures among `locations` whose OCR reading is doubtful."""
+    return sorted({location.page or 0 for location in locations if location.confidence <= DOUBTFUL_CONFIDENCE})
 
 
 def _first_position(finding: Finding) -> tuple:

@@ -197,7 +197,7 @@ class FactStore:
             "box": table.boxes[row_index][column],
             "page": source.page,
             "line": source.line,
-            "confidence": source.confidence,
+            "confidence": min(source.confidence, table.confidences[row_index][column]),
         })
 
     @property

@@ -64,7 +64,7 @@ def run_limited(func: Callable[..., Any], *args: Any, timeout_s: float = DEFAULT
     positional argument (the document's path) names the input in that message. InputError raised by
     func reaches the caller unchanged; any other exception comes back as WorkerError.
 
-    The child leads its own process group, so the programs it starts (ocrmypdf, tesseract) are killed
+    The child leads its own process group, so the programs it starts (tesseract) are killed
     with it on a timeout, when the parent exits or is stopped by a signal, and when the parent dies;
     its temporary files live in a folder of their own that is deleted whatever happened.
     """
@@ -232,7 +232,7 @@ def _work(sender: Connection, memory_mb: int, scratch: str, parent_pid: int, fun
           kwargs: dict) -> None:
     _own_group(0 if sys.platform != "win32" else None)
     exit_with_parent(parent_pid, group=True, scratch=scratch)
-    # every temporary file of this document, ocrmypdf's included, lands where the parent will delete it
+    # every temporary file of this document, tesseract's included, lands where the parent will delete it
     os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = scratch
     tempfile.tempdir = scratch
     _limit_address_space(memory_mb)

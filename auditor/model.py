@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in the PDF page's user space: points, y upwards
 PageBox = tuple[int, Box]  # a box on a 1-based page
+OCR_CONFIDENCE = 0.9  # text read by OCR, and a figure two OCR readings agree on
+DOUBTFUL_CONFIDENCE = 0.5  # an OCR'd figure whose readings disagree or that does not fit its column:
+#                            a finding resting on it is a warning to look at the cell, never an error
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class RawTable:
     rows: list[list[str]]
     sources: list[Source]
     boxes: list[list[Box | None]] | None = None  # per cell where a PDF printed it; None from markdown and Word
+    confidences: list[list[float]] | None = None  # per cell, below 1 where OCR read it; None: all 1
 
 
 @dataclass

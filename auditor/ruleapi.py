@@ -13,6 +13,8 @@ SEVERITIES = ("error", "warning", "info")
 # model.Box and model.PageBox, spelled out: the rule API imports nothing of the engine
 Box = tuple[float, float, float, float]
 PageBox = tuple[int, Box]
+OCR_PAGES = "ocr_pages"  # the field the engine adds to a finding that rests on a doubtful OCR'd figure
+_OCR_NOTE = {"id": " (periksa angka hasil OCR, hlm. {pages})", "en": " (check the figure read by OCR, p. {pages})"}
 
 _WORDS = {
     "id": {"page": "hlm.", "row": "baris", "column": "kolom", "line": "baris sumber", "sentence": "kalimat"},
@@ -73,18 +75,21 @@ class Location:
     # about the row; None for markdown, Word and sentences
     box: Box | None = field(default=None, compare=False)
     text_boxes: tuple[PageBox, ...] = field(default=(), compare=False)  # a sentence's printed lines (PDF)
+    confidence: float = field(default=1.0, compare=False)  # the figure's (Fact.confidence)
 
     @classmethod
     def of(cls, fact: Fact) -> "Location":
         """A table cell, or the sentence of a figure stated in the narrative (no table, row or column)."""
         return cls(page=fact.page, table=fact.table or None, row=fact.row or None, column=fact.column or None,
                    line=fact.line, text=fact.text or "", table_index=fact.table_index, row_index=fact.row_index,
-                   column_index=fact.column_index, box=fact.box, text_boxes=fact.text_boxes or ())
+                   column_index=fact.column_index, box=fact.box, text_boxes=fact.text_boxes or (),
+                   confidence=fact.confidence)
 
     @classmethod
     def of_block(cls, block) -> "Location":
         """A sentence: a text block (model.TextBlock) where it was read, with the boxes of its printed lines."""
-        return cls(page=block.source.page, line=block.source.line, text=block.text, text_boxes=block.boxes)
+        return cls(page=block.source.page, line=block.source.line, text=block.text, text_boxes=block.boxes,
+                   confidence=block.source.confidence)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Location":
@@ -164,7 +169,10 @@ class Finding:
     def message(self, lang: str = "id") -> str:
         rendered = {k: render_field(v, lang) for k, v in self.fields.items()}
         rendered.setdefault("subject", self.subject)
-        return self.templates.get(lang, self.templates["id"]).format(**rendered)
+        text = self.templates.get(lang, self.templates["id"]).format(**rendered)
+        if OCR_PAGES in self.fields:
+            text += _OCR_NOTE[lang].format(pages=rendered[OCR_PAGES])
+        return text
 
     def to_dict(self, lang: str = "id") -> dict:
         return {

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 CONTINUATION_SIMILARITY = 85  # header text similarity (0-100) for a fragment to continue the table above
 _LABEL = re.compile(r"^tabel\.?\s*([IVXLC\d]+(?:\s*\.\s*[A-Z0-9]+)*)\b\.?\s*(.*)$", re.IGNORECASE)
+_OCR_TABEL = re.compile(r"^t\s*a\s*b\s*e\s*[l1I|\]]\s*\.?\s*(\S+)\s*(.*)$", re.IGNORECASE)
+_OCR_CODE = re.compile(r"^([IVX1lL|!]+?)\.?([A-H])?(?:\.([\dlIL|!.]+?))?\.?$")
 _PAGE_FURNITURE = re.compile(r"^(?:halaman\s*)?[ivxlc\d]+(?:\s*(?:dari|/)\s*\d+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _ROW_NUMBER = re.compile(r"^(?:([IVXLC]+)|(\d+))((?:\.\d+)*)\.?$")
@@ -40,6 +42,7 @@ class Table:
     sources: list[Source]
     header_sources: list[Source]
     boxes: list[list[Box | None]]  # per body cell where a PDF printed it, None elsewhere
+    confidences: list[list[float]]  # per body cell: below 1 where OCR read it
     role: str = "other"
     fragments: int = 1
 
@@ -101,8 +104,11 @@ def row_number(cell: str) -> tuple | None:
     return (scheme, first, *rest)
 
 
-def is_number_row(row: list[str]) -> bool:
-    """The column-number row `| 1 | 2 | 3 |`, `(1) | (2)` or with a formula such as `11=7-10`."""
+def is_number_row(row: list[str], ocr: bool = False) -> bool:
+    """The column-number row `| 1 | 2 | 3 |`, `(1) | (2)` or with a formula such as `11=7-10`; with `ocr`
+    also when OCR lost or misread a few of its numbers but most stand where the sequence puts them."""
+    if ocr and _mostly_in_sequence(row):
+        return True
     cells = [c.strip("() .") for c in row if c.strip()]
     if len(cells) < 2 or len(cells) < 0.6 * len(row):
         return False
@@ -113,10 +119,19 @@ def is_number_row(row: list[str]) -> bool:
     return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 2
 
 
-def header_depth(rows: list[list[str]]) -> tuple[int, int | None]:
+def _mostly_in_sequence(row: list[str]) -> bool:
+    """At least three quarters of the cells read as the number their position gives (1, 2, … or from 0)."""
+    for first in (1, 0):
+        hits = sum(bool(re.match(rf"^\(?{j + first}\b", cell.strip())) for j, cell in enumerate(row))
+        if len(row) >= 3 and hits >= 0.75 * len(row):
+            return True
+    return False
+
+
+def header_depth(rows: list[list[str]], ocr: bool = False) -> tuple[int, int | None]:
     """How many rows form the header, and the index of the column-number row if there is one."""
     for index, row in enumerate(rows[:5]):
-        if is_number_row(row):
+        if is_number_row(row, ocr):
             return index + 1, index
     depth = 1
     while depth < min(len(rows), 3):
@@ -177,7 +192,9 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
         boxes = [list(b) + [None] * (width - len(b)) for b in item.boxes or [[] for _ in rows]]
-        depth, _ = header_depth(rows)
+        confidences = [list(c) + [1.0] * (width - len(c)) for c in item.confidences or [[] for _ in rows]]
+        ocr = item.confidences is not None
+        depth, _ = header_depth(rows, ocr)
         header, body = rows[:depth], rows[depth:]
         header_text = _header_text(header)
         continues = (
@@ -185,17 +202,18 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
             and not since_previous
             and len(previous.columns) == width
             and (fuzz.ratio(previous_header, header_text) >= CONTINUATION_SIMILARITY
-                 or _numbers_only(header, previous))
+                 or _numbers_only(header, previous, ocr))
         )
         if continues:
             assert previous is not None
             previous.rows.extend(body)
             previous.sources.extend(item.sources[depth:])
             previous.boxes.extend(boxes[depth:])
+            previous.confidences.extend(confidences[depth:])
             previous.fragments += 1
         else:
             label, caption = _title(layout.text, since_previous, previous)
-            numbers = header[depth - 1] if is_number_row(header[depth - 1]) else None
+            numbers = header[depth - 1] if is_number_row(header[depth - 1], ocr) else None
             names = column_names(header[:-1] if numbers else header, width)
             keys = _column_keys(numbers, width)
             previous = Table(
@@ -207,12 +225,14 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
                 sources=list(item.sources[depth:]),
                 header_sources=list(item.sources[:depth]),
                 boxes=boxes[depth:],
+                confidences=confidences[depth:],
             )
             layout.tables.append(previous)
             previous_header = header_text
         since_previous = []
     for table in layout.tables:
-        table.rows, table.sources, table.boxes = _drop_empty(table.rows, table.sources, table.boxes)
+        table.rows, table.sources, table.boxes, table.confidences = _drop_empty(
+            table.rows, table.sources, table.boxes, table.confidences)
         classify(table, vocabulary, year)
     return layout
 
@@ -227,7 +247,7 @@ def split_glued(item: RawTable | TextBlock, vocabulary: Vocabulary = DEFAULT) ->
     rows = item.rows
     starts, start = [0], 0
     while True:
-        depth, _ = header_depth(rows[start:])
+        depth, _ = header_depth(rows[start:], item.confidences is not None)
         after = next((i for i in range(start + depth + 1, len(rows))
                       if _numbers_again(rows[i]) or _reads_as_header(rows[i], vocabulary)), None)
         if after is None:
@@ -248,6 +268,8 @@ def split_glued(item: RawTable | TextBlock, vocabulary: Vocabulary = DEFAULT) ->
             rows=[[r[j] if j < len(r) else "" for j in keep] for r in rows[a:b]],
             sources=list(item.sources[a:b]),
             boxes=[[bx[j] if j < len(bx) else None for j in keep] for bx in boxes[a:b]] if item.boxes else None,
+            confidences=[[c[j] if j < len(c) else 1.0 for j in keep] for c in item.confidences[a:b]]
+            if item.confidences else None,
         ))
     return parts
 
@@ -275,10 +297,14 @@ def _reads_as_header(row: list[str], vocabulary: Vocabulary) -> bool:
             and bool(set(named) - {*_LABEL_MEANINGS, "name", "pegawai"}))
 
 
-def _numbers_only(header: list[list[str]], previous: Table) -> bool:
-    """A page's header of column numbers alone (`1 | 2 | … | 11=7-10`) continues the table that printed them."""
+def _numbers_only(header: list[list[str]], previous: Table, ocr: bool = False) -> bool:
+    """A page's header of column numbers alone (`1 | 2 | … | 11=7-10`) continues the table that printed them
+    (read by OCR: most of them)."""
     keys = [c.key for c in previous.columns]
-    return len(header) == 1 and is_number_row(header[0]) and [c.strip() for c in header[0]] == keys
+    if len(header) != 1 or not is_number_row(header[0], ocr):
+        return False
+    same = sum(c.strip() == key for c, key in zip(header[0], keys))
+    return same == len(keys) or (ocr and same >= 0.75 * len(keys))
 
 
 def _column_keys(numbers: list[str] | None, width: int) -> list[str]:
@@ -287,9 +313,10 @@ def _column_keys(numbers: list[str] | None, width: int) -> list[str]:
     return [str(j + 1) for j in range(width)]
 
 
-def _drop_empty(rows: list[list[str]], sources: list[Source], boxes: list[list[Box | None]]) -> tuple[list, list, list]:
-    kept = [(r, s, b) for r, s, b in zip(rows, sources, boxes) if any(c.strip() for c in r)]
-    return [r for r, _, _ in kept], [s for _, s, _ in kept], [b for _, _, b in kept]
+def _drop_empty(rows: list[list[str]], *parallel: list) -> tuple[list, ...]:
+    """The rows with a printed cell, and the same rows of each list kept parallel to them."""
+    kept = [index for index, row in enumerate(rows) if any(c.strip() for c in row)]
+    return tuple([values[i] for i in kept] for values in (rows, *parallel))
 
 
 def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Table | None) -> tuple[str, str]:
@@ -300,6 +327,8 @@ def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Tab
     label, caption_parts = "", []
     for block in candidates:
         match = _LABEL.match(block.text.strip())
+        if match is None and block.source.confidence < 1:
+            match = _LABEL.match(ocr_caption(block.text.strip()))
         if match:
             label = "Tabel " + re.sub(r"\s+", "", match.group(1)).rstrip(".")
             caption_parts = [match.group(2)] if match.group(2) else []
@@ -309,6 +338,21 @@ def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Tab
         caption_parts = [b.text for b in candidates[-1:] if not b.text.rstrip().endswith(":")]
     caption = " ".join(p for p in caption_parts if p).strip()
     return (label or caption[:90] or "(tabel tanpa judul)"), caption
+
+
+def ocr_caption(text: str) -> str:
+    """A caption as OCR misreads it ("Tabe] IILF.L Realisasi") put back in the printed form ("Tabel
+    III.F.1 Realisasi"): the word Tabel with its last letter misread, a Roman numeral whose I's read as
+    l, L, 1 or |, its dot lost before the section letter, a row number 1 read as l."""
+    word = _OCR_TABEL.match(text)
+    if word is None:
+        return text
+    code = _OCR_CODE.match(word.group(1))
+    if code is None or not re.search(r"[IVX]", code.group(1)):
+        return text
+    parts = [re.sub(r"[1lL|!]", "I", code.group(1)), *(p for p in (code.group(2),) if p)]
+    parts += [re.sub(r"[lIL|!]", "1", p) for p in (code.group(3) or "").split(".") if p]
+    return f"Tabel {'.'.join(parts)} {word.group(2)}".strip()
 
 
 # --- roles -------------------------------------------------------------------------------------------

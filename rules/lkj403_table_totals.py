@@ -117,7 +117,8 @@ def _row_sums(table: Table, jumlah: int, parts: list[int], numeric: list[int]):
         subject = _row_name(table, i, numeric)
         yield _problem(table, i, jumlah, subject, printed, computed, ROW_LABEL, numeric,
                        [Location(_page(table, i), table.label, subject, table.columns[p].name, table.sources[i].line,
-                                 table.rows[i][p], box=table.boxes[i][p]) for p in parts])
+                                 table.rows[i][p], box=table.boxes[i][p], confidence=table.confidences[i][p])
+                        for p in parts])
 
 
 def _column_sums(table: Table, total: int, totals: list[int], numeric: list[int]):
@@ -139,7 +140,8 @@ def _column_sums(table: Table, total: int, totals: list[int], numeric: list[int]
         subject = table.columns[j].name or table.columns[j].key
         yield _problem(table, total, j, subject, printed, candidates[0], COLUMN_LABEL, numeric,
                        [Location(_page(table, i), table.label, _row_name(table, i, numeric), subject, table.sources[i].line,
-                                 table.rows[i][j], box=table.boxes[i][j]) for i in since_previous or all_above])
+                                 table.rows[i][j], box=table.boxes[i][j], confidence=table.confidences[i][j])
+                        for i in since_previous or all_above])
 
 
 def _sum(table: Table, rows: list[int], column: int) -> Decimal | None:
@@ -153,7 +155,8 @@ def _sum(table: Table, rows: list[int], column: int) -> Decimal | None:
 def _problem(table: Table, i: int, j: int, subject: str, printed: Value, computed: Decimal, label: dict,
              numeric: list[int], parts: list[Location]) -> Problem:
     where = Location(_page(table, i), table.label, _row_name(table, i, numeric), table.columns[j].name or table.columns[j].key,
-                     table.sources[i].line, table.rows[i][j], box=table.boxes[i][j])
+                     table.sources[i].line, table.rows[i][j], box=table.boxes[i][j],
+                     confidence=table.confidences[i][j])
     return Problem(
         subject=subject, attribute="jumlah", values=(printed.number, computed), expected=computed,
         locations=(where, *parts),

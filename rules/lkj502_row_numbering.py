@@ -138,6 +138,7 @@ def _problem(table: Table, i: int, subject: str, problem: dict) -> Problem:
     number = table.column("no") or 0
     where = Location(source.page, table.label, " ".join(c for c in table.rows[i][:2] if c.strip()) or None,
                      None, source.line, table.rows[i][number], table_index=table.index, row_index=i,
-                     box=table.row_box(i))
+                     box=table.row_box(i),
+                     confidence=table.confidences[i][number])
     return Problem(subject=subject, attribute=None, values=(), expected=None, locations=(where,),
                    fields={"table": table.label, "problem": problem, "where": where})

@@ -12,14 +12,17 @@ FAIL:
 """
 from __future__ import annotations
 
+from auditor.model import DOUBTFUL_CONFIDENCE
 from auditor.ruleapi import Location, Problem
 
 ID = "LKJ902"
 TITLE = {"id": "Angka dibaca dengan OCR", "en": "Figures read by OCR"}
 SEVERITY = "info"
 MESSAGE = {
-    "id": "{count} angka dari halaman {pages} dibaca dengan OCR; temuan yang memakai angka ini perlu dicek ulang.",
-    "en": "{count} figures from pages {pages} were read by OCR; findings that use them need a second look.",
+    "id": "{count} angka dari halaman {pages} dibaca dengan OCR, {doubtful} di antaranya meragukan; temuan yang "
+          "memakai angka ini perlu dicek ulang.",
+    "en": "{count} figures from pages {pages} were read by OCR, {doubtful} of them doubtful; findings that use them "
+          "need a second look.",
 }
 CONF: dict = {}
 DEFAULT: dict = {}
@@ -32,4 +35,5 @@ def check(document, options):
     pages = sorted({f.page for f in uncertain if f.page is not None})
     yield Problem(subject=document.meta.get("instansi") or document.path, attribute=None, values=tuple(pages),
                   expected=None, locations=tuple(Location(page=p) for p in pages),
-                  fields={"count": len(uncertain), "pages": ", ".join(str(p) for p in pages)})
+                  fields={"count": len(uncertain), "pages": ", ".join(str(p) for p in pages),
+                          "doubtful": sum(f.confidence <= DOUBTFUL_CONFIDENCE for f in uncertain)})

@@ -442,8 +442,7 @@ def tesseract_has(language: str) -> bool:
     return language in listed
 
 
-@pytest.mark.skipif(shutil.which("ocrmypdf") is None or not tesseract_has("ind"),
-                    reason="needs ocrmypdf and tesseract-ocr-ind")
+@pytest.mark.skipif(not tesseract_has("ind"), reason="needs tesseract-ocr-ind")
 def test_ocr_reads_scanned_table_with_lower_confidence(tmp_path):
     path = tmp_path / "pindaian.pdf"
     image_page(path, scan_image(47, dpi=200), dpi=200)
@@ -452,6 +451,25 @@ def test_ocr_reads_scanned_table_with_lower_confidence(tmp_path):
     table = next(item for item in document.items if isinstance(item, RawTable))
     assert table.rows[-1] == ["", "JUMLAH", "455.365.200", "437.030.200", "95,97%"]
     assert all(source.confidence < 1 for source in table.sources)
+
+
+@pytest.mark.skipif(not tesseract_has("ind"), reason="needs tesseract-ocr-ind")
+def test_ocr_of_a_mixed_document_reads_only_the_scanned_page(tmp_path):
+    """Text pages stay as their text layer gives them; the scanned page (a budget table) is OCR'd."""
+    scan = tmp_path / "scan.pdf"
+    image_page(scan, scan_image(47, dpi=200), dpi=200)
+    writer = PdfWriter()
+    for page in PdfReader(str(SAMPLE_PDF)).pages[:2]:
+        writer.add_page(page)
+    writer.add_page(PdfReader(str(scan)).pages[0])
+    path = tmp_path / "campuran.pdf"
+    writer.write(str(path))
+    plain, document = read_pdf(str(path)), read_pdf(str(path), ocr=True)
+    assert document.scanned_pages == [] and plain.scanned_pages == [3]
+    text_pages = [i for i in document.items if (i.source if isinstance(i, TextBlock) else i.sources[0]).page < 3]
+    assert text_pages == plain.items
+    [table] = [i for i in document.items if isinstance(i, RawTable) and i.sources[0].page == 3]
+    assert table.rows[-1] == ["", "JUMLAH", "455.365.200", "437.030.200", "95,97%"]
 
 
 # -- generated reports printed to PDF -------------------------------------------------------

@@ -22,7 +22,7 @@ from auditor.guard import run_limited
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = str(ROOT / "samples" / "lkjip-raas-2020.md")
-posix_only = pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for ocrmypdf")
+posix_only = pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for tesseract")
 # `import resource` fails, as on Windows; psutil's Linux backend (which Windows does not use) keeps its copy
 BLOCK_RESOURCE = "import sys\nimport psutil\nsys.modules['resource'] = None\n"
 
@@ -37,12 +37,12 @@ def scanned_pdf(path: Path) -> Path:
     return path
 
 
-def fake_ocrmypdf(tmp_path: Path) -> tuple[Path, Path]:
-    """An ocrmypdf that copies the report into the temp folder, starts a helper and hangs, noting its pids."""
+def fake_tesseract(tmp_path: Path) -> tuple[Path, Path]:
+    """A tesseract that copies the report into the temp folder, starts a helper and hangs, noting its pids."""
     folder = tmp_path / "bin"
     folder.mkdir()
     pids = tmp_path / "pids"
-    script = folder / "ocrmypdf"
+    script = folder / "tesseract"
     script.write_text("#!/bin/sh\n"
                       'for last; do :; done\n'
                       f'echo $$ >> "{pids}"\n'
@@ -69,7 +69,7 @@ def noted_pids(pids: Path, count: int, deadline_s: float = 60) -> list[int]:
         if pids.exists() and len(pids.read_text().split()) >= count:
             return [int(p) for p in pids.read_text().split()]
         time.sleep(0.1)
-    raise AssertionError("the fake ocrmypdf never ran")
+    raise AssertionError("the fake tesseract never ran")
 
 
 def all_gone(pids: list[int], within_s: float = 10) -> bool:
@@ -95,7 +95,7 @@ def cli(*args: str) -> list[str]:
 @posix_only
 @pytest.mark.slow
 def test_ocr_is_killed_with_its_group_on_timeout_and_leaves_no_temporaries(tmp_path):
-    bin_folder, pids = fake_ocrmypdf(tmp_path)
+    bin_folder, pids = fake_tesseract(tmp_path)
     pdf = scanned_pdf(tmp_path / "pindaian.pdf")
     started = time.monotonic()
     result = subprocess.run(cli("check", str(pdf), "--ocr", "--timeout", "5", "--lang", "en"), capture_output=True,
@@ -111,7 +111,7 @@ def test_ocr_is_killed_with_its_group_on_timeout_and_leaves_no_temporaries(tmp_p
 @pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_ocr_is_killed_and_temporaries_deleted_when_check_is_stopped(tmp_path, stop):
-    bin_folder, pids = fake_ocrmypdf(tmp_path)
+    bin_folder, pids = fake_tesseract(tmp_path)
     pdf = scanned_pdf(tmp_path / "pindaian.pdf")
     # started from a background job (as CI may be), the test inherits SIGINT ignored; at a terminal, where a
     # user presses Ctrl-C, it is not
@@ -129,7 +129,7 @@ def test_ocr_is_killed_and_temporaries_deleted_when_check_is_stopped(tmp_path, s
 @posix_only
 @pytest.mark.slow
 def test_workers_and_their_children_exit_when_the_batch_is_killed(tmp_path):
-    bin_folder, pids = fake_ocrmypdf(tmp_path)
+    bin_folder, pids = fake_tesseract(tmp_path)
     folder = tmp_path / "in"
     folder.mkdir()
     scanned_pdf(folder / "pindaian.pdf")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pypdfium2 as pdfium
 
@@ -12,12 +14,12 @@ from auditor.ingest.pdf.blocks import (block_item, body_gap, body_size, drop_pag
                                        page_blocks)
 from auditor.ingest.pdf.grid import find_grids, grid_cells
 from auditor.ingest.pdf.layout import Fragment, Page, Word, group_lines
-from auditor.ingest.pdf.ocr import OCR_CONFIDENCE, ocr_clean, ocr_copy, reread_figures
 from auditor.ingest.pdf.opening import check_streams, corrupt, open_pdf
-from auditor.ingest.pdf.page import Frame, page_graphics, page_words, raster_edges
+from auditor.ingest.pdf.page import Frame, page_graphics, page_words
 from auditor.ingest.pdf.page_breaks import prints_wrap_spaces, rejoin_broken_rows
+from auditor.ingest.pdf.scan import RASTER_DPI, page_workers, read_scanned_page
 from auditor.ingest.pdf.tagged import TaggedTable, repeated_header, tagged_fragment, tagged_tables
-from auditor.model import RawDocument, RawTable, Source, TextBlock
+from auditor.model import OCR_CONFIDENCE, RawDocument, RawTable, Source, TextBlock
 
 # pdfminer's parser behind pdfplumber's page objects costs ~80% of a naive pdfplumber run, so
 # characters and rulings come from PDFium and only pdfplumber's lines-strategy grid algorithm
@@ -26,11 +28,10 @@ from auditor.model import RawDocument, RawTable, Source, TextBlock
 MAX_PAGES = 1000
 
 
-def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | None = None,
-               tables: list[TaggedTable] | None = None, above: Fragment | None = None) -> Page:
-    """One page's text lines and table fragments; `ocr_workdir` marks a page whose text came from
-    OCR, whose rulings are then found in the rendered image; `tables` are the tables the structure
-    tree has on this page, `above` the last table of the page before, which one of them may continue."""
+def _read_page(document: pdfium.PdfDocument, number: int, *, tables: list[TaggedTable] | None = None,
+               above: Fragment | None = None) -> Page:
+    """One page's text lines and table fragments; `tables` are the tables the structure tree has on this
+    page, `above` the last table of the page before, which one of them may continue."""
     page = document[number - 1]
     try:
         frame = Frame(page)
@@ -41,10 +42,7 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | 
         finally:
             textpage.close()
         edges, image_share = page_graphics(page, frame)
-        result = Page(number, frame.width, frame.height, ocr=ocr_workdir is not None)
-        if ocr_workdir is not None:
-            words = [w for w in words if ocr_clean(w)]
-            edges += raster_edges(page)
+        result = Page(number, frame.width, frame.height)
         result.scanned = len(words) < 3 and image_share > 0.3
         grids = find_grids(edges, words)
         free: list[Word] = []
@@ -67,8 +65,6 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, ocr_workdir: str | 
                 continue  # a frame or box around nothing is not a table
             result.fragments.append(Fragment(number, grid.ys[0], grid.ys[-1], grid_cells(grid, words_in, frame),
                                              grid.open_top, grid.open_bottom))
-        if ocr_workdir is not None:
-            reread_figures(page, result.fragments, ocr_workdir)
         result.lines = group_lines(free)
         for line in result.lines:
             line.page, line.pdf_box = number, frame.user_box((line.x0, line.top, line.x1, line.bottom))
@@ -99,12 +95,13 @@ def _tagged(page: Page, tables: list[TaggedTable], words: list[Word], frame: Fra
     return free
 
 
-def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
-             max_pages: int = MAX_PAGES) -> RawDocument:
+def read_pdf(path: str, *, password: str | None = None, ocr: bool = False, max_pages: int = MAX_PAGES,
+             progress: Callable[[int, int], None] | None = None) -> RawDocument:
     """Reads a PDF report into text blocks and table fragments, each with its 1-based page.
 
     Unusable files raise InputError. Pages without a text layer are listed in `scanned_pages`, or
-    with `ocr` get one from ocrmypdf and carry confidence OCR_CONFIDENCE in their sources.
+    with `ocr` are read by Tesseract cell by cell (scan.py): their sources carry OCR_CONFIDENCE, each
+    table cell its own confidence; `progress(done, total)` is told after each OCR'd page.
     """
     path = str(path)
     if file_kind(path) != "pdf":
@@ -132,7 +129,7 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
     # pages still without text are reported by rule LKJ901, figures read by OCR by LKJ902 (via their confidence)
     scanned = [page.number for page in pages if page.scanned]
     if scanned and ocr:
-        pages = _ocr_pages(path, password, pages, scanned)
+        pages = _ocr_pages(path, password, pages, scanned, progress)
         scanned = [number for number in scanned if pages[number - 1].scanned]
     if not any(page.lines or page.fragments for page in pages):
         raise InputError(path, "PDF tidak memiliki lapisan teks (hanya gambar pindaian); jalankan ulang dengan --ocr.",
@@ -154,22 +151,50 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False,
         placed += [(fragment.top, RawTable(rows=fragment.texts(),
                                            sources=[Source(page=number, confidence=confidence)
                                                     for number in fragment.row_pages],
-                                           boxes=fragment.boxes()))
+                                           boxes=fragment.boxes(),
+                                           confidences=_below_one(fragment.confidences())))
                    for fragment in page.fragments]
         placed.sort(key=lambda pair: pair[0])
         items.extend(item for _, item in placed)
     return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), scanned_pages=scanned)
 
 
-def _ocr_pages(path: str, password: str | None, pages: list[Page], scanned: list[int]) -> list[Page]:
-    with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir:
-        copy = ocr_copy(path, password, scanned, workdir)
-        document = pdfium.PdfDocument(copy)
-        try:
+def _below_one(confidences: list[list[float]]) -> list[list[float]] | None:
+    return confidences if any(c < 1 for row in confidences for c in row) else None
+
+
+def _ocr_pages(path: str, password: str | None, pages: list[Page], scanned: list[int],
+               progress: Callable[[int, int], None] | None) -> list[Page]:
+    """The scanned pages read by OCR, page_workers() at a time: pages are rendered here one after the
+    other (PDFium is not thread-safe), the Tesseract runs and the image work overlap in threads; a few
+    pages ahead at most, so a long scan is not held in memory as images."""
+    document = open_pdf(path, password)
+    done = 0
+
+    def finish(job) -> None:
+        nonlocal done
+        page_read = job.result()
+        pages[page_read.number - 1] = page_read
+        done += 1
+        if progress is not None:
+            progress(done, len(scanned))
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir, \
+                ThreadPoolExecutor(max_workers=page_workers()) as pool:
+            running: list = []
             for number in scanned:
-                page = _read_page(document, number, ocr_workdir=workdir)
-                page.scanned = not (page.lines or page.fragments)
-                pages[number - 1] = page
-        finally:
-            document.close()
+                if len(running) >= 2 * page_workers():
+                    finish(running.pop(0))
+                page = document[number - 1]
+                try:
+                    frame = Frame(page)
+                    image = page.render(scale=RASTER_DPI / 72, grayscale=True).to_pil().convert("L")
+                finally:
+                    page.close()
+                running.append(pool.submit(read_scanned_page, image, number, frame, workdir))
+            for job in running:
+                finish(job)
+    finally:
+        document.close()
     return pages

@@ -24,6 +24,7 @@ class Word:
     bold: bool
     space_after: bool = False  # a space glyph was printed after it (not one PDFium made up)
     mcid: int = -1  # its marked content in a tagged PDF (read only on pages with tagged tables)
+    confidence: float = 1.0  # below 1 when OCR read it
 
 
 @dataclass(slots=True)
@@ -39,6 +40,7 @@ class Line:
     first_width: float  # width of its first word, to tell whether it would have fit on the line above
     page: int = 0  # set with pdf_box for the lines outside tables, which become text blocks
     pdf_box: Box | None = None  # the line in the page's user space
+    confidence: float = 1.0  # its least certain word's
 
 
 @dataclass
@@ -49,12 +51,10 @@ class Cell:
     right: float
     box: tuple[float, float, float, float]  # displayed, like the lines
     pdf_box: Box  # the same box in the page's user space
-    override: str | None = None  # a figure re-read by OCR
+    confidence: float = 1.0  # below 1 for a cell read by OCR, lowest for a doubtful figure
 
     @property
     def text(self) -> str:
-        if self.override is not None:
-            return self.override
         return clean_text(join_lines([line.text for line in self.lines]))
 
 
@@ -83,6 +83,9 @@ class Fragment:
 
     def boxes(self) -> list[list[Box | None]]:
         return [[cell.pdf_box if cell else None for cell in row] for row in self.cells]
+
+    def confidences(self) -> list[list[float]]:
+        return [[cell.confidence if cell else 1.0 for cell in row] for row in self.cells]
 
 
 @dataclass
@@ -125,7 +128,8 @@ def group_lines(words: list[Word]) -> list[Line]:
         group.sort(key=lambda w: w.x0)
         lines.append(Line(" ".join(w.text for w in group), group[0].x0, min(w.top for w in group),
                           max(w.x1 for w in group), max(w.bottom for w in group), max(w.size for w in group),
-                          all(w.bold for w in group), group[-1].space_after, group[0].x1 - group[0].x0))
+                          all(w.bold for w in group), group[-1].space_after, group[0].x1 - group[0].x0,
+                          min(w.confidence for w in group)))
     lines.sort(key=lambda line: line.top)
     return lines
 

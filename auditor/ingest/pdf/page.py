@@ -229,16 +229,12 @@ def page_graphics(page: pdfium.PdfPage, frame: Frame) -> tuple[list[dict], float
     return edges, image_area / max(frame.width * frame.height, 1.0)
 
 
-def raster_edges(page: pdfium.PdfPage, dpi: float = 150.0) -> list[dict]:
-    """Ruling edges of a scanned page: long dark runs in a rendered bitmap that have paper on both
-    sides a ruling's width away (glyph strokes are short, photos and logos are thick)."""
+def pixel_edges(dark, scale: float) -> list[dict]:
+    """Ruling edges in a page raster (`dark`: a boolean array, True for ink, `scale` pixels per point):
+    long dark runs that have paper on both sides a ruling's width away (glyph strokes are short, photos
+    and logos are thick)."""
     import numpy
 
-    scale = dpi / 72
-    bitmap = page.render(scale=scale, grayscale=True)
-    pixels = bitmap.to_numpy()
-    bitmap.close()
-    dark = pixels.reshape(pixels.shape[0], pixels.shape[1]) < 190
     reach = max(2, round(2.5 * scale))
     edges: list[dict] = []
     for orientation, grid, min_run in (("h", dark, 20 * scale), ("v", dark.T, 12 * scale)):

@@ -85,4 +85,5 @@ def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces
 def _joined(above: Cell | None, below: Cell | None) -> Cell | None:
     if above is None or below is None:
         return above or below
-    return Cell(above.lines + below.lines, above.right, above.box, above.pdf_box)
+    return Cell(above.lines + below.lines, above.right, above.box, above.pdf_box,
+                min(above.confidence, below.confidence))

@@ -1,0 +1,95 @@
+"""Row numbers on a scanned page ("I", "II.1", "I.2.3"): in a sans-serif font the Roman I is a plain bar,
+which Tesseract drops or reads as 1, l or |, so a row number is read glyph by glyph: bars and dots by
+their shape, the other glyphs (digits, V, X) by Tesseract one character at a time."""
+from __future__ import annotations
+
+import re
+
+import numpy
+
+from auditor.ingest.pdf.tesseract import tesseract
+
+INK = 128  # grey level below which a scan's pixel is ink (text or ruling), whatever the paper's noise
+_DIGITS = "0123456789VX"  # what a row number's glyphs other than I and the dot can be
+_ROW_NUMBER = re.compile(r"^(?:[IVX]+|\d+)(?:\.\d+)*\.?$")
+
+
+def glyphs(pixels: numpy.ndarray, line_height: int) -> list[tuple[str, numpy.ndarray]] | None:
+    """The crop's glyphs left to right as ("I", bar), (".", dot) or ("?", pixels to read); None when it
+    holds no bar (nothing Tesseract would miss) or a glyph spans more than a character's width."""
+    ink = pixels < INK
+    columns = numpy.concatenate(([0], ink.any(axis=0).astype(numpy.int8), [0]))
+    starts, ends = numpy.nonzero(numpy.diff(columns) == 1)[0], numpy.nonzero(numpy.diff(columns) == -1)[0]
+    found: list[tuple[str, numpy.ndarray]] = []
+    for start, end in zip(starts, ends):
+        rows = numpy.nonzero(ink[:, start:end].any(axis=1))[0]
+        if ink[:, start:end].sum() < 6:
+            continue  # a speck
+        top, bottom = rows[0], rows[-1] + 1
+        height, width = bottom - top, end - start
+        if width > 1.2 * line_height:
+            return None  # letters run together: a word, not a row number
+        if height <= 0.35 * line_height and width <= 0.5 * line_height:
+            found.append((".", ink[top:bottom, start:end]))
+        elif height >= 0.7 * line_height and width <= 0.3 * height and ink[top:bottom, start:end].mean() >= 0.6:
+            found.append(("I", ink[top:bottom, start:end]))
+        else:
+            found.append(("?", pixels[max(top - 2, 0):bottom + 2, max(start - 2, 0):end + 2]))
+    return found if any(kind == "I" for kind, _ in found) else None
+
+
+def read_row_numbers(items: list[list[tuple[str, numpy.ndarray]]], workdir: str, tag: str) -> list[str | None]:
+    """Each crop's glyphs (from `glyphs`) as a row number, or None when they do not make one. In one run in
+    word mode, each glyph to read is read alone at its own size, and set twice at double size ("11"),
+    since Tesseract drops some lone digits at one size or the other; the glyphs of a crop are also read
+    together, set half a character apart. A glyph takes its single reading, else its doubled one; a
+    crop with a glyph left unread takes the joint reading when it has one character per glyph."""
+    unknown = [[pixels for kind, pixels in found if kind == "?"] for found in items]
+    every = [pixels for glyphs_ in unknown for pixels in glyphs_]
+    images = ([_word(glyphs_) for glyphs_ in unknown] + [_word([p, p]) for p in every]
+              + [_word([p], scale=1) for p in every])
+    read = [_text(lines) for lines in tesseract(images, workdir, f"{tag}-no", language="eng", psm=8,
+                                                 whitelist=_DIGITS)]
+    whole = iter(read[:len(items)])
+    doubled = iter(read[len(items):len(items) + len(every)])
+    alone = iter(read[len(items) + len(every):])
+    numbers: list[str | None] = []
+    for found, glyphs_ in zip(items, unknown):
+        characters = []
+        for _ in glyphs_:
+            single, pair = next(alone), next(doubled)
+            if len(single) == 1:
+                characters.append(single)
+            elif len(pair) == 1 or (len(pair) == 2 and pair[0] == pair[1]):
+                characters.append(pair[0])
+        word = next(whole)
+        if len(characters) != len(glyphs_):
+            characters = list(word) if len(word) == len(glyphs_) else []
+        if len(characters) != len(glyphs_):
+            numbers.append(None)
+            continue
+        given = iter(characters)
+        text = "".join(kind if kind != "?" else next(given) for kind, _ in found)
+        numbers.append(text if _ROW_NUMBER.match(text) else None)
+    return numbers
+
+
+def _text(lines) -> str:
+    return re.sub(r"\s+", "", " ".join(line.text for line in lines))
+
+
+def _word(glyphs_pixels: list[numpy.ndarray], scale: int = 2):
+    """Glyphs side by side, half a character apart, enlarged `scale` times, in a white border (PIL image)."""
+    from PIL import Image, ImageOps
+
+    if not glyphs_pixels:
+        return Image.new("L", (16, 16), 255)
+    height = max(p.shape[0] for p in glyphs_pixels)
+    gap = height // 2
+    line = numpy.full((height, sum(p.shape[1] + gap for p in glyphs_pixels)), 255, numpy.uint8)
+    x = 0
+    for pixels in glyphs_pixels:
+        line[height - pixels.shape[0]:, x:x + pixels.shape[1]] = pixels
+        x += pixels.shape[1] + gap
+    return ImageOps.expand(Image.fromarray(line).resize((line.shape[1] * scale, height * scale)), border=16,
+                           fill=255)
