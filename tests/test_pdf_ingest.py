@@ -286,6 +286,27 @@ def test_running_header_and_page_numbers_dropped(tmp_path):
     assert [item.text for item in read_pdf(str(path)).items] == body
 
 
+def test_paragraph_after_a_closed_aksi_item_is_its_own(tmp_path):
+    """An aksi item closed by its target ("… Atas target 4 kali rapat") is not continued by the paragraph
+    after it (which held the next sasaran's figures)."""
+    path = tmp_path / "list.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 10)
+    top = A4[1] - 80
+    wrapped = "Keberhasilan sasaran tersebut ditunjang dengan keberhasilan program dan kegiatan berikut"
+    for n in range(4):  # a wrapped paragraph sets the usual gap between the lines of one block
+        page.drawString(62.7, top + 12 * (4 - n), wrapped)
+    page.drawString(68.7, top, "• Forum Pimpinan Kecamatan, Terealisasi 6 kali rapat Atas target 4 kali rapat")
+    page.drawString(62.7, top - 20, "Meningkatnya rencana pembangunan berbasis masyarakat,")
+    page.drawString(62.7, top - 50, "Capaian sebesar 79% dengan indikator Persentase usulan desa, terealisasi 65%.")
+    page.save()
+    assert [(item.kind, item.text) for item in read_pdf(str(path)).items][1:] == [
+        ("list_item", "- Forum Pimpinan Kecamatan, Terealisasi 6 kali rapat Atas target 4 kali rapat"),
+        ("paragraph", "Meningkatnya rencana pembangunan berbasis masyarakat,"),
+        ("paragraph", "Capaian sebesar 79% dengan indikator Persentase usulan desa, terealisasi 65%."),
+    ]
+
+
 # -- bad input -------------------------------------------------------------------------------
 
 

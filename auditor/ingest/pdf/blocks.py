@@ -15,6 +15,8 @@ _NUMBERED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVX]{1,5})[.)]+\
 _BULLET_START = re.compile(rf"^[{_BULLETS}]\s*")
 # "… sebesar Rp." wrapped before the figure, or a title before a name, does not end a sentence
 _SENTENCE_END = re.compile(r"(?<!\bRp)(?<!\bNo)(?<!\bNIP)(?<!\bDrs)(?<!\bdr)(?<!\bIr)[.:;!?]$")
+# An aksi item ends with its target: "Terealisasi 6 kali rapat Atas target 4 kali rapat".
+_STATEMENT_DONE = re.compile(r"\batas\s+target\s+[\d.,]+(?:\s*%|(?:\s+[^\W\d]+){1,3})?$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:hal(?:aman)?|page)\.?\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -148,6 +150,8 @@ def _may_continue(previous: Block, block: Block) -> bool:
 def _continues_on_page(previous: Block, block: Block, page: Page) -> bool:
     if not _may_continue(previous, block) or not _is_list_start(previous.lines[0].text):
         return False
+    if _STATEMENT_DONE.search(previous.lines[-1].text):
+        return False  # "… Atas target 4 kali rapat" closes the item; what follows is the next paragraph
     if len(block.lines) > 1 and not previous.lines[-1].text.endswith(","):
         return False
     first, last = block.lines[0], previous.lines[-1]
