@@ -25,8 +25,9 @@ FIGURE_CHARACTERS = "0123456789.,%-()=Rp"  # "=": column numbers such as 11=7-10
 DIGIT_HEIGHT_PX = (30, 40)  # the two readings of a figure: Tesseract reads best at 20-40 px digits
 _MAX_SKEW = 3.0  # degrees searched either way for a sheet scanned askew
 _GRADE = re.compile(r"^[A-E]{1,2}[+-]?$")  # SAKIP and other grades: A, BB, CC+
-_OCR_BULLET = re.compile(r"^([»«*•°©“”]+\s+)?([vY¥/]\s+)?(?=[A-Z])")  # "•" and "✓" as OCR reads them
-_GARBLED_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[(\-–]?\d[\d.,\s=\-–]*(?:\s?[%A-Za-z°”\"'’][A-Za-z0-9°]?)?[)\-.,;:]*$")
+# "•" and "✓" as OCR reads them; a lone lowercase letter is a bullet only before a misread "✓"
+_OCR_BULLET = re.compile(r"^(?:([»«*•°©“”]+)\s+|([a-z])\s+(?=[vY¥/]\s+[A-Z]))?([vY¥/]\s+)?(?=[A-Z])")
+_GARBLED_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[(\-–:;~]?\d[\d.,\s=\-–]*(?:\s?[%A-Za-z°”\"'’][A-Za-z0-9°]?)?[)\-.,;:]*$")
 _RULING = re.compile(r"^[|\[\]!]+|[|\[\]!]+$")  # Tesseract reads rulings as bars and brackets
 _FIGURE_LIKE = re.compile(r"^(?:Rp\.?)?[\d\s.,%()\-–]*\d[\d\s.,%()\-–]*$")
 
@@ -404,9 +405,9 @@ def _lines(words: list[TextRead], doubtful: set[int], scale: float, number: int,
 def _bullets(text: str) -> str:
     """A list item's "•" and a "✓" as OCR reads them ("»", "“«", "v", "/") put back."""
     match = _OCR_BULLET.match(text)
-    if match is None or not (match.group(1) or match.group(2)):
+    if match is None or not match.group(0):
         return text
-    return ("• " if match.group(1) else "") + ("✓ " if match.group(2) else "") + text[match.end():]
+    return ("• " if match.group(1) or match.group(2) else "") + ("✓ " if match.group(3) else "") + text[match.end():]
 
 
 def page_workers() -> int:
