@@ -57,9 +57,8 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, tables: list[Tagged
             else:
                 free.append(word)
         free = _tagged(result, tables, free, frame, above)
-        if ocr_workdir is None:
-            aligned, free = aligned_fragments(number, free, frame, above)
-            result.fragments += aligned
+        aligned, free = aligned_fragments(number, free, frame, above)  # OCR'd pages are read in scan.py
+        result.fragments += aligned
         for grid, words_in in zip(grids, cell_words):
             if not words_in:
                 continue  # a frame or box around nothing is not a table
