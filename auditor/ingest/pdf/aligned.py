@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.ingest.pdf.layout import FIGURE, Cell, Fragment, Word, group_lines
+from auditor.ingest.pdf.layout import FIGURE, Cell, Fragment, Word, group_lines, line_groups
 from auditor.ingest.pdf.page import Frame
 
 SEGMENT_GAP = 0.9  # a gap wider than this many font sizes parts two cells (a word space is ~0.25)
@@ -51,17 +51,7 @@ class _Line:
 def _lines(words: list[Word]) -> list[_Line]:
     """Words into lines by vertical overlap (as group_lines), each line cut into segments at wide gaps."""
     lines: list[_Line] = []
-    band = (0.0, 0.0)
-    groups: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top + w.bottom, w.x0)):
-        middle = (word.top + word.bottom) / 2
-        if groups and band[0] <= middle <= band[1]:
-            groups[-1].append(word)
-            continue
-        groups.append([word])
-        band = (word.top, word.bottom)
-    for group in groups:
-        group.sort(key=lambda w: w.x0)
+    for group in line_groups(words):
         size = min(w.size for w in group) or 8.0
         segments = [_Segment([group[0]])]
         for word in group[1:]:

@@ -111,21 +111,26 @@ class Page:
     ocr: bool = False
 
 
-def group_lines(words: list[Word]) -> list[Line]:
-    """Words in reading order, grouped into lines by vertical overlap."""
-    ordered = sorted(words, key=lambda w: (w.top + w.bottom, w.x0))
+def line_groups(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines by vertical overlap, each line's words left to right."""
     groups: list[list[Word]] = []
     band = (0.0, 0.0)
-    for word in ordered:
+    for word in sorted(words, key=lambda w: (w.top + w.bottom, w.x0)):
         middle = (word.top + word.bottom) / 2
         if groups and band[0] <= middle <= band[1]:
             groups[-1].append(word)
             continue
         groups.append([word])
         band = (word.top, word.bottom)
-    lines = []
     for group in groups:
         group.sort(key=lambda w: w.x0)
+    return groups
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words in reading order, grouped into lines by vertical overlap."""
+    lines = []
+    for group in line_groups(words):
         lines.append(Line(" ".join(w.text for w in group), group[0].x0, min(w.top for w in group),
                           max(w.x1 for w in group), max(w.bottom for w in group), max(w.size for w in group),
                           all(w.bold for w in group), group[-1].space_after, group[0].x1 - group[0].x0,
