@@ -368,6 +368,16 @@ def hierarchy_level(code: str, name: str) -> str | None:
     return None
 
 
+def _code_column(table: Table, name_position: int) -> int | None:
+    """A column left of the names whose cells are mostly Permendagri 90 codes, when its header was not
+    read as "Kode" (lost, or printed as a column number)."""
+    for j in range(name_position):
+        cells = [row[j].strip().rstrip(".") for row in table.rows if row[j].strip()]
+        if cells and sum(bool(_PERMENDAGRI.match(cell)) for cell in cells) * 2 > len(cells):
+            return j
+    return None
+
+
 def _budget_rows(store: FactStore, table: Table) -> None:
     """Budget tables: program rows, their kegiatan, the kegiatan's sub kegiatan, and the JUMLAH row. Each
     row's parent is the row one level up, so totals add siblings of one level only."""
@@ -379,6 +389,8 @@ def _budget_rows(store: FactStore, table: Table) -> None:
     labels = _label_positions(table)
     depths = _row_depths(table, _value_columns(table))
     code_position = table.column("kode")
+    if code_position is None:
+        code_position = _code_column(table, name_position)
     if code_position is None:
         code_position = table.column("no")
     program = kegiatan = ""

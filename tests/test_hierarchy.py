@@ -79,3 +79,16 @@ def test_a_wrong_jumlah_is_compared_with_the_programs_only():
 ])
 def test_hierarchy_level(code, name, level):
     assert hierarchy_level(code, name) == level
+
+
+@pytest.mark.parametrize("code_header", ["", "(1)"])
+def test_codes_are_read_from_their_cells_when_the_header_does_not_say_kode(code_header):
+    """A borderless PDF may lose the "Kode" header, or a report prints only column numbers there: the
+    codes in the cells still give each row its level, so a program is not summed over its kegiatan and
+    their sub kegiatan together."""
+    text = table().replace("| Kode | Program", f"| {code_header} | Program")
+    assert errors(text) == []
+    name = "Pengadaan Obat, Vaksin dan Bahan Habis Pakai"
+    found = errors(table({name: 260_000_000}).replace("| Kode | Program", f"| {code_header} | Program"))
+    assert [(rule, subject, values) for rule, subject, _, values, _ in found] == [
+        ("LKJ401", "Penyediaan Fasilitas Pelayanan Kesehatan", (400_000_000.0, 410_000_000.0))]
