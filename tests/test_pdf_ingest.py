@@ -286,7 +286,11 @@ def test_running_header_and_page_numbers_dropped(tmp_path):
     assert [item.text for item in read_pdf(str(path)).items] == body
 
 
-def test_paragraph_after_a_closed_aksi_item_is_its_own(tmp_path):
+@pytest.mark.parametrize("item_lines", [
+    ["• Forum Pimpinan Kecamatan, Terealisasi 6 kali rapat Atas target 4 kali rapat"],
+    ["• Forum Pimpinan Kecamatan, Terealisasi 6 kali rapat Atas target 4 kali", "rapat"],  # wrapped
+])
+def test_paragraph_after_a_closed_aksi_item_is_its_own(tmp_path, item_lines):
     """An aksi item closed by its target ("… Atas target 4 kali rapat") is not continued by the paragraph
     after it (which held the next sasaran's figures)."""
     path = tmp_path / "list.pdf"
@@ -296,7 +300,9 @@ def test_paragraph_after_a_closed_aksi_item_is_its_own(tmp_path):
     wrapped = "Keberhasilan sasaran tersebut ditunjang dengan keberhasilan program dan kegiatan berikut"
     for n in range(4):  # a wrapped paragraph sets the usual gap between the lines of one block
         page.drawString(62.7, top + 12 * (4 - n), wrapped)
-    page.drawString(68.7, top, "• Forum Pimpinan Kecamatan, Terealisasi 6 kali rapat Atas target 4 kali rapat")
+    for n, line in enumerate(item_lines):
+        page.drawString(68.7 if n == 0 else 80.7, top - 12 * n, line)
+    top -= 12 * (len(item_lines) - 1)
     page.drawString(62.7, top - 20, "Meningkatnya rencana pembangunan berbasis masyarakat,")
     page.drawString(62.7, top - 50, "Capaian sebesar 79% dengan indikator Persentase usulan desa, terealisasi 65%.")
     page.save()

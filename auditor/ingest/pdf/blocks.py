@@ -150,7 +150,7 @@ def _may_continue(previous: Block, block: Block) -> bool:
 def _continues_on_page(previous: Block, block: Block, page: Page) -> bool:
     if not _may_continue(previous, block) or not _is_list_start(previous.lines[0].text):
         return False
-    if _STATEMENT_DONE.search(previous.lines[-1].text):
+    if _STATEMENT_DONE.search(previous.text):
         return False  # "… Atas target 4 kali rapat" closes the item; what follows is the next paragraph
     if len(block.lines) > 1 and not previous.lines[-1].text.endswith(","):
         return False
