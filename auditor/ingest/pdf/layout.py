@@ -10,6 +10,9 @@ from auditor.model import Box
 
 FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-–(]?\d[\d.,\s]*%?\)?(?:,-)?$")  # 455.365.200, 95,97%, (4,03), 7996
 _HYPHEN_BREAK = re.compile(r"[^\W_]-$")
+# a slash glued to the word before it, where browsers and word processors (UAX #14) break a line
+# without a space ("kantor/" + "rumah dinas"); "A /" + "B" keeps its printed space
+_SLASH_BREAK = re.compile(r"[^\W_]/$")
 _CODE_BREAK = re.compile(r"(?:^|\s)[IVXLC\d]+(?:\.[IVXLC\d]+)*\.$")
 
 
@@ -55,7 +58,7 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return clean_text(join_lines([line.text for line in self.lines]))
+        return clean_text(join_lines(self.lines))
 
 
 @dataclass
@@ -96,7 +99,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return join_lines([line.text for line in self.lines])
+        return join_lines(self.lines)
 
 
 @dataclass
@@ -139,16 +142,17 @@ def group_lines(words: list[Word]) -> list[Line]:
     return lines
 
 
-def join_lines(texts: list[str]) -> str:
-    """Lines of one paragraph or cell as one string: a word hyphenated or a numbering code
-    ("I." + "1.1.2") broken at the line end is glued back, other breaks become a space."""
+def join_lines(lines: list[Line]) -> str:
+    """Lines of one paragraph or cell as one string: a word hyphenated or slashed ("kantor/" +
+    "rumah") or a numbering code ("I." + "1.1.2") broken at the line end is glued back, other
+    breaks become a space. A slash line that ends with a printed space ("TUJUAN/ " + "SASARAN",
+    LibreOffice and Word keep it) had the space in its source."""
     joined = ""
-    for text in texts:
-        if joined and ((_HYPHEN_BREAK.search(joined) and text[:1].isalnum())
-                       or (_CODE_BREAK.search(joined) and text[:1].isdigit())):
-            joined += text
-        elif joined:
-            joined += " " + text
-        else:
-            joined = text
+    for previous, line in zip([None, *lines], lines):
+        text = line.text
+        glued = previous is not None and (
+            (text[:1].isalnum() and (_HYPHEN_BREAK.search(joined)
+                                     or (_SLASH_BREAK.search(joined) and not previous.trailing)))
+            or (_CODE_BREAK.search(joined) and text[:1].isdigit()))
+        joined += text if glued or not joined else " " + text
     return joined
