@@ -1,9 +1,13 @@
-"""Wrapped PDF lines joined back into the text the markdown has."""
+"""PDF lines put back together as the markdown has them: wrapped lines joined, the header lines a
+producer repeats on the next page found."""
 from __future__ import annotations
 
+import pypdfium2 as pdfium
 import pytest
 
-from auditor.ingest.pdf.layout import Block, Cell, Line
+from auditor.ingest.pdf.layout import Block, Cell, Fragment, Line, Word, group_lines
+from auditor.ingest.pdf.page import Frame
+from auditor.ingest.pdf.tagged import repeated_header
 
 
 def _lines(*texts: str) -> list[Line]:
@@ -29,3 +33,29 @@ def test_wrapped_lines_join_as_printed_in_text_and_cells(texts, joined):
     lines = _lines(*texts)
     assert Block(1, 100, lines).text == joined
     assert Cell(lines, 200, (50, 100, 200, 140), (50, 700, 200, 660)).text == joined
+
+
+def _words(line: list[str], xs: list[float], top: float) -> list[Word]:
+    """Words as LibreOffice prints them: each with its space, the last of a wrapped line too."""
+    return [Word(text, x, top, x + 6 * len(text), top + 11.1, 9, True, True) for text, x in zip(line, xs)]
+
+
+def test_repeated_header_lines_are_found_when_their_glyph_boxes_overlap_the_body():
+    """A tagged table's header, repeated untagged on the next page with tight line spacing: its
+    second line's glyph boxes (9.6 pt apart, 11.1 pt high) reach into the first body row's."""
+    frame = Frame(pdfium.PdfDocument.new().new_page(595, 842))
+    first = (_words(["NO", "TUJUAN/", "SASARAN/"], [71, 114, 161], 160)
+             + _words(["PROGRAM/", "KEGIATAN"], [114, 170], 169.6))
+    above = Fragment(8, 160, 400, [[Cell(group_lines(first[:1]), 98, (71, 160, 98, 181), (71, 682, 98, 661)),
+                                    Cell(group_lines(first[1:]), 217, (114, 160, 217, 181), (114, 682, 217, 661))]],
+                     False, False, head=1, table_key=7)
+    body = Fragment(9, 88.7, 300, [[None, Cell(group_lines(_words(["Perkantoran"], [114], 88.7)), 217,
+                                               (114, 88.7, 217, 99.8), (114, 753, 217, 742))]],
+                    False, False, table_key=7)
+    running = _words(["LKjIP", "2022"], [71, 101], 34)
+    repeated = _words(["NO", "TUJUAN/", "SASARAN/"], [71, 114, 161], 69.5) + _words(["PROGRAM/", "KEGIATAN"],
+                                                                                      [114, 170], 79.1)
+    left = repeated_header(above, body, running + repeated, frame)
+    assert left == running
+    assert body.texts() == [["NO", "TUJUAN/ SASARAN/ PROGRAM/ KEGIATAN"], ["", "Perkantoran"]]
+    assert body.head == 1 and body.top == 69.5

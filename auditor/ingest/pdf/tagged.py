@@ -267,8 +267,10 @@ def repeated_header(above: Fragment, fragment: Fragment, words: list[Word], fram
         return words
     left, right = min(b[0] for b in boxes) - 2, max(b[2] for b in boxes) + 2
     top, height = min(b[1] for b in boxes), max(b[3] for b in boxes) - min(b[1] for b in boxes)
+    # above the fragment by their middle: with tight line spacing a header line's glyph boxes reach
+    # into the first body line's
     candidates = [w for w in words if w.mcid < 0 and left <= w.x0 and w.x1 <= right
-                  and fragment.top - 3 * height <= w.top and w.bottom <= fragment.top + 1]
+                  and fragment.top - 3 * height <= w.top and (w.top + w.bottom) / 2 <= fragment.top]
     for shift in sorted({w.top - top for w in candidates}):
         placed: dict[tuple[int, int], list[Word]] = {}
         for word in candidates:
