@@ -387,15 +387,21 @@ def test_image_only_pdf_asks_for_ocr(tmp_path):
     assert "--ocr" in error.message("id") and "no text layer" in error.message("en")
 
 
-def test_a_few_scanned_pages_are_reported(tmp_path):
+def sample_pages_then(tmp_path, image, **image_options):
+    """The sample's first two pages, then a scanned page of the image: a mixed document."""
     scan = tmp_path / "scan.pdf"
-    image_page(scan, scan_image())
+    image_page(scan, image, **image_options)
     writer = PdfWriter()
     for page in PdfReader(str(SAMPLE_PDF)).pages[:2]:
         writer.add_page(page)
     writer.add_page(PdfReader(str(scan)).pages[0])
     path = tmp_path / "campuran.pdf"
     writer.write(str(path))
+    return path
+
+
+def test_a_few_scanned_pages_are_reported(tmp_path):
+    path = sample_pages_then(tmp_path, scan_image())
     document = read_pdf(str(path))
     assert document.scanned_pages == [3]
     assert any(isinstance(i, RawTable) for i in document.items)
@@ -483,14 +489,7 @@ def test_ocr_reads_scanned_table_with_lower_confidence(tmp_path):
 @pytest.mark.skipif(not tesseract_has("ind"), reason="needs tesseract-ocr-ind")
 def test_ocr_of_a_mixed_document_reads_only_the_scanned_page(tmp_path):
     """Text pages stay as their text layer gives them; the scanned page (a budget table) is OCR'd."""
-    scan = tmp_path / "scan.pdf"
-    image_page(scan, scan_image(47, dpi=200), dpi=200)
-    writer = PdfWriter()
-    for page in PdfReader(str(SAMPLE_PDF)).pages[:2]:
-        writer.add_page(page)
-    writer.add_page(PdfReader(str(scan)).pages[0])
-    path = tmp_path / "campuran.pdf"
-    writer.write(str(path))
+    path = sample_pages_then(tmp_path, scan_image(47, dpi=200), dpi=200)
     plain, document = read_pdf(str(path)), read_pdf(str(path), ocr=True)
     assert document.scanned_pages == [] and plain.scanned_pages == [3]
     text_pages = [i for i in document.items if (i.source if isinstance(i, TextBlock) else i.sources[0]).page < 3]
