@@ -29,6 +29,11 @@ _STATED = {
 # Polarity is said of the indikator named in the same sentence, not of every indikator in the paragraph; a
 # sentence ends at ". " before a capital letter (not inside "1.000" or "Rp. 5").
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")
+# Within a sentence, a contrast opens a clause about another indikator: "A semakin kecil semakin baik,
+# sedangkan B semakin besar semakin baik"; "A dan B indikator negatif" stays one clause about both.
+# "Indikator negatif: A dan B" names them in the next clause.
+_CLAUSE_BREAK = re.compile(r"[;:]|,?\s+\b(?:sedangkan|namun|tetapi|akan tetapi|adapun|sementara itu|berbeda dengan)\b",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,37 @@ class Polarity:
         return "meaning" if LOWER_MEANINGS.search(name) else "configured"
 
 
+def _mentioned(names: set[str], text: str) -> list[str]:
+    """The indikator named in `text`, the longest only: "apk smp" is not also "apk sd"; a name inside a
+    longer one is not meant."""
+    plain = canonical(text)
+    mentioned = [n for n in names if n in plain]
+    return [n for n in mentioned if not any(n != m and n in m for m in mentioned)]
+
+
+_PHRASE_SEPARATOR = re.compile(r",\s+")  # a comma then a space: not the decimal comma of "92,5"
+
+
+def _said_of(names: set[str], clause: str) -> list[str]:
+    """The indikator a polarity phrase in `clause` is said of: those in the phrase's own comma-separated
+    part ("A sebesar 90%, dan B yang merupakan indikator negatif …": B only), with the bare names listed
+    just before it ("A, B dan C merupakan indikator negatif": all three); every name of the clause when
+    the phrase's part names none."""
+    parts = _PHRASE_SEPARATOR.split(clause)
+    at = next(i for i, part in enumerate(parts) if _LOWER_SAID.search(part) or _HIGHER_SAID.search(part))
+    said = _mentioned(names, parts[at])
+    while said and at > 0 and _is_bare_name(names, parts[at - 1]):
+        at -= 1
+        said += _mentioned(names, parts[at])
+    return said or _mentioned(names, clause)
+
+
+def _is_bare_name(names: set[str], part: str) -> bool:
+    """A list item: the part is an indikator's name and nothing else ("indikator" and "dan" aside)."""
+    words = re.sub(r"^(?:dan|serta)\s+|^indikator\s+", "", canonical(part))
+    return words in names
+
+
 def read_polarity(document, configured: list[str]) -> Polarity:
     """What the document's text says about its indikator's polarity and formula; `configured` the fallback."""
     names = {canonical(r.entity) for r in document.fact_rows if r.kind == "indikator" and r.table_index is not None}
@@ -66,13 +102,14 @@ def read_polarity(document, configured: list[str]) -> Polarity:
         for formula, pattern in _STATED.items():
             if pattern.search(text):
                 formulas.add(formula)
-        said = "lower" if _LOWER_SAID.search(text) else "higher" if _HIGHER_SAID.search(text) else None
-        if said is None:
-            continue
-        plain = canonical(text)
-        mentioned = [n for n in names if n in plain]
-        # the longest name mentioned: "apk smp" is not also "apk sd"; a name inside a longer one is not meant
-        mentioned = [n for n in mentioned if not any(n != m and n in m for m in mentioned)]
-        (lower if said == "lower" else higher).update(mentioned)
+        clauses = _CLAUSE_BREAK.split(text)
+        mentioned_in = [_mentioned(names, clause) for clause in clauses]
+        for position, clause in enumerate(clauses):
+            said = "lower" if _LOWER_SAID.search(clause) else "higher" if _HIGHER_SAID.search(clause) else None
+            if said is None:
+                continue
+            nearest = sorted((abs(other - position), other) for other, found in enumerate(mentioned_in) if found)
+            about = _said_of(names, clause) or (mentioned_in[nearest[0][1]] if nearest else [])
+            (lower if said == "lower" else higher).update(about)
     ordered = tuple(f for f in LOWER_IS_BETTER_FORMULAS if f in formulas)
     return Polarity(frozenset(lower), frozenset(higher - lower), ordered, tuple(configured))

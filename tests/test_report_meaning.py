@@ -58,6 +58,30 @@ def test_polarity_is_said_of_the_indikator_of_its_own_sentence():
     assert errors(result) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Indikator Persentase pengaduan yang diselesaikan mencapai 80,00%, sedangkan Jumlah pelanggaran Perda "
+    "merupakan indikator negatif.",
+    "Capaian indikator Persentase pengaduan yang diselesaikan sebesar 80,00%, dan indikator Jumlah pelanggaran Perda "
+    "yang semakin kecil semakin baik mencapai 120,00%.",
+    "Indikator negatif: Jumlah pelanggaran Perda; indikator lainnya semakin tinggi semakin baik.",
+])
+def test_polarity_is_said_of_the_indikator_of_its_own_clause(text):
+    rows = ("| 1 | Meningkatnya ketertiban | Jumlah pelanggaran Perda | Kasus | 20 | 16 | 120,00 |\n"
+            "| 2 | Meningkatnya pelayanan | Persentase pengaduan yang diselesaikan | % | 20 | 16 | 80,00 |")
+    _, result = audit(rows, text)
+    assert errors(result) == []
+
+
+def test_polarity_said_of_a_list_of_indikator_holds_for_each():
+    rows = ("| 1 | Meningkatnya ketertiban | Jumlah pelanggaran Perda | Kasus | 20 | 16 | 80,00 |\n"
+            "| 2 | Meningkatnya ketertiban | Jumlah gangguan trantib | Kasus | 20 | 16 | 80,00 |\n"
+            "| 3 | Meningkatnya ketertiban | Jumlah kejadian kebakaran | Kasus | 20 | 16 | 120,00 |")
+    _, result = audit(rows, "Jumlah pelanggaran Perda, Jumlah gangguan trantib dan Jumlah kejadian kebakaran "
+                            "merupakan indikator negatif.")
+    assert errors(result) == [("LKJ101", "Jumlah pelanggaran Perda", ("80.00", "120.00")),
+                              ("LKJ101", "Jumlah gangguan trantib", ("80.00", "120.00"))]
+
+
 def test_the_stated_lower_is_better_formula_holds_every_indikator_to_it():
     rows = "| 1 | Meningkatnya kesehatan | Angka Kematian Bayi | per 1.000 KH | 10 | 8 | 125,00 |"  # target ÷ realisasi
     _, result = audit(rows)
