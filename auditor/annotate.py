@@ -11,6 +11,7 @@ from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
 from auditor.audit import DocumentReport
+from auditor.crops import crop_key, ocr_cells, ocr_note
 from auditor.errors import InputError
 from auditor.model import Box
 from auditor.outputs import replacing
@@ -60,9 +61,13 @@ def _annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str, p
     summary = AnnotationSummary(0, 0, 0)
     for finding in report.findings:
         message = f"{finding.rule} ({finding.severity}): {finding.message(lang)}"
+        # on a scanned page the highlight lies over the image OCR read: each note says what was read there
+        read = {crop_key(location): ocr_note(location, lang) for location in ocr_cells(finding)}
         for page, marks in _marks(finding, len(writer.pages)).items():
             for location, boxes in marks:
-                writer.add_annotation(page - 1, _highlight(boxes, message, finding.severity))
+                reading = read.get(crop_key(location)) if location.box else None
+                writer.add_annotation(page - 1, _highlight(boxes, message + (f"\n{reading}" if reading else ""),
+                                                           finding.severity))
                 if location.text_boxes:
                     summary.sentences += 1
                 else:
@@ -70,7 +75,8 @@ def _annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str, p
             if marks:
                 right, top = marks[0][1][0][2], marks[0][1][0][3]
                 anchor = (right + 2, top - 18, right + 20, top)
-                note = message
+                note = "\n".join([message, *(read[crop_key(loc)] for loc, _ in marks
+                                              if loc.box and crop_key(loc) in read)])
             else:
                 summary.page_notes += 1
                 visible = writer.pages[page - 1].cropbox

@@ -252,6 +252,12 @@ def _run_locked(paths: list[str], outdir: str, config: Config, *, jobs: int | No
                               memory_mb=limited.max_memory)
         options = replace(options, pdf_links={path: pack.annotated for path, pack in written.items() if pack.annotated})
         outcome.files += [os.path.join(outdir, name) for pack in written.values() for name in pack.files]
+    if "html" in formats:  # the report shows the image of each OCR'd cell a finding rests on
+        from auditor.crops import crops_guarded
+
+        crops = crops_guarded(outcome.reports, password=password, timeout_s=limited.timeout,
+                              memory_mb=limited.max_memory)
+        options = replace(options, crops=dict(zip((report.path for report in reports), crops)))
     for name in formats:
         target = os.path.join(outdir, FORMATS[name].file_name)
         write_atomic(target, FORMATS[name].render(reports, lang, options))

@@ -176,6 +176,7 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
 
     Exit code: 0 no finding at or above --fail-on, 1 there is one, 2 a file could not be audited."""
     from auditor.audit import audit_file_guarded
+    from auditor.crops import crops_guarded
 
     stdin = None
     if "-" in files:
@@ -198,6 +199,9 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
     notice_limits(lang)
     try:
         reports = [audited_with_progress(path, config, password, ocr, lang, quiet) for path in files]
+        # cut while the input is there (a copy of stdin is deleted below)
+        crops = crops_guarded(reports, password=password, timeout_s=config.timeout, memory_mb=config.max_memory
+                              ) if output_format == "html" else []
     finally:
         if stdin:
             os.unlink(stdin)
@@ -210,9 +214,10 @@ def check(files, output_format, lang, output, select, ignore, fail_on, config_pa
         from auditor.series import check_across
 
         check_across(reports, [audit_file_guarded(path, config, ocr=ocr) for path in pk_files], config, store, lang)
+    shown = for_display(reports)
     options = Options(csv_sep=csv_sep, templates=templates, color=colour_wanted(output), quiet=quiet,
-                      extra=json_header(config))
-    rendered = FORMATS[output_format].render(for_display(reports), lang, options)
+                      extra=json_header(config), crops=dict(zip((report.path for report in shown), crops)))
+    rendered = FORMATS[output_format].render(shown, lang, options)
     if rendered or not quiet:
         write_rendered(rendered, output, output_format, lang)
     if statistics_wanted:

@@ -122,7 +122,9 @@ class Location:
     def to_dict(self) -> dict:
         return {"page": self.page, "table": self.table, "row": self.row, "column": self.column,
                 "line": self.line, "text": self.text, "box": list(self.box) if self.box else None,
-                "text_boxes": [[page, *box] for page, box in self.text_boxes]}
+                "text_boxes": [[page, *box] for page, box in self.text_boxes],
+                # only below 1 (read by OCR), so that the JSON of a text PDF stays as it was
+                **({"confidence": self.confidence} if self.confidence < 1 else {})}
 
 
 def _short(text: str, limit: int = 70) -> str:

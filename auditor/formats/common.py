@@ -49,6 +49,9 @@ class Options:
     csv_sep: str | None = None  # None: ';' for Indonesian (Excel set to Indonesian expects it), ',' otherwise
     templates: str | None = None  # a folder whose HTML templates override the built-in ones (letterhead)
     pdf_links: dict = field(default_factory=dict)  # audited path -> annotated PDF (relative to the output)
+    # audited path -> the PNG of each OCR'd cell its findings rest on (crops.cell_crops), None when the source
+    # file could no longer be read; a path not here shows no cells
+    crops: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)  # top-level keys JSON adds (tool version, effective config)
     color: bool = False  # text on a terminal: severity headings in colour
     quiet: bool = False  # text: findings only, nothing for a clean document

@@ -2,11 +2,13 @@
 SVG, then per document the findings grouped by table, with the odd printed value marked apart from the agreeing ones."""
 from __future__ import annotations
 
+import base64
 import os
 from decimal import Decimal
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
+from auditor.crops import UNREADABLE, crop_key, ocr_cells, ocr_note
 from auditor.formats.common import DEFAULT, SEVERITY_WORDS, Options, chart_data, ranking
 from auditor.formats.excel import ranked
 from auditor.values import format_number, parse_number
@@ -50,7 +52,8 @@ def render(reports, lang: str = "id", options: Options = DEFAULT) -> str:
         "summary": [_summary_row(report, numbers[id(report)], ranks.get(report.path, ""), words, lang)
                     for report in ordered],
         "charts": chart_data(ordered, lang) if sum(r.status == "ok" for r in ordered) > 1 else None,
-        "documents": [_document(report, numbers[id(report)], words, lang) for report in ordered],
+        "documents": [_document(report, numbers[id(report)], words, lang, options.crops.get(report.path, {}))
+                      for report in ordered],
     }
     return environment(options.templates).get_template("report.html").render(context).rstrip("\n")
 
@@ -72,16 +75,18 @@ def _summary_row(report, number: int, rank: int | str, words: dict, lang: str) -
                     "warn" if report.count("warning") else ""}
 
 
-def _document(report, number: int, words: dict, lang: str) -> dict:
+def _document(report, number: int, words: dict, lang: str, crops: dict | None) -> dict:
+    """`crops`: the PNG of each OCR'd cell by crops.crop_key, None when the source file could not be read."""
     document = {"number": number, "title": _title(report, ("instansi", "kabupaten", "tahun")), "path": report.path,
                 "unusable": report.error.message(lang) if report.status == "error" else None,
                 "notices": [notice[lang] for notice in report.notices], "groups": [],
-                "coverage": words["coverage"].format(**report.coverage.to_dict()) if report.coverage else ""}
+                "coverage": words["coverage"].format(**report.coverage.to_dict()) if report.coverage else "",
+                "crops_unreadable": UNREADABLE[lang] if crops is None else ""}
     entries = [(finding, "") for finding in report.findings] + [(w.finding, w.waiver.reason) for w in report.waived]
     groups: dict[str | None, list] = {}
     for finding, reason in entries:
         table = finding.locations[0].table if finding.locations else None
-        groups.setdefault(table, []).append(_finding(finding, reason, report.excerpts, words, lang))
+        groups.setdefault(table, []).append(_finding(finding, reason, report.excerpts, words, lang, crops or {}))
     for table, findings in groups.items():
         page = report.excerpts.get(table, {}).get("page") if table else None
         label = (table or words["narrative"]) + (f" ({words['page']} {page})" if page else "")
@@ -89,10 +94,10 @@ def _document(report, number: int, words: dict, lang: str) -> dict:
     return document
 
 
-def _finding(finding, reason: str, excerpts: dict, words: dict, lang: str) -> dict:
+def _finding(finding, reason: str, excerpts: dict, words: dict, lang: str, crops: dict) -> dict:
     result = {"severity": finding.severity, "severity_word": SEVERITY_WORDS[lang].get(finding.severity, finding.severity),
               "rule": finding.rule, "message": finding.message(lang), "waived": reason, "quotes": [],
-              "unlocated": [], "excerpts": [], "legend": False}
+              "unlocated": [], "excerpts": [], "legend": False, "crops": _crops(finding, crops, lang)}
     tables: dict[str, list] = {}
     for location in finding.locations:
         if location.table:
@@ -108,6 +113,17 @@ def _finding(finding, reason: str, excerpts: dict, words: dict, lang: str) -> di
     marks = {cell["mark"] for excerpt in result["excerpts"] for row in excerpt["rows"] for cell in row}
     result["legend"] = {"odd", "agree"} <= marks
     return result
+
+
+def _crops(finding, crops: dict, lang: str) -> list[dict]:
+    """The image of each OCR'd cell the finding rests on, inline as a PNG data URI, with what OCR read in it."""
+    shown = []
+    for location in ocr_cells(finding):
+        png = crops.get(crop_key(location))
+        if png:
+            shown.append({"src": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+                          "note": ocr_note(location, lang)})
+    return shown
 
 
 def odd_one(text: str, finding) -> bool | None:
