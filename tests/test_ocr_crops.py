@@ -8,6 +8,7 @@ import base64
 import io
 import json
 import re
+import subprocess
 from dataclasses import replace
 
 import pytest
@@ -18,15 +19,16 @@ from pypdf import PdfReader
 from auditor.annotate import _PAD, annotate
 from auditor.audit import DocumentReport, excerpts
 from auditor.config import Config
-from auditor.crops import CROP_DPI, MARGIN, UNREADABLE, crops_guarded
+from auditor.crops import CROP_DPI, MARGIN, UNREADABLE, crops_guarded, ocr_cells, ocr_note
 from auditor.document import normalise
 from auditor.engine import run_rules
 from auditor.formats import FORMATS, Options
 from auditor.history import fingerprint
 from auditor.ingest.markdown import read_markdown
+from auditor.ingest.pdf.page import Frame, Turned
+from auditor.ingest.pdf.scan import straighten
 from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source
-
-pytestmark = pytest.mark.slow  # draws, reads and annotates PDFs
+from test_ocr import tesseract_ready
 
 CAPAIAN = """Tabel III.A.1 Capaian Kinerja Sasaran
 
@@ -84,7 +86,7 @@ def audited(pdf_path) -> DocumentReport:
 
 
 @pytest.fixture()
-def scan(tmp_path):
+def scan(tmp_path):  # the tests that draw, read and annotate its PDF are slow
     pdf = tmp_path / "pindaian.pdf"
     scanned_page(pdf)
     return pdf, audited(pdf)
@@ -113,6 +115,7 @@ def assert_cell_pictured(picture: Image.Image, column: int) -> None:
         assert grey.getpixel(corner) >= 235, corner
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang, note", [
     ("id", "angka hasil OCR hlm. 1, dibaca “{}”, keyakinan {}%"),
     ("en", "figure read by OCR p. 1, read as “{}”, confidence {}%"),
@@ -134,6 +137,7 @@ def test_the_html_report_shows_each_ocr_cell_of_the_finding_and_nothing_for_text
     assert UNREADABLE[lang] not in html
 
 
+@pytest.mark.slow
 def test_a_source_gone_since_the_audit_gives_one_line_and_no_picture(scan):
     pdf, report = scan
     pdf.unlink()
@@ -142,6 +146,7 @@ def test_a_source_gone_since_the_audit_gives_one_line_and_no_picture(scan):
     assert "<img" not in html and html.count(UNREADABLE["id"]) == 1
 
 
+@pytest.mark.slow
 def test_check_writes_the_crops_into_its_html_report(scan, tmp_path, monkeypatch):
     """`check --format html` cuts the crops from the audited file (the audit itself stands in: no OCR here)."""
     import auditor.audit
@@ -157,6 +162,7 @@ def test_check_writes_the_crops_into_its_html_report(scan, tmp_path, monkeypatch
         "angka hasil OCR hlm. 1, dibaca “80”, keyakinan 90%"]
 
 
+@pytest.mark.slow
 def test_a_batch_shows_the_crops_of_findings_kept_in_results_jsonl(scan, tmp_path):
     """The cells' confidence survives results.jsonl (a resumed batch renders from it alone)."""
     from auditor.batch import RESULTS, config_key, content_hash, record_of, run_batch
@@ -175,6 +181,7 @@ def test_a_batch_shows_the_crops_of_findings_kept_in_results_jsonl(scan, tmp_pat
     assert_cell_pictured(pictured[0][1], 6)
 
 
+@pytest.mark.slow
 def test_the_annotated_pdf_marks_the_ocr_cell_and_says_what_was_read(scan, tmp_path):
     pdf, report = scan
     out = tmp_path / "bertanda.pdf"
@@ -192,3 +199,82 @@ def test_the_annotated_pdf_marks_the_ocr_cell_and_says_what_was_read(scan, tmp_p
     assert comment.endswith("\n".join([note.format("90", 50), note.format("80", 90), note.format("80", 90)]))
     row_two = [str(a["/Contents"]) for a in annotations if "Persentase W" in str(a["/Contents"])]
     assert row_two and not any("OCR" in contents for contents in row_two)
+
+
+def test_a_cell_measured_on_the_straightened_scan_is_placed_where_the_askew_scan_prints_it():
+    """A sheet fed 1.2° askew: OCR measures its table upright, the box recorded for it is around the table as the
+    page image shows it (before, the upright box was recorded as is, several points off at the table's edges)."""
+    import pypdfium2 as pdfium
+
+    scale = 150 / 72
+    printed = Image.new("L", (round(595 * scale), round(842 * scale)), 255)
+    draw = ImageDraw.Draw(printed)
+    for y in (560, 590, 620, 650):
+        draw.line([(80 * scale, y * scale), (480 * scale, y * scale)], fill=0, width=3)
+    for x in (80, 280, 480):
+        draw.line([(x * scale, 560 * scale), (x * scale, 650 * scale)], fill=0, width=3)
+    askew = printed.rotate(-1.2, fillcolor=255)
+
+    def ink_box(image) -> tuple[float, ...]:
+        return tuple(v / scale for v in Image.eval(image, lambda v: 255 - v).point(lambda v: 255 if v > 128 else 0)
+                     .getbbox())
+
+    upright, angle = straighten(askew)
+    assert angle == pytest.approx(1.2, abs=0.1)
+    frame = Frame(pdfium.PdfDocument.new().new_page(595, 842))
+    on_the_scan = frame.user_box(ink_box(askew))
+    assert Turned(frame, angle).user_box(ink_box(upright)) == pytest.approx(on_the_scan, abs=1.5)
+    assert frame.user_box(ink_box(upright)) != pytest.approx(on_the_scan, abs=3)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not tesseract_ready(), reason="needs tesseract with tesseract-ocr-ind")
+def test_a_scanned_page_end_to_end_the_crops_show_the_figures_read(tmp_path):
+    """The page of a generated report that holds a broken capaian, printed and scanned (askew, noised, JPEG) and
+    audited with OCR: the HTML report shows each cell the error rests on, and Tesseract reads in each picture the
+    figure the finding names; the annotated copy highlights those very boxes with the reading in the note."""
+    import random
+
+    import pdf_render
+    from injections import INJECTIONS
+    from pypdf import PdfWriter
+    from scan_render import scan_pdf, small_report
+
+    from auditor.audit import audit_file
+
+    seed = 100
+    report = small_report(seed)
+    broken = INJECTIONS["capaian"](report, random.Random(seed))
+    printed, page_only, scanned = tmp_path / "cetak.pdf", tmp_path / "halaman.pdf", tmp_path / "pindaian.pdf"
+    pdf_render.to_pdf_reportlab(report, printed)
+    page = next(loc.page for f in audit_file(str(printed), Config()).findings
+                if (f.rule, f.subject) == (broken.rule, broken.subject) for loc in f.locations)
+    writer = PdfWriter()
+    writer.add_page(PdfReader(printed).pages[page - 1])
+    writer.write(page_only)
+    scan_pdf(page_only, scanned, seed=seed)  # one page: OCR'd in seconds
+    audited = audit_file(str(scanned), Config(), ocr=True)
+    [finding] = [f for f in audited.findings if (f.rule, f.subject) == (broken.rule, broken.subject)]
+    cells = ocr_cells(finding)
+    assert len(cells) == len(finding.locations) and all(loc.page == 1 for loc in cells)
+
+    [crops] = crops_guarded([audited], timeout_s=60, memory_mb=1024)
+    html = FORMATS["html"].render([audited], "id", Options(crops={str(scanned): crops}))
+    block = next(b for head, b in finding_blocks(html).items() if broken.rule in head and broken.subject[:20] in b)
+    pictured = images(block)
+    assert [alt for alt, _ in pictured] == [ocr_note(loc, "id") for loc in cells]
+    inner = round((MARGIN + 3) * CROP_DPI / 72)  # inside the cell's rulings
+    for (_, picture), location in zip(pictured, cells):
+        x0, y0, x1, y1 = location.box
+        assert abs(picture.width - (x1 - x0 + 2 * MARGIN) * CROP_DPI / 72) <= 2
+        picture.crop((inner, inner, picture.width - inner, picture.height - inner)).save(tmp_path / "sel.png")
+        read = subprocess.run(["tesseract", str(tmp_path / "sel.png"), "-", "--psm", "6", "-c",
+                               "tessedit_char_whitelist=0123456789,.%"], capture_output=True, text=True).stdout
+        assert re.sub(r"\D", "", read) == re.sub(r"\D", "", location.text), (location, read)
+
+    out = tmp_path / "bertanda.pdf"
+    annotate(audited, str(scanned), str(out), "id")
+    marked = sorted([round(float(v), 1) for v in a.get_object()["/Rect"]] for a in PdfReader(out).pages[0]["/Annots"]
+                    if a.get_object()["/Subtype"] == "/Highlight" and broken.subject in str(a.get_object()["/Contents"]))
+    assert marked == sorted([round(v, 1) for v in (b[0] - _PAD, b[1] - _PAD, b[2] + _PAD, b[3] + _PAD)]
+                            for b in (loc.box for loc in cells))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ctypes
+import math
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -54,6 +55,26 @@ class Frame:
         ax, ay = self.user_point(box[0], box[1])
         bx, by = self.user_point(box[2], box[3])
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+class Turned(Frame):
+    """The Frame of a page image turned upright by `angle` degrees counter-clockwise about its centre (as PIL's
+    rotate turns a scan fed askew): a box measured on the upright image is turned back onto the page as printed
+    in the PDF, to the box around it, so that a highlight or a crop lies over the cell the scan shows."""
+
+    def __init__(self, frame: Frame, angle: float):
+        self.__dict__.update(vars(frame))
+        self.cos, self.sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+
+    def user_box(self, box: tuple[float, float, float, float]) -> Box:
+        middle_x, middle_y = self.width / 2, self.height / 2
+        xs, ys = [], []
+        for x in (box[0], box[2]):
+            for y in (box[1], box[3]):
+                dx, dy = x - middle_x, y - middle_y
+                xs.append(middle_x + dx * self.cos - dy * self.sin)
+                ys.append(middle_y + dx * self.sin + dy * self.cos)
+        return super().user_box((min(xs), min(ys), max(xs), max(ys)))
 
 
 def page_words(textpage: pdfium.PdfTextPage, frame: Frame, *, marked: bool = False) -> list[Word]:

@@ -13,7 +13,7 @@ import numpy
 from auditor.ingest.pdf.grid import find_grids
 from auditor.ingest.pdf.layout import Cell, Fragment, Line, Page, Word, group_lines
 from auditor.ingest.pdf.numbering import INK, glyphs, read_row_numbers
-from auditor.ingest.pdf.page import Frame, pixel_edges
+from auditor.ingest.pdf.page import Frame, Turned, pixel_edges
 from auditor.ingest.pdf.tesseract import TextRead, tesseract
 from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE
 
@@ -62,21 +62,22 @@ def skew_angle(dark: numpy.ndarray) -> float:
     return float(max(numpy.arange(best - 0.2, best + 0.2 + 1e-9, 0.05), key=sharpness))
 
 
-def straighten(image):
-    """The page image (PIL, grey) turned upright."""
+def straighten(image) -> tuple:
+    """The page image (PIL, grey) turned upright, and the angle it was turned by (degrees counter-clockwise)."""
     from PIL import Image
 
     angle = skew_angle(numpy.asarray(image) < INK)
     if abs(angle) < 0.05:
-        return image
+        return image, 0.0
     return image.rotate(angle, resample=Image.BICUBIC,
-                        fillcolor=255)
+                        fillcolor=255), angle
 
 
 def read_scanned_page(image, number: int, frame: Frame, workdir: str) -> Page:
     """Lines and table fragments of one scanned page, rendered at RASTER_DPI into `image` (PIL, grey)."""
     scale = RASTER_DPI / 72
-    image = straighten(image)
+    image, angle = straighten(image)
+    frame = Turned(frame, angle)  # cells are measured upright, and placed on the page as the scan prints them
     pixels = numpy.asarray(image)
     grids = find_grids(pixel_edges(pixels < INK, scale), [])
     crops = [crop for index, grid in enumerate(grids) for crop in _cell_crops(pixels, grid, index, scale)]
