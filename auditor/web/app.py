@@ -26,7 +26,6 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from auditor.config import Config
-from auditor.crops import crop_key, ocr_cells, ocr_note
 from auditor.formats import FORMATS, Options
 from auditor.formats.common import json_header
 from auditor.web.i18n import LANGS, words
@@ -349,7 +348,6 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
         group["page"] = min(group["page"], first_page)
         boxes = cells["boxes"][i] if i < len(cells["boxes"]) else []
         odd = odd_locations(finding)
-        read = {crop_key(location): ocr_note(location, lang) for location in ocr_cells(finding)}
         figures: dict[int, dict] = {}
         for j, location in enumerate(finding.locations):
             if not location.page or not upload.is_pdf:
@@ -364,9 +362,7 @@ def _document_view(job: Job, index: int, upload: Upload, lang: str) -> dict:
                     figure["boxes"].append({"x": x0 * figure["width"], "y": y0 * figure["height"],
                                             "w": (x1 - x0) * figure["width"], "h": (y1 - y0) * figure["height"],
                                             "odd": j in odd, "kind": "cell" if location.table else "sentence",
-                                            "text": location.text,
-                                            # the page picture is the scan: say what OCR read in the cell
-                                            "ocr": read.get(crop_key(location)) if location.box else None})
+                                            "text": location.text})
         for figure in figures.values():
             figure["crop"] = _crop(figure)
         placed = any(figure["boxes"] for figure in figures.values())
