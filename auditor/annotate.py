@@ -11,7 +11,7 @@ from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
 from auditor.audit import DocumentReport
-from auditor.crops import crop_key, ocr_cells, ocr_note
+from auditor.crops import ocr_note, ocr_places, place_key
 from auditor.errors import InputError
 from auditor.model import Box
 from auditor.outputs import replacing
@@ -62,10 +62,10 @@ def _annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str, p
     for finding in report.findings:
         message = f"{finding.rule} ({finding.severity}): {finding.message(lang)}"
         # on a scanned page the highlight lies over the image OCR read: each note says what was read there
-        read = {crop_key(location): ocr_note(location, lang) for location in ocr_cells(finding)}
+        read = {(page, box): ocr_note(location, page, lang) for (page, box), location in ocr_places(finding).items()}
         for page, marks in _marks(finding, len(writer.pages)).items():
-            for location, boxes in marks:
-                reading = read.get(crop_key(location)) if location.box else None
+            readings = [read.get(place_key(page, boxes)) for _, boxes in marks]
+            for (location, boxes), reading in zip(marks, readings):
                 writer.add_annotation(page - 1, _highlight(boxes, message + (f"\n{reading}" if reading else ""),
                                                            finding.severity))
                 if location.text_boxes:
@@ -75,8 +75,7 @@ def _annotate(report: DocumentReport, pdf_path: str, out_path: str, lang: str, p
             if marks:
                 right, top = marks[0][1][0][2], marks[0][1][0][3]
                 anchor = (right + 2, top - 18, right + 20, top)
-                note = "\n".join([message, *(read[crop_key(loc)] for loc, _ in marks
-                                              if loc.box and crop_key(loc) in read)])
+                note = "\n".join([message, *filter(None, readings)])
             else:
                 summary.page_notes += 1
                 visible = writer.pages[page - 1].cropbox

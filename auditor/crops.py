@@ -1,7 +1,8 @@
-"""Pictures of the table cells OCR read, cut from the source PDF page, so that a reviewer can compare a finding's
-figure with the image it was read from (the HTML report shows them; the annotated PDF names the reading).
+"""Pictures of what OCR read, cut from the source PDF page: each table cell, and each sentence, a finding rests on,
+so that a reviewer can compare its figure with the image it was read from (the HTML report shows them; the
+annotated PDF's notes name the reading).
 
-A cell is found by the page and box its Location carries from the scan; nothing is searched for again. Reading the
+A place is found by the page and box its Location carries from the scan; nothing is searched for again. Reading the
 PDF is work on an untrusted file, so callers outside a guarded child go through `crops_guarded`.
 """
 from __future__ import annotations
@@ -14,42 +15,58 @@ from auditor.guard import WorkerError, run_limited
 from auditor.ruleapi import Box, Finding, Location
 
 CROP_DPI = 200  # scans come at 200-300 dpi: finer shows no more of the printed figure
-MARGIN = 4.0  # points around the cell, so that its rulings and the neighbours' edges show where it sits
-CropKey = tuple[int, Box]  # the cell's page and box (rounded, the same after a JSON round trip)
-UNREADABLE = Text("Gambar sel angka hasil OCR tidak ditampilkan: berkas sumber tidak dapat dibaca lagi.",
-                  "The images of the cells read by OCR are not shown: the source file can no longer be read.")
-_NOTE = Text("angka hasil OCR hlm. {page}, dibaca “{text}”, keyakinan {confidence}%",
+MARGIN = 4.0  # points around the place, so that a cell's rulings and its neighbours' edges show where it sits
+CropKey = tuple[int, Box]  # a page and a box on it (rounded: the same after a JSON round trip)
+UNREADABLE = Text("Gambar angka hasil OCR tidak ditampilkan: berkas sumber tidak dapat dibaca lagi.",
+                  "The images of the figures read by OCR are not shown: the source file can no longer be read.")
+_CELL = Text("angka hasil OCR hlm. {page}, dibaca “{text}”, keyakinan {confidence}%",
              "figure read by OCR p. {page}, read as “{text}”, confidence {confidence}%")
+_SENTENCE = Text("kalimat hasil OCR hlm. {page}, keyakinan {confidence}%",
+                 "sentence read by OCR p. {page}, confidence {confidence}%")
 
 
-def ocr_cells(finding: Finding) -> list[Location]:
-    """The finding's locations that are table cells (or rows) read by OCR: a box on a page, confidence below 1;
-    the same cell named twice once."""
-    cells: dict[CropKey, Location] = {}
+def ocr_places(finding: Finding) -> dict[CropKey, Location]:
+    """Where the finding rests on text read by OCR (confidence below 1): each table cell or row by its page and box,
+    each sentence by the box around its printed lines on each page it runs on; a place named twice once."""
+    places: dict[CropKey, Location] = {}
     for location in finding.locations:
-        if location.box and location.page and location.confidence < 1:
-            cells.setdefault(crop_key(location), location)
-    return list(cells.values())
+        if location.confidence >= 1:
+            continue
+        if location.box and location.page:
+            places.setdefault(place_key(location.page, [location.box]), location)
+            continue
+        lines: dict[int, list[Box]] = {}
+        for page, box in location.text_boxes:
+            lines.setdefault(page, []).append(box)
+        for page, boxes in lines.items():
+            places.setdefault(place_key(page, boxes), location)
+    return places
 
 
-def crop_key(location: Location) -> CropKey:
-    return location.page, tuple(round(float(v), 2) for v in location.box)
+def place_key(page: int, boxes: list[Box]) -> CropKey:
+    """The page and the box around `boxes` (a cell's one, or a sentence's lines on that page)."""
+    around = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return page, tuple(round(float(v), 2) for v in around)
 
 
-def ocr_note(location: Location, lang: str) -> str:
-    """"angka hasil OCR hlm. 31, dibaca “71,43”, keyakinan 50%": what the reviewer compares with the image."""
-    return _NOTE[lang].format(page=location.page, text=location.text, confidence=round(location.confidence * 100))
+def ocr_note(location: Location, page: int, lang: str) -> str:
+    """"angka hasil OCR hlm. 31, dibaca “71,43”, keyakinan 50%" (a sentence: without the reading, which is the
+    sentence itself): what the reviewer compares with the image."""
+    confidence = round(location.confidence * 100)
+    if location.box:
+        return _CELL[lang].format(page=page, text=location.text, confidence=confidence)
+    return _SENTENCE[lang].format(page=page, confidence=confidence)
 
 
-def wanted(report) -> list[Location]:
-    """Every OCR'd cell the report's findings (waived ones too) rest on."""
+def wanted(report) -> list[CropKey]:
+    """Every OCR'd place the report's findings (waived ones too) rest on."""
     findings = [*report.findings, *(w.finding for w in report.waived)]
-    return list({crop_key(loc): loc for finding in findings for loc in ocr_cells(finding)}.values())
+    return list(dict.fromkeys(key for finding in findings for key in ocr_places(finding)))
 
 
-def cell_crops(pdf_path: str, cells: list[Location], password: str | None = None) -> dict[CropKey, bytes]:
-    """A PNG per cell: the part of its page inside the cell's box and MARGIN around it, turned as the page is
-    shown, at CROP_DPI. A cell whose page the PDF no longer has is left out."""
+def place_crops(pdf_path: str, places: list[CropKey], password: str | None = None) -> dict[CropKey, bytes]:
+    """A PNG per place: the part of its page inside the box and MARGIN around it, turned as the page is shown, at
+    CROP_DPI. A place whose page the PDF no longer has is left out."""
     import pypdfium2 as pdfium
 
     from auditor.ingest.pdf.opening import open_pdf
@@ -58,13 +75,13 @@ def cell_crops(pdf_path: str, cells: list[Location], password: str | None = None
     crops: dict[CropKey, bytes] = {}
     document = open_pdf(pdf_path, password)
     try:
-        for location in cells:
-            if location.page > len(document):
+        for page, box in places:
+            if page > len(document):
                 continue
-            sheet = document[location.page - 1]
+            sheet = document[page - 1]
             try:
                 frame = Frame(sheet)
-                x0, top, x1, bottom = frame.box(*location.box)
+                x0, top, x1, bottom = frame.box(*box)
                 x0, top = max(x0 - MARGIN, 0.0), max(top - MARGIN, 0.0)
                 x1, bottom = min(x1 + MARGIN, frame.width), min(bottom + MARGIN, frame.height)
                 if x1 <= x0 or bottom <= top:
@@ -76,7 +93,7 @@ def cell_crops(pdf_path: str, cells: list[Location], password: str | None = None
                     image = image.convert("L")  # a grey scan: a third of the bytes in the report
                 buffer = io.BytesIO()
                 image.save(buffer, format="PNG", optimize=True)
-                crops[crop_key(location)] = buffer.getvalue()
+                crops[page, box] = buffer.getvalue()
             finally:
                 sheet.close()
     except pdfium.PdfiumError:
@@ -95,15 +112,15 @@ def _grey(image) -> bool:
 
 def crops_guarded(reports: list, *, password: str | None = None, timeout_s: float,
                   memory_mb: int) -> list[dict[CropKey, bytes] | None]:
-    """Per report, the crops of the OCR'd cells its findings rest on, cut in a child under the audit's limits;
+    """Per report, the crops of the OCR'd places its findings rest on, cut in a child under the audit's limits;
     None for a report whose source file can no longer be read (moved, damaged), so that the report says so
-    instead of showing the cells."""
+    instead of showing the pictures."""
     crops: list[dict[CropKey, bytes] | None] = []
     for report in reports:
-        cells = wanted(report) if report.status == "ok" else []
+        places = wanted(report) if report.status == "ok" else []
         try:
-            crops.append(run_limited(cell_crops, report.path, cells, password, timeout_s=timeout_s,
-                                     memory_mb=memory_mb) if cells else {})
+            crops.append(run_limited(place_crops, report.path, places, password, timeout_s=timeout_s,
+                                     memory_mb=memory_mb) if places else {})
         except (InputError, WorkerError, OSError):
             crops.append(None)
     return crops

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from auditor.annotate import _PAD, annotate
 from auditor.audit import DocumentReport, excerpts
 from auditor.config import Config
-from auditor.crops import CROP_DPI, MARGIN, UNREADABLE, crops_guarded, ocr_cells, ocr_note
+from auditor.crops import CROP_DPI, MARGIN, UNREADABLE, crops_guarded, ocr_note, ocr_places
 from auditor.document import normalise
 from auditor.engine import run_rules
 from auditor.formats import FORMATS, Options
@@ -27,7 +27,7 @@ from auditor.history import fingerprint
 from auditor.ingest.markdown import read_markdown
 from auditor.ingest.pdf.page import Frame, Turned
 from auditor.ingest.pdf.scan import straighten
-from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source
+from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source, TextBlock
 from test_ocr import tesseract_ready
 
 CAPAIAN = """Tabel III.A.1 Capaian Kinerja Sasaran
@@ -36,12 +36,16 @@ CAPAIAN = """Tabel III.A.1 Capaian Kinerja Sasaran
 |---|---|---|---|---|---|---|
 | 1 | Meningkatnya X | Persentase Y | % | 80 | 80 | 90 |
 | 2 | Meningkatnya Z | Persentase W | % | 50 | 40 | 100 |
+
+Indikator Persentase W, Capaian sebesar 90%, atas target 50.
 """
 DPI = 200
 XS = (40, 70, 170, 300, 340, 420, 490, 560)  # column rulings, points from the left
 YS = (100, 130, 160, 190)  # row rulings, points from the top: header, row 1, row 2
 SHADES = {4: 192, 5: 160, 6: 128}  # row 1's target, realisasi and capaian cells are filled with these greys
 PAGE_HEIGHT = 2339 * 72 / DPI  # A4 at DPI, as Pillow sizes the PDF page
+LINES = ((40, 220, 400, 234), (40, 236, 250, 250))  # the sentence's two printed lines, points from the top-left
+LINE_SHADE = 96
 
 
 def user_box(row: int, column: int) -> tuple[float, float, float, float]:
@@ -50,7 +54,8 @@ def user_box(row: int, column: int) -> tuple[float, float, float, float]:
 
 
 def scanned_page(path) -> None:
-    """An image-only PDF of one A4 page: the table's grid ruled, row 1's figure cells shaded, every figure printed."""
+    """An image-only PDF of one A4 page: the table's grid ruled, row 1's figure cells shaded, every figure printed,
+    and the sentence's two lines below the table shaded."""
     image = Image.new("L", (1654, 2339), 255)
     draw = ImageDraw.Draw(image)
     scale = DPI / 72
@@ -61,6 +66,8 @@ def scanned_page(path) -> None:
     for column, shade in SHADES.items():
         draw.rectangle([XS[column] * scale + 3, YS[1] * scale + 3, XS[column + 1] * scale - 3, YS[2] * scale - 3],
                        fill=shade)
+    for x0, top, x1, bottom in LINES:
+        draw.rectangle([x0 * scale, top * scale, x1 * scale, bottom * scale], fill=LINE_SHADE)
     font = ImageFont.load_default(size=24)
     for row, figures in enumerate((("80", "80", "90"), ("50", "40", "100")), start=1):
         for column, figure in enumerate(figures, start=4):
@@ -70,7 +77,7 @@ def scanned_page(path) -> None:
 
 def audited(pdf_path) -> DocumentReport:
     """The table as ingest hands it over from that page: row 1 read by OCR (its capaian doubtful), row 2 from a
-    text layer; audited as audit_file does."""
+    text layer; the sentence below it read by OCR; audited as audit_file does."""
     raw = read_markdown("pindaian.md", CAPAIAN)
     items = []
     for item in raw.items:
@@ -78,11 +85,20 @@ def audited(pdf_path) -> DocumentReport:
             item = replace(item, sources=[Source(page=1, confidence=c) for c in (1.0, OCR_CONFIDENCE, 1.0)],
                            boxes=[[user_box(r, c) for c in range(7)] for r in range(3)],
                            confidences=[[1.0] * 7, [OCR_CONFIDENCE] * 6 + [DOUBTFUL_CONFIDENCE], [1.0] * 7])
+        elif isinstance(item, TextBlock) and item.text.startswith("Indikator"):
+            item = replace(item, source=Source(page=1, confidence=OCR_CONFIDENCE),
+                           boxes=tuple((1, (x0, PAGE_HEIGHT - bottom, x1, PAGE_HEIGHT - top))
+                                       for x0, top, x1, bottom in LINES))
         items.append(item)
     document = normalise(replace(raw, path=str(pdf_path), kind="pdf", items=items, pages=1), Config())
     findings = run_rules(document, Config()).findings
     return DocumentReport(str(pdf_path), "ok", document.meta, findings, None, excerpts=excerpts(document, findings),
                           facts=document.facts, fingerprint=fingerprint(document))
+
+
+# the pictures of the report, in its order: LKJ101 on row 1's OCR'd cells, then LKJ301 on the OCR'd sentence
+ALTS = ["angka hasil OCR hlm. 1, dibaca “90”, keyakinan 50%", "angka hasil OCR hlm. 1, dibaca “80”, keyakinan 90%",
+        "angka hasil OCR hlm. 1, dibaca “80”, keyakinan 90%", "kalimat hasil OCR hlm. 1, keyakinan 90%"]
 
 
 @pytest.fixture()
@@ -133,7 +149,15 @@ def test_the_html_report_shows_each_ocr_cell_of_the_finding_and_nothing_for_text
     for (_, picture), column in zip(pictured, (6, 5, 4)):  # the finding's cells: capaian, realisasi, target
         assert_cell_pictured(picture, column)
     assert all(f"<figcaption>{alt}</figcaption>" in doubtful for alt, _ in pictured)
-    assert html.count("<img") == 3  # LKJ101 on row 2 and LKJ902 rest on no OCR'd cell
+    sentence = next(block for head, block in blocks.items() if "LKJ301" in head)
+    [(alt, picture)] = images(sentence)  # the sentence read by OCR; the table cell it is compared with was not
+    assert alt == {"id": "kalimat hasil OCR hlm. 1, keyakinan 90%", "en": "sentence read by OCR p. 1, confidence 90%"}[lang]
+    assert abs(picture.width - (400 - 40 + 2 * MARGIN) * CROP_DPI / 72) <= 2
+    assert abs(picture.height - (250 - 220 + 2 * MARGIN) * CROP_DPI / 72) <= 2
+    inside = round((MARGIN + 2) * CROP_DPI / 72)
+    assert abs(picture.convert("L").getpixel((inside, inside)) - LINE_SHADE) <= 10
+    assert picture.convert("L").getpixel((picture.width - inside, picture.height - inside)) >= 235  # past line 2
+    assert html.count("<img") == 4  # LKJ101 on row 2 and LKJ902 rest on nothing read by OCR
     assert UNREADABLE[lang] not in html
 
 
@@ -157,9 +181,7 @@ def test_check_writes_the_crops_into_its_html_report(scan, tmp_path, monkeypatch
     out = tmp_path / "laporan.html"
     result = CliRunner().invoke(main, ["check", str(pdf), "--format", "html", "-o", str(out)])
     assert result.exit_code == 1, result.output
-    assert [alt for alt, _ in images(out.read_text(encoding="utf-8"))] == [
-        "angka hasil OCR hlm. 1, dibaca “90”, keyakinan 50%", "angka hasil OCR hlm. 1, dibaca “80”, keyakinan 90%",
-        "angka hasil OCR hlm. 1, dibaca “80”, keyakinan 90%"]
+    assert [alt for alt, _ in images(out.read_text(encoding="utf-8"))] == ALTS
 
 
 @pytest.mark.slow
@@ -175,9 +197,7 @@ def test_a_batch_shows_the_crops_of_findings_kept_in_results_jsonl(scan, tmp_pat
     outcome = run_batch([str(pdf)], str(out), Config(), resume=True, formats=("html",), progress=False)
     assert outcome.audited == 0 and outcome.resumed == 1
     pictured = images((out / "report.html").read_text(encoding="utf-8"))
-    assert [alt for alt, _ in pictured] == [
-        "angka hasil OCR hlm. 1, dibaca “90”, keyakinan 50%", "angka hasil OCR hlm. 1, dibaca “80”, keyakinan 90%",
-        "angka hasil OCR hlm. 1, dibaca “80”, keyakinan 90%"]
+    assert [alt for alt, _ in pictured] == ALTS
     assert_cell_pictured(pictured[0][1], 6)
 
 
@@ -197,8 +217,13 @@ def test_the_annotated_pdf_marks_the_ocr_cell_and_says_what_was_read(scan, tmp_p
                                                    ("80", 90, user_box(1, 4))))
     [comment] = [str(a["/Contents"]) for a in doubtful if a["/Subtype"] == "/Text"]
     assert comment.endswith("\n".join([note.format("90", 50), note.format("80", 90), note.format("80", 90)]))
-    row_two = [str(a["/Contents"]) for a in annotations if "Persentase W" in str(a["/Contents"])]
+    row_two = [str(a["/Contents"]) for a in annotations if str(a["/Contents"]).startswith("LKJ101 (error)")]
     assert row_two and not any("OCR" in contents for contents in row_two)
+    [(contents, rect)] = [(str(a["/Contents"]), [round(float(v), 2) for v in a["/Rect"]]) for a in annotations
+                          if a["/Subtype"] == "/Highlight" and str(a["/Contents"]).startswith("LKJ301")
+                          and len(a["/QuadPoints"]) == 16]  # the sentence's two lines, not the table cell
+    assert contents.endswith("\nkalimat hasil OCR hlm. 1, keyakinan 90%")
+    assert rect == [round(v, 2) for v in (40 - _PAD, PAGE_HEIGHT - 250 - _PAD, 400 + _PAD, PAGE_HEIGHT - 220 + _PAD)]
 
 
 def test_a_cell_measured_on_the_straightened_scan_is_placed_where_the_askew_scan_prints_it():
@@ -255,14 +280,15 @@ def test_a_scanned_page_end_to_end_the_crops_show_the_figures_read(tmp_path):
     scan_pdf(page_only, scanned, seed=seed)  # one page: OCR'd in seconds
     audited = audit_file(str(scanned), Config(), ocr=True)
     [finding] = [f for f in audited.findings if (f.rule, f.subject) == (broken.rule, broken.subject)]
-    cells = ocr_cells(finding)
-    assert len(cells) == len(finding.locations) and all(loc.page == 1 for loc in cells)
+    places = ocr_places(finding)
+    cells = list(places.values())
+    assert len(cells) == len(finding.locations) and all(loc.page == 1 and loc.box for loc in cells)
 
     [crops] = crops_guarded([audited], timeout_s=60, memory_mb=1024)
     html = FORMATS["html"].render([audited], "id", Options(crops={str(scanned): crops}))
     block = next(b for head, b in finding_blocks(html).items() if broken.rule in head and broken.subject[:20] in b)
     pictured = images(block)
-    assert [alt for alt, _ in pictured] == [ocr_note(loc, "id") for loc in cells]
+    assert [alt for alt, _ in pictured] == [ocr_note(loc, page, "id") for (page, _), loc in places.items()]
     inner = round((MARGIN + 3) * CROP_DPI / 72)  # inside the cell's rulings
     for (_, picture), location in zip(pictured, cells):
         x0, y0, x1, y1 = location.box

@@ -49,8 +49,8 @@ class Options:
     csv_sep: str | None = None  # None: ';' for Indonesian (Excel set to Indonesian expects it), ',' otherwise
     templates: str | None = None  # a folder whose HTML templates override the built-in ones (letterhead)
     pdf_links: dict = field(default_factory=dict)  # audited path -> annotated PDF (relative to the output)
-    # audited path -> the PNG of each OCR'd cell its findings rest on (crops.cell_crops), None when the source
-    # file could no longer be read; a path not here shows no cells
+    # audited path -> the PNG of each OCR'd cell or sentence its findings rest on (crops.place_crops), None when
+    # the source file could no longer be read; a path not here shows no pictures
     crops: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)  # top-level keys JSON adds (tool version, effective config)
     color: bool = False  # text on a terminal: severity headings in colour

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
-from auditor.crops import UNREADABLE, crop_key, ocr_cells, ocr_note
+from auditor.crops import UNREADABLE, ocr_note, ocr_places
 from auditor.formats.common import DEFAULT, SEVERITY_WORDS, Options, chart_data, ranking
 from auditor.formats.excel import ranked
 from auditor.values import format_number, parse_number
@@ -76,7 +76,7 @@ def _summary_row(report, number: int, rank: int | str, words: dict, lang: str) -
 
 
 def _document(report, number: int, words: dict, lang: str, crops: dict | None) -> dict:
-    """`crops`: the PNG of each OCR'd cell by crops.crop_key, None when the source file could not be read."""
+    """`crops`: the PNG of each OCR'd place by crops.place_key, None when the source file could not be read."""
     document = {"number": number, "title": _title(report, ("instansi", "kabupaten", "tahun")), "path": report.path,
                 "unusable": report.error.message(lang) if report.status == "error" else None,
                 "notices": [notice[lang] for notice in report.notices], "groups": [],
@@ -116,13 +116,13 @@ def _finding(finding, reason: str, excerpts: dict, words: dict, lang: str, crops
 
 
 def _crops(finding, crops: dict, lang: str) -> list[dict]:
-    """The image of each OCR'd cell the finding rests on, inline as a PNG data URI, with what OCR read in it."""
+    """The image of each OCR'd cell or sentence the finding rests on, inline as a PNG data URI, with what OCR read."""
     shown = []
-    for location in ocr_cells(finding):
-        png = crops.get(crop_key(location))
+    for (page, box), location in ocr_places(finding).items():
+        png = crops.get((page, box))
         if png:
             shown.append({"src": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
-                          "note": ocr_note(location, lang)})
+                          "note": ocr_note(location, page, lang)})
     return shown
 
 
