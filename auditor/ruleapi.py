@@ -108,7 +108,8 @@ class Location:
 
     def describe(self, lang: str = "id") -> str:
         words = _WORDS[lang]
-        parts = [self.table or f"{words['sentence']} “{_short(self.text, 90)}”"]
+        # a page alone (LKJ901/902 name the pages they are about) is no sentence: "hlm. 3", not "kalimat “”, hlm. 3"
+        parts = [self.table or (f"{words['sentence']} “{_short(self.text, 90)}”" if self.text else "")]
         if self.row:
             parts.append(f"{words['row']} '{_short(self.row)}'")
         if self.column:

@@ -224,6 +224,8 @@ def test_the_annotated_pdf_marks_the_ocr_cell_and_says_what_was_read(scan, tmp_p
                           and len(a["/QuadPoints"]) == 16]  # the sentence's two lines, not the table cell
     assert contents.endswith("\nkalimat hasil OCR hlm. 1, keyakinan 90%")
     assert rect == [round(v, 2) for v in (40 - _PAD, PAGE_HEIGHT - 250 - _PAD, 400 + _PAD, PAGE_HEIGHT - 220 + _PAD)]
+    [page_note] = [str(a["/Contents"]) for a in annotations if str(a["/Contents"]).startswith("LKJ902")]
+    assert page_note.endswith("\n[hlm. 1]")  # the page LKJ902 is about, no empty sentence
 
 
 def test_a_cell_measured_on_the_straightened_scan_is_placed_where_the_askew_scan_prints_it():
