@@ -313,19 +313,21 @@ def test_paragraph_after_a_closed_aksi_item_is_its_own(tmp_path, item_lines):
     ]
 
 
-def lines_pdf(path: Path, pages: list[list[tuple[float, str]]]) -> None:
+WRAPPED = "Keberhasilan sasaran tersebut ditunjang dengan keberhasilan program dan kegiatan berikut ini"
+
+
+def lines_pdf(path: Path, pages: list[list[tuple[float, str]]], wrapped: tuple[int, ...] = (0,)) -> None:
     """Pages of single lines (x, text), each a paragraph gap below the one before (pitch 22 at 10 pt,
-    as a word processor with one paragraph per line sets them); the first page's under a wrapped
-    paragraph (pitch 12) that sets the usual gap between the lines of one block."""
+    as a word processor with one paragraph per line sets them); on the `wrapped` pages under a
+    paragraph of four lines (pitch 12), which sets the usual gap between the lines of one block."""
     page = canvas.Canvas(str(path), pagesize=A4)
     for number, lines in enumerate(pages):
         page.setFont("Helvetica", 10)
         top = A4[1] - 120
-        for n in range(0 if number else 4):
-            page.drawString(62.7, top - 12 * n, "Keberhasilan sasaran tersebut ditunjang dengan keberhasilan program "
-                                                "dan kegiatan berikut ini")
+        for n in range(4 if number in wrapped else 0):
+            page.drawString(62.7, top - 12 * n, WRAPPED)
         for n, (x, text) in enumerate(lines):
-            page.drawString(x, top - (58 if number == 0 else 0) - 22 * n, text)
+            page.drawString(x, top - (58 if number in wrapped else 0) - 22 * n, text)
         page.showPage()
     page.save()
 
@@ -363,6 +365,16 @@ def test_bare_lines_under_an_item_carry_its_figures(tmp_path):
         ("list_item", "- Sosialisasi Pembinaan Wira Usaha Muda Terealisasi 2 kali sosialisasi Atas target 2 kali sosialisasi"),
         ("list_item", "- Pembinaan Administrasi Desa, Terlaksana 3 kali pembinaan dari 3 kali"),
     ]
+
+
+def test_paragraph_of_several_lines_after_a_page_break_is_its_own(tmp_path):
+    """A paragraph of several lines on top of the next page is not the rest of the item that ended
+    the page before, even an item without figures."""
+    path = tmp_path / "next.pdf"
+    lines_pdf(path, [[(80, "• Pembinaan Administrasi Desa")], []], wrapped=(0, 1))
+    assert [(item.kind, item.text) for item in read_pdf(str(path)).items] == [
+        ("paragraph", " ".join([WRAPPED] * 4)), ("list_item", "- Pembinaan Administrasi Desa"),
+        ("paragraph", " ".join([WRAPPED] * 4))]
 
 
 # -- bad input -------------------------------------------------------------------------------

@@ -157,7 +157,7 @@ def _continues_on_page(previous: Block, block: Block, page: Page) -> bool:
         return False
     if last.text.endswith(","):
         return True  # the item's sentence is unfinished: the paragraph under it finishes it
-    return len(block.lines) == 1 and _item_goes_on(previous, block)
+    return _item_goes_on(previous, block)
 
 
 def _item_goes_on(item: Block, block: Block) -> bool:
@@ -169,7 +169,10 @@ def _item_goes_on(item: Block, block: Block) -> bool:
     layout cannot tell them apart. What can: such lines carry the figures of an item that has not
     stated any yet, and each goes on where the line before it went on (the same x, left of the item's
     own text). An item that has stated its figures ("• Forum Pimpinan, terealisasi 6 kali rapat dari
-    4 kali rapat") is done, and the line under it starts the next paragraph, as in the markdown."""
+    4 kali rapat") is done, and the line under it starts the next paragraph, as in the markdown. A
+    block of several lines is a paragraph of its own."""
+    if len(block.lines) > 1:
+        return False
     own = item.lines[0]
     if any(line.x0 < own.x0 - 1 and abs(line.x0 - block.lines[0].x0) <= 1 for line in item.lines[1:]):
         return True
