@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 import generator
 import pdf_render
@@ -18,6 +20,7 @@ from auditor.document import normalise as build
 from auditor.engine import run_rules
 from auditor.ingest.markdown import read_markdown
 from auditor.ingest.pdf import read_pdf
+from auditor.model import RawTable
 
 pytestmark = pytest.mark.slow  # renders with reportlab and LibreOffice, reads PDFs
 
@@ -109,8 +112,6 @@ def test_paragraphs_lists_and_aligned_text_are_not_tables(tmp_path):
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-    from auditor.model import RawTable
-
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, alignment=4, spaceAfter=6)
     item = ParagraphStyle("item", parent=body, leftIndent=36, bulletIndent=6)
     sentence = ("Capaian kinerja sasaran pada tahun 2022 sebesar 89% dari target 84%, realisasi anggaran "
@@ -124,3 +125,74 @@ def test_paragraphs_lists_and_aligned_text_are_not_tables(tmp_path):
     path = tmp_path / "teks.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     assert not [item for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
+
+
+COLUMNS = [60, 100, 250, 400, 460, 520]
+HEADER = ["No", "Kegiatan", "Indikator", "Target", "Realisasi", "Capaian"]
+ROWS = [["1.1", "Rapat koordinasi dan konsultasi kecamatan", "Jumlah rapat yang dilaksanakan", "12 kali", "7 kali", "58"],
+        ["1.2", "Pemeliharaan rutin berkala gedung kantor", "Jumlah gedung kantor yang dipelihara", "3 unit", "3 unit",
+         "100"],
+        ["1.3", "Penyediaan jasa surat menyurat", "Jumlah surat menyurat yang diadministrasikan", "500 surat",
+         "520 surat", "104"]]
+
+
+def cut_table_pdf(path: Path, last: list[str], rest: list[str], after: list[list[str]]) -> None:
+    """An untagged table without rulings over two pages (Helvetica 9, as LibreOffice sets one: the
+    space of a wrap printed): ROWS and `last` (its first line) on the first page; the next page
+    repeats the header, then prints `rest` (lines of text cells) and the rows `after`."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+
+    def lines(y: float, printed: list[list[str]]) -> float:
+        for line in printed:
+            for x, text in zip(COLUMNS, line):
+                if text:
+                    page.drawString(x, y, text)
+            y -= 11
+        return y - 6
+
+    def wrapped(row: list[str]) -> list[list[str]]:
+        """Two lines: each text cell's last two words on the second, the first's words with the wrap's space."""
+        first = [" ".join(text.split()[:-2]) + " " if len(text.split()) > 3 else text for text in row]
+        return [first, ["", *(" ".join(text.split()[-2:]) if len(text.split()) > 3 else "" for text in row[1:])]]
+
+    page.setFont("Helvetica", 9)
+    page.drawString(60, 770, "Tabel 3.1 Realisasi kinerja kegiatan tahun 2022")
+    y = lines(740, [HEADER])
+    for row in ROWS:
+        y = lines(y, wrapped(row))
+    lines(y, [last])
+    page.showPage()
+    page.setFont("Helvetica", 9)
+    y = lines(780, [HEADER, rest])
+    for row in after:
+        y = lines(y, wrapped(row))
+    page.drawString(60, y - 30, "Dari tabel di atas terlihat capaian kegiatan yang beragam pada tahun ini.")
+    page.save()
+
+
+AFTER = ["1.4", "Penyediaan alat tulis kantor", "Jumlah jenis alat tulis yang disediakan", "12 jenis", "16 jenis", "133"]
+
+
+@pytest.mark.parametrize("after", [[], [AFTER]])
+def test_row_cut_by_page_break_in_aligned_table_is_rejoined(tmp_path, after):
+    """The rest of a row the page break cut, under the header the next page repeats, fills some of
+    the row's text cells only: it is that row's, whether more rows follow it or none."""
+    path = tmp_path / "cut.pdf"
+    cut_table_pdf(path, ["1.4", "Penyediaan jasa layanan ", "Jumlah personel layanan ", "4 orang", "2 orang", "50"],
+                  ["", "perkantoran", "perkantoran yang ditugaskan"], after)
+    tables = [item for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
+    cut = ["1.4", "Penyediaan jasa layanan perkantoran", "Jumlah personel layanan perkantoran yang ditugaskan",
+           "4 orang", "2 orang", "50"]
+    assert [table.rows for table in tables] == [[HEADER, *ROWS, cut]] + ([[HEADER, *after]] if after else [])
+    assert [source.page for source in tables[0].sources] == [1] * 5
+
+
+def test_row_that_ended_on_its_page_is_not_joined_to_the_next(tmp_path):
+    """A first row on the next page is a row of its own when the last row above had room on its
+    lines for its words: the page break cut nothing."""
+    path = tmp_path / "whole.pdf"
+    last = ["1.4", "Penyediaan jasa", "Jumlah personel", "4 orang", "2 orang", "50"]
+    cut_table_pdf(path, last, ["", "Honorarium", "Jumlah honor yang dibayar"], [AFTER])
+    tables = [item for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
+    assert [table.rows for table in tables] == [
+        [HEADER, *ROWS, last], [HEADER, ["", "Honorarium", "Jumlah honor yang dibayar", "", "", ""], AFTER]]

@@ -313,6 +313,70 @@ def test_paragraph_after_a_closed_aksi_item_is_its_own(tmp_path, item_lines):
     ]
 
 
+WRAPPED = "Keberhasilan sasaran tersebut ditunjang dengan keberhasilan program dan kegiatan berikut ini"
+
+
+def lines_pdf(path: Path, pages: list[list[tuple[float, str]]], wrapped: tuple[int, ...] = (0,)) -> None:
+    """Pages of single lines (x, text), each a paragraph gap below the one before (pitch 22 at 10 pt,
+    as a word processor with one paragraph per line sets them); on the `wrapped` pages under a
+    paragraph of four lines (pitch 12), which sets the usual gap between the lines of one block."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    for number, lines in enumerate(pages):
+        page.setFont("Helvetica", 10)
+        top = A4[1] - 120
+        for n in range(4 if number in wrapped else 0):
+            page.drawString(62.7, top - 12 * n, WRAPPED)
+        for n, (x, text) in enumerate(lines):
+            page.drawString(x, top - (58 if number in wrapped else 0) - 22 * n, text)
+        page.showPage()
+    page.save()
+
+
+def test_item_that_stated_its_figures_is_closed_whatever_its_wording(tmp_path):
+    """An aksi item that already states its figures, in words other than the Sumenep "Atas target",
+    is not continued by the one-line paragraph under it, on its page or over a page break."""
+    path = tmp_path / "closed.pdf"
+    item = "• Rapat koordinasi kecamatan, tercapai 6 kali rapat dari rencana 4 kali rapat"
+    lines_pdf(path, [[(68.7, item), (62.7, "Meningkatnya rencana pembangunan berbasis masyarakat,"),
+                      (62.7, "Capaian sebesar 79% dengan indikator Persentase usulan desa."), (68.7, item)],
+                     [(62.7, "Terciptanya keamanan dan ketertiban masyarakat,")]])
+    texts = [(item.kind, item.text) for item in read_pdf(str(path)).items if "Keberhasilan" not in item.text]
+    assert texts == [
+        ("list_item", "- Rapat koordinasi kecamatan, tercapai 6 kali rapat dari rencana 4 kali rapat"),
+        ("paragraph", "Meningkatnya rencana pembangunan berbasis masyarakat,"),
+        ("paragraph", "Capaian sebesar 79% dengan indikator Persentase usulan desa."),
+        ("list_item", "- Rapat koordinasi kecamatan, tercapai 6 kali rapat dari rencana 4 kali rapat"),
+        ("paragraph", "Terciptanya keamanan dan ketertiban masyarakat,"),
+    ]
+
+
+def test_bare_lines_under_an_item_carry_its_figures(tmp_path):
+    """With one paragraph per line, the lines at the margin under an item that names an aksi (a year
+    in its name is no figure) carry its figures and are the item's, on its page and over a break."""
+    path = tmp_path / "lazy.pdf"
+    lines_pdf(path, [[(80, "• Pelaksanaan Musrenbangcam Tahun 2020"), (62.7, "Terealisasi 1 kali pertemuan"),
+                      (62.7, "Atas target 1 kali pertemuan"), (80, "• Sosialisasi Pembinaan Wira Usaha Muda"),
+                      (62.7, "Terealisasi 2 kali sosialisasi")],
+                     [(62.7, "Atas target 2 kali sosialisasi"), (80, "• Pembinaan Administrasi Desa,"),
+                      (62.7, "Terlaksana 3 kali pembinaan dari 3 kali")]])
+    texts = [(item.kind, item.text) for item in read_pdf(str(path)).items if "Keberhasilan" not in item.text]
+    assert texts == [
+        ("list_item", "- Pelaksanaan Musrenbangcam Tahun 2020 Terealisasi 1 kali pertemuan Atas target 1 kali pertemuan"),
+        ("list_item", "- Sosialisasi Pembinaan Wira Usaha Muda Terealisasi 2 kali sosialisasi Atas target 2 kali sosialisasi"),
+        ("list_item", "- Pembinaan Administrasi Desa, Terlaksana 3 kali pembinaan dari 3 kali"),
+    ]
+
+
+def test_paragraph_of_several_lines_after_a_page_break_is_its_own(tmp_path):
+    """A paragraph of several lines on top of the next page is not the rest of the item that ended
+    the page before, even an item without figures."""
+    path = tmp_path / "next.pdf"
+    lines_pdf(path, [[(80, "• Pembinaan Administrasi Desa")], []], wrapped=(0, 1))
+    assert [(item.kind, item.text) for item in read_pdf(str(path)).items] == [
+        ("paragraph", " ".join([WRAPPED] * 4)), ("list_item", "- Pembinaan Administrasi Desa"),
+        ("paragraph", " ".join([WRAPPED] * 4))]
+
+
 # -- bad input -------------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ has too few columns."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from auditor.ingest.pdf.layout import FIGURE, Cell, Fragment, Word, group_lines, line_groups
@@ -195,7 +196,8 @@ def _rows(lines: list[_Line], edges: list[float], gap: float, head: int) -> list
         code = code or (current is not None and all(
             (cell.tail or COLUMN_NUMBER.fullmatch(_text(cell))) and cell.first_line == cell.last_line
             for cell in current.values()))
-        goes_on = (current is not None and not code and line.top - lines[index - 1].bottom <= gap
+        goes_on = (current is not None and not code and index != head  # the header ends at `head`
+                   and line.top - lines[index - 1].bottom <= gap
                    and all(c in current and current[c].last_line == index - 1 and not current[c].ended
                            and not (current[c].tail and FIGURE.match(" ".join(w.text for w in ws)))
                            for c, (_, ws) in cells.items())
@@ -252,16 +254,29 @@ def _head(lines: list[_Line]) -> int:
                      and not YEAR.fullmatch(line.segments[0].text))), len(lines))
 
 
-def _fragment(number: int, lines: list[_Line], frame: Frame, inherited: list[float]) -> Fragment | None:
+def _fragment(number: int, lines: list[_Line], frame: Frame, above: Fragment | None) -> Fragment | None:
     """A table from a run of lines, in its own columns, or those of the table it may continue from
-    the page before (`inherited`: its column edges) when its own show fewer."""
+    the page before (`above`, the last table there) when its own show no more. A continuation's
+    header is the header rows it repeats; the lines under them, down to the first row with a figure
+    or code, are the rest of a row the page break cut (see _cut_tail), not more header. (Without a
+    repeated header they are still taken for one.)"""
     head = _head(lines)
     body = _column_lines(lines, head)
     left = min(s.x0 for line in lines for s in line.segments)
     right = max(s.x1 for line in lines for s in line.segments)
     edges = [left, *_starts(body), right]
-    if len(inherited) > len(edges) and left >= inherited[0] - 2 and right <= inherited[-1] + 2:
-        edges = inherited
+    inherited = [above.columns[0][0], *(b for _, b in above.columns)] if above is not None and above.columns else []
+    # the table above's columns, each of its own starting in one of them, or more than its lines show
+    same = len(inherited) == len(edges) and all(inherited[i] - 2 <= x < inherited[i + 1]
+                                                for i, x in enumerate(edges[1:-1], start=1))
+    goes_on = bool(inherited) and left >= inherited[0] - 2 and (
+        same or (len(inherited) > len(edges) and right <= inherited[-1] + 2))
+    repeated = 0
+    if goes_on:
+        assert above is not None
+        edges = [*inherited[:-1], max(right, inherited[-1])]
+        repeated = _repeated_header(lines, above)
+        head = repeated or head
     if len(edges) - 1 < MIN_COLUMNS:
         return None
     bounds = edges[1:-1]
@@ -273,10 +288,13 @@ def _fragment(number: int, lines: list[_Line], frame: Frame, inherited: list[flo
     rows = _rows(lines, edges, gap, head)
     width = len(bounds) + 1
     depth = sum(min(cell.first_line for cell in row.values()) < head for row in rows)
+    tail = goes_on and depth < len(rows) and _cut_tail(above.cells[-1], rows[depth])
     # figures stand in the body's rows (in two of them at least, when it has two)
-    figures = sum(any(cell.figure for cell in row.values()) for row in rows[depth:])
+    figures = sum(any(cell.figure for cell in row.values()) for row in rows[depth + tail:])
     filled = sum(len(row) >= MIN_COLUMNS for row in rows)
-    if figures < min(2, max(1, len(rows) - depth)) or filled < MIN_FILLED_ROWS:
+    shown = figures >= min(2, max(1, len(rows) - depth - tail)) and filled >= MIN_FILLED_ROWS
+    # a continuation is known by its repeated header or by the cut row it starts with
+    if not (shown or (goes_on and (repeated or tail) and len(rows) > depth)):
         return None
     _merge_header(rows, depth, width, gap)
     rows = [row for row in rows if row]
@@ -291,15 +309,37 @@ def _fragment(number: int, lines: list[_Line], frame: Frame, inherited: list[flo
             box = (edges[cell.col], top, edges[cell.col + cell.cols], bottom)
             printed[cell.col] = Cell(group_lines(cell.words), reach[cell.col + cell.cols - 1], box, frame.user_box(box))
         grid.append(printed)
-    return Fragment(number, lines[0].top, lines[-1].bottom, grid, False, False,
+    return Fragment(number, lines[0].top, lines[-1].bottom, grid, False, False, head=depth,
                     columns=list(zip(edges, edges[1:])))
+
+
+def _repeated_header(lines: list[_Line], above: Fragment) -> int:
+    """How many of the first lines repeat the header rows of the table above (the same words), or 0."""
+    words = Counter(w for row in above.cells[:above.head] for cell in row if cell
+                    for line in cell.lines for w in line.text.split())
+    printed: Counter[str] = Counter()
+    for count, line in enumerate(lines, start=1):
+        printed.update(w.text for s in line.segments for w in s.words)
+        if printed == words:
+            return count
+        if not printed <= words:
+            return 0
+    return 0
+
+
+def _cut_tail(upper: list[Cell | None], row: dict[int, _Cell]) -> bool:
+    """Whether a continuation's first row can be the rest of the last row above, which the page
+    break cut: it writes in some of the columns that row fills, not all and none it leaves empty,
+    and not where that row has a figure or a row code (they end on their line), nor a figure itself."""
+    filled = {c for c, cell in enumerate(upper) if cell is not None}
+    return (set(row) < filled and not any(cell.figure for cell in row.values())
+            and not any(_is_figure(upper[c].text) or ROW_CODE.fullmatch(upper[c].text) for c in row))
 
 
 def aligned_fragments(number: int, words: list[Word], frame: Frame,
                       above: Fragment | None) -> tuple[list[Fragment], list[Word]]:
     """Tables found in the page's free words, and the words left over; `above` is the last table
     of the page before, whose columns the page's first table may go on in."""
-    inherited = [above.columns[0][0], *(b for _, b in above.columns)] if above is not None and above.columns else []
     top = PAGE_HEAD * frame.height  # a running header above it is no text before the table
     fragments: list[Fragment] = []
     free: list[Word] = []
@@ -322,7 +362,7 @@ def aligned_fragments(number: int, words: list[Word], frame: Frame,
         for run in runs:
             # only a table at the top of the page goes on from the page before
             first = run and not any(w.bottom <= run[0].top and w.top > top for w in words)
-            fragment = _fragment(number, run, frame, inherited if first else []) if len(run) >= 2 else None
+            fragment = _fragment(number, run, frame, above if first else None) if len(run) >= 2 else None
             if fragment is None:
                 free += [w for line in run for s in line.segments for w in s.words]
             else:

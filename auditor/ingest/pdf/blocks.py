@@ -15,8 +15,9 @@ _NUMBERED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVX]{1,5})[.)]+\
 _BULLET_START = re.compile(rf"^[{_BULLETS}]\s*")
 # "… sebesar Rp." wrapped before the figure, or a title before a name, does not end a sentence
 _SENTENCE_END = re.compile(r"(?<!\bRp)(?<!\bNo)(?<!\bNIP)(?<!\bDrs)(?<!\bdr)(?<!\bIr)[.:;!?]$")
-# An aksi item ends with its target: "Terealisasi 6 kali rapat Atas target 4 kali rapat".
-_STATEMENT_DONE = re.compile(r"\batas\s+target\s+[\d.,]+(?:\s*%|(?:\s+[^\W\d]+){1,3})?$", re.IGNORECASE)
+# a figure standing alone: not a year (`Tahun 2020`, `2020-2026`) or part of a name (`Covid-19`)
+_FIGURE = re.compile(r"(?<![\w.,-])\d[\d.,]*(?![\w-])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:hal(?:aman)?|page)\.?\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -150,13 +151,33 @@ def _may_continue(previous: Block, block: Block) -> bool:
 def _continues_on_page(previous: Block, block: Block, page: Page) -> bool:
     if not _may_continue(previous, block) or not _is_list_start(previous.lines[0].text):
         return False
-    if _STATEMENT_DONE.search(previous.text):
-        return False  # "… Atas target 4 kali rapat" closes the item; what follows is the next paragraph
-    if len(block.lines) > 1 and not previous.lines[-1].text.endswith(","):
-        return False
     first, last = block.lines[0], previous.lines[-1]
     between = any(last.bottom <= f.top <= first.top for f in page.fragments)
-    return not between and first.top - last.bottom < 2.5 * (last.bottom - last.top)
+    if between or first.top - last.bottom >= 2.5 * (last.bottom - last.top):
+        return False
+    if last.text.endswith(","):
+        return True  # the item's sentence is unfinished: the paragraph under it finishes it
+    return _item_goes_on(previous, block)
+
+
+def _item_goes_on(item: Block, block: Block) -> bool:
+    """Whether a bare line under a list item whose text ends without punctuation is still the item's.
+
+    Where a word processor got one paragraph per line, the lines an item goes on in stand at the
+    margin, a paragraph gap below it ("• Pelaksanaan Musrenbangcam" / "Terealisasi 1 kali pertemuan"
+    / "Atas target 1 kali pertemuan"), exactly where the paragraph after a finished item stands: the
+    layout cannot tell them apart. What can: such lines carry the figures of an item that has not
+    stated any yet, and each goes on where the line before it went on (the same x, left of the item's
+    own text). An item that has stated its figures ("• Forum Pimpinan, terealisasi 6 kali rapat dari
+    4 kali rapat") is done, and the line under it starts the next paragraph, as in the markdown. A
+    block of several lines is a paragraph of its own."""
+    if len(block.lines) > 1:
+        return False
+    own = item.lines[0]
+    if any(line.x0 < own.x0 - 1 and abs(line.x0 - block.lines[0].x0) <= 1 for line in item.lines[1:]):
+        return True
+    text = _NUMBERED.sub("", _LIST_START.sub("", item.text, count=1), count=1)  # not its number
+    return all(_YEAR.fullmatch(figure) for figure in _FIGURE.findall(text))
 
 
 def _continues_over_break(previous: Block, block: Block, right_margin: float, page_width: float) -> bool:
@@ -164,7 +185,9 @@ def _continues_over_break(previous: Block, block: Block, right_margin: float, pa
         return False
     last = previous.lines[-1]
     full = last.x1 >= right_margin - 2 * last.size and last.x1 - last.x0 > 0.55 * page_width
-    return _is_list_start(previous.lines[0].text) or block.lines[0].text[:1].islower() or full
+    if block.lines[0].text[:1].islower() or full:
+        return True
+    return _is_list_start(previous.lines[0].text) and (last.text.endswith(",") or _item_goes_on(previous, block))
 
 
 def block_item(block: Block, body_size: float, confidence: float) -> TextBlock:

@@ -45,7 +45,7 @@ def rejoin_broken_rows(pages: list[Page], trailing_spaces: bool) -> None:
                                          or _runs_on(upper.cells[-1], lower.cells[index], trailing_spaces)):
             upper.cells[-1] = [_joined(a, b) for a, b in zip(upper.cells[-1], lower.cells.pop(index))]
             lower.row_pages.pop(index)
-            if not lower.cells:
+            if len(lower.cells) == index:  # nothing left but the header rows it repeated
                 following.fragments.remove(lower)
                 continue
         upper_texts, lower_texts = upper.texts(), lower.texts()
