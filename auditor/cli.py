@@ -376,8 +376,8 @@ def list_rules(lang) -> None:
 @click.argument("code")
 @click.option("--lang", type=LANG, default="id", show_default=True)
 def explain(code, lang) -> None:
-    """Print a rule's documentation, options and examples."""
-    from rules import RULES
+    """Print a rule's rationale, message, examples and options in the chosen language."""
+    from rules import RULES, examples, rationale
 
     rule = RULES.get(code.upper())
     if rule is None:
@@ -386,14 +386,13 @@ def explain(code, lang) -> None:
     from auditor.formats.common import SEVERITY_WORDS
 
     click.echo(f"{rule.ID} — {rule.TITLE[lang]} ({SEVERITY_WORDS[lang][rule.SEVERITY]})\n")
-    doc = (rule.__doc__ or "").strip()
+    click.echo(rationale(rule)[lang] + "\n")
     if lang == "id":
-        # The prose of a rule's docstring is English; in Indonesian its message and its examples speak for it.
+        # the examples are the reports themselves, in Indonesian already; only their two headings are English
         click.echo("Pesan: " + rule.MESSAGE["id"] + "\n")
-        examples = doc[doc.find("PASS:"):] if "PASS:" in doc else ""
-        click.echo(examples.replace("PASS:", "LOLOS (contoh tanpa temuan):").replace("FAIL:", "TEMUAN (contoh):"))
+        click.echo(examples(rule).replace("PASS:", "LOLOS (contoh tanpa temuan):").replace("FAIL:", "TEMUAN (contoh):"))
     else:
-        click.echo(doc)
+        click.echo(examples(rule))
     if rule.DEFAULT:
         click.echo("\nOpsi:" if lang == "id" else "\nOptions:")
         for key, value in rule.DEFAULT.items():

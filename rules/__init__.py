@@ -3,11 +3,17 @@
 Codes are grouped so that prefixes select families: 1xx arithmetic within a row, 2xx the same
 fact across tables, 3xx narrative against tables, 4xx totals and budget, 5xx structure,
 6xx across documents (earlier years, the signed PK, copies, identical files), 9xx ingestion.
+
+A rule's docstring is its documentation in both languages: the English prose under the summary line, the
+Bahasa Indonesia under `BAHASA INDONESIA:`, then the `PASS:` and `FAIL:` examples.
 """
 from __future__ import annotations
 
+import textwrap
 from importlib import import_module
 from types import ModuleType
+
+from auditor.bilingual import Text
 
 _MODULE_NAMES = (
     "lkj101_capaian",
@@ -53,3 +59,20 @@ def _registry(names: tuple[str, ...]) -> dict[str, ModuleType]:
 
 
 RULES: dict[str, ModuleType] = _registry(_MODULE_NAMES)
+
+INDONESIAN, EXAMPLES = "\nBAHASA INDONESIA:\n", "\nPASS:\n"
+
+
+def rationale(rule: ModuleType) -> Text:
+    """What the rule checks, why, and what it leaves alone: the docstring's prose in each language (the
+    English with its summary line), without the examples; "" for a language the docstring lacks."""
+    doc = (rule.__doc__ or "").strip()
+    prose = doc.split(EXAMPLES, 1)[0]
+    english, _, indonesian = prose.partition(INDONESIAN)
+    return Text(id=textwrap.dedent(indonesian).strip(), en=english.strip())
+
+
+def examples(rule: ModuleType) -> str:
+    """The docstring's PASS and FAIL examples, from `PASS:` on."""
+    doc = (rule.__doc__ or "").strip()
+    return doc[doc.find(EXAMPLES) + 1:] if EXAMPLES in doc else ""

@@ -1,5 +1,8 @@
 """LKJ101 — capaian must be realisasi ÷ target × 100 (or a lower-is-better formula), as printed.
 
+Capaian is the figure the leadership reads to judge performance; one that does not follow from its target and
+realisasi means a miscalculation, a typo, or that one of the three figures is wrong.
+
 Which indikator are lower-is-better is read from the report (auditor.polarity): what it says of an
 indikator ("semakin kecil semakin baik"), what the indikator measures (angka kematian, prevalensi,
 waktu tunggu, NDR …), and the option `lower_is_better` last. Their capaian is (2 × target − realisasi) ÷
@@ -8,6 +11,25 @@ target or target ÷ realisasi, the one the report states when it states one; rea
 A printed capaian stands for the interval its rounding covers: "84" is anything in [83,5; 84,5).
 Target and realisasi are taken as printed. When the capaian only agrees if the printed percentages
 were themselves rounded, the finding is a warning, not an error.
+
+BAHASA INDONESIA:
+    Capaian setiap indikator kinerja harus sama dengan realisasi ÷ target × 100, atau rumus indikator yang
+    makin rendah makin baik, sebagaimana tercetak di baris yang sama. Capaian adalah angka yang dibaca
+    pimpinan untuk menilai kinerja; capaian yang tidak cocok dengan target dan realisasinya berarti salah
+    hitung, salah ketik, atau salah satu dari ketiga angka itu keliru.
+
+    Indikator yang makin rendah makin baik dikenali dari laporan itu sendiri: apa yang dikatakan laporan
+    tentang indikator itu ("semakin kecil semakin baik"), apa yang diukurnya (angka kematian, prevalensi,
+    waktu tunggu, NDR …), dan terakhir opsi `lower_is_better`. Capaiannya dihitung dengan (2 × target −
+    realisasi) ÷ target atau target ÷ realisasi, yaitu rumus yang dinyatakan laporan bila laporan
+    menyatakannya; realisasi ÷ target untuk indikator seperti ini adalah kesalahan.
+
+    Capaian tercetak mewakili rentang pembulatannya: "84" berarti nilai berapa pun dalam [83,5; 84,5), jadi
+    pembulatan cetak tidak dilaporkan. Target dan realisasi diambil apa adanya. Bila capaian baru cocok dengan
+    anggapan bahwa persentase target dan realisasi yang tercetak sudah dibulatkan, temuannya peringatan, bukan
+    kesalahan. Target yang bukan angka (predikat seperti `B`) tidak punya capaian dan dilewati; realisasi yang
+    bukan angka, target dan realisasi dengan satuan berbeda, dan target nol dicatat sebagai tidak dapat
+    diperiksa.
 
 PASS:
     Tabel III.A.1 Realisasi dan Capaian Kinerja Sasaran

@@ -1,5 +1,19 @@
 """LKJ102 — penyerapan anggaran must be realisasi anggaran ÷ alokasi × 100, as printed.
 
+Penyerapan is the figure a reviewer reads for budget execution, and the tingkat efisiensi is derived from it.
+The printed penyerapan stands for the interval its rounding covers; the Rupiah figures are exact. A row
+without its alokasi or its realisasi anggaran, or with an alokasi of zero, is not checkable.
+
+BAHASA INDONESIA:
+    Penyerapan anggaran setiap program atau kegiatan harus sama dengan realisasi anggaran ÷ alokasi (pagu) ×
+    100, sebagaimana tercetak di baris yang sama. Penyerapan adalah angka yang dibaca pereviu untuk menilai
+    pelaksanaan anggaran, dan tingkat efisiensi diturunkan darinya; penyerapan yang salah hitung membuat
+    keduanya menyesatkan.
+
+    Penyerapan tercetak mewakili rentang pembulatannya ("95,97" berarti [95,965; 95,975)); angka Rupiah
+    dianggap pasti. Baris tanpa alokasi atau realisasi anggaran, atau dengan alokasi nol, tidak dapat
+    diperiksa.
+
 PASS:
     Tabel III.G.1 Realisasi Anggaran Program/Kegiatan
 

@@ -1,9 +1,24 @@
 """LKJ103 — tingkat efisiensi must follow from the row's capaian and penyerapan, by the formula the report states.
 
+Efisiensi tells whether the budget was spent sparingly for the performance achieved; a figure that does not
+follow the report's own formula cannot tell that.
+
 Districts differ: capaian − penyerapan; the share of the budget left, (1 − realisasi ÷ anggaran) × 100
 ("sisa anggaran"); or the score 50% + (E/20 × 50%) with E that share. The formula the report's text
 states is used; the option `formula` when it states none. The capaian is taken as the interval its print
 stands for; penyerapan exactly from the Rupiah figures when the row has them.
+
+BAHASA INDONESIA:
+    Tingkat efisiensi setiap baris harus mengikuti capaian dan penyerapan anggaran baris itu, menurut rumus
+    yang dinyatakan laporan. Efisiensi menunjukkan apakah anggaran dipakai hemat untuk kinerja yang dicapai;
+    angka yang tidak mengikuti rumusnya sendiri tidak dapat dipakai untuk menilai hal itu.
+
+    Rumusnya berbeda antardaerah: capaian − penyerapan (templat Sumenep, kolom `11=7-10`); bagian anggaran
+    yang tersisa, (1 − realisasi ÷ anggaran) × 100 ("sisa anggaran"); atau nilai 50% + (E/20 × 50%) dengan E
+    bagian yang tersisa itu. Dipakai rumus yang dinyatakan teks laporan; bila laporan tidak menyatakannya,
+    opsi `formula`. Capaian diambil sebagai rentang yang diwakili angka cetaknya, penyerapan dihitung persis
+    dari angka Rupiah bila baris memuatnya, sehingga pembulatan cetak tidak dilaporkan. Baris tanpa capaian
+    atau penyerapan, atau dengan penyerapan nol, tidak dapat diperiksa.
 
 PASS:
     Tabel III.E.1 Efisiensi Penggunaan Sumber Daya

@@ -1,10 +1,25 @@
 """LKJ104 — one report, one formula for indikator where lower is better: either (2 × target − realisasi)
 ÷ target or target ÷ realisasi, not both.
 
+Two formulas in one report make these indikator's capaian incomparable with each other, and usually mean that
+part of the tables was copied from elsewhere or recomputed another way.
+
 Which indikator are lower-is-better is read as LKJ101 reads it (auditor.polarity: what the report says
 of the indikator, what it measures, the option `lower_is_better` last). A report that states its
 formula is held to it by LKJ101. A row whose capaian both formulas explain (realisasi equal to target) tells
 nothing; a capaian that neither explains is LKJ101's.
+
+BAHASA INDONESIA:
+    Satu laporan memakai satu rumus untuk indikator yang makin rendah makin baik: (2 × target − realisasi) ÷
+    target atau target ÷ realisasi, tidak keduanya. Dua rumus dalam satu laporan membuat capaian
+    indikator-indikator itu tidak dapat dibandingkan satu sama lain, dan biasanya berarti sebagian tabel
+    disalin dari sumber lain atau dihitung ulang dengan cara lain.
+
+    Indikator yang makin rendah makin baik dikenali seperti pada LKJ101 (apa yang dikatakan laporan tentang
+    indikator itu, apa yang diukurnya, dan terakhir opsi `lower_is_better`). Laporan yang menyatakan rumusnya
+    sudah diukur dengan rumus itu oleh LKJ101. Baris yang capaiannya dijelaskan kedua rumus (realisasi sama
+    dengan target) tidak menunjukkan apa-apa dan dicatat sebagai tidak dapat diperiksa; capaian yang tidak
+    dijelaskan rumus mana pun adalah urusan LKJ101.
 
 PASS:
     Tabel III.A.1 Realisasi dan Capaian Kinerja Sasaran

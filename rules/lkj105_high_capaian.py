@@ -5,6 +5,16 @@ The text explains a capaian when a paragraph that names the indikator or kegiata
 capaian itself, gives a reason (`disebabkan`, `karena`, `melebihi target` …; option `reasons`), or
 the paragraph right after it does. One finding per indikator or kegiatan, listing every table.
 
+BAHASA INDONESIA:
+    Capaian di atas 150% perlu penjelasan dalam teks; tanpa penjelasan, angka seperti itu lebih sering berarti
+    target yang ditetapkan terlalu rendah atau realisasi yang salah ketik daripada keberhasilan yang
+    sebenarnya. Pereviu perlu menanyakan dasar targetnya.
+
+    Teks dianggap menjelaskan capaian bila paragraf yang menyebut indikator atau kegiatan itu, atau yang
+    mencetak capaian itu sendiri, memberi alasan (`disebabkan`, `karena`, `melebihi target` …; opsi
+    `reasons`), atau paragraf tepat sesudahnya yang memberinya. Capaian yang dijelaskan tidak dilaporkan. Satu
+    temuan per indikator atau kegiatan, dengan semua tabel yang memuatnya. Batasnya opsi `limit`.
+
 PASS:
     Tabel III.F.1 Realisasi Kinerja
 

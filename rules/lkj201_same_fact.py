@@ -3,9 +3,28 @@ target, realisasi, capaian or budget figure in every table that states it. A tab
 kegiatan (the Renstra alignment table's "500 Surat") counts when it names the report year; one that names
 no year or a period is not checkable against this year's targets.
 
+When two tables give different figures for the same thing, at least one is wrong, and the reader cannot tell
+which.
+
 Figures agree when their printed intervals overlap at the coarser precision (35% and 35,20% agree).
 A derived figure (capaian, penyerapan) that contradicts its own row is left to LKJ101/LKJ102,
 which name the cause; this rule compares only figures that are right where they stand.
+
+BAHASA INDONESIA:
+    Satu fakta, satu nilai: indikator, kegiatan, program atau jumlah yang sama harus memuat target, realisasi,
+    capaian atau angka anggaran yang sama di setiap tabel yang mencantumkannya (Perjanjian Kinerja, BAB III,
+    tabel perbandingan antartahun, tabel efisiensi, tabel realisasi kinerja). Bila dua tabel memberi angka
+    berbeda untuk hal yang sama, paling sedikit satu di antaranya salah, dan pembaca tidak tahu mana yang
+    benar.
+
+    Tabel target per kegiatan (tabel keselarasan Renstra, misalnya "500 Surat") ikut dibandingkan bila
+    menyebut tahun laporan; tabel yang tidak menyebut tahun atau menyebut suatu periode tidak dapat
+    dibandingkan dengan target tahun ini.
+
+    Angka dianggap sama bila rentang pembulatan cetaknya bertumpang-tindih pada ketelitian yang lebih kasar
+    (35% dan 35,20% sama). Angka turunan (capaian, penyerapan) yang bertentangan dengan barisnya sendiri
+    diserahkan kepada LKJ101/LKJ102, yang menyebut penyebabnya; aturan ini hanya membandingkan angka yang
+    benar di tempatnya.
 
 PASS:
     Tabel III.A.1 Capaian Kinerja Sasaran

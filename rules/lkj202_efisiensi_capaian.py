@@ -1,11 +1,26 @@
 """LKJ202 — the capaian a kegiatan gets in the efficiency table must be its capaian in the realisasi
 kinerja table (the tree of tujuan → sasaran → program → kegiatan).
 
+The efisiensi is computed from that capaian; a capaian taken from another row makes the kegiatan's efisiensi
+wrong even when the formula is right.
+
 Only kegiatan rows that state their own kinerja are compared; rows that repeat their indikator's
 target and realisasi (as the Sumenep template does) are the indikator's and are checked by LKJ201.
 Two conventions are in use: the kegiatan's own capaian (257%), or that capaian capped at 100% so
 that efisiensi is not inflated; either is accepted (the capped one unless option `cap_at_100` is
 off), and a figure that is neither is reported with the conventions tried.
+
+BAHASA INDONESIA:
+    Capaian suatu kegiatan di tabel efisiensi harus sama dengan capaiannya di tabel realisasi kinerja (pohon
+    tujuan → sasaran → program → kegiatan). Tingkat efisiensi dihitung dari capaian itu; capaian yang diambil
+    dari baris lain membuat efisiensi kegiatan tidak benar walaupun rumusnya benar.
+
+    Hanya baris kegiatan yang mencantumkan kinerjanya sendiri yang dibandingkan; baris yang mengulang target
+    dan realisasi indikatornya (seperti templat Sumenep) adalah milik indikator dan diperiksa oleh LKJ201. Dua
+    cara lazim dipakai: capaian kegiatan itu sendiri (misalnya 257%), atau capaian itu yang dibatasi 100% agar
+    efisiensi tidak menggelembung; keduanya diterima (yang dibatasi, kecuali opsi `cap_at_100` dimatikan), dan
+    angka yang bukan salah satunya dilaporkan beserta cara-cara yang sudah dicoba. Kegiatan yang tidak ada di
+    tabel realisasi kinerja tidak dapat diperiksa.
 
 PASS:
     Tabel III.E.1 Efisiensi Penggunaan Sumber Daya

@@ -1,9 +1,24 @@
 """LKJ203 — a recap's "rata-rata capaian" of a sasaran must be the mean of that sasaran's own indikator capaian.
 
+The average is often the sasaran's summary figure; one that is not its indikator's mean misstates the
+sasaran's performance.
+
 The indikator are those the capaian tables print under the sasaran (in a sasaran column, or in the
 caption of a table of one sasaran); each is counted once, by its printed capaian. Indikator without a
 numeric capaian (n/a, belum ada data, a predikat) are left out of the mean and named in the finding.
 The mean of the printed figures is compared with the printed average as intervals (half-up rounding).
+
+BAHASA INDONESIA:
+    "Rata-rata capaian" suatu sasaran strategis di tabel rekapitulasi harus sama dengan rata-rata capaian
+    indikator kinerja sasaran itu sendiri. Rata-rata ini sering menjadi angka ringkasan kinerja sasaran;
+    rata-rata yang tidak sesuai indikatornya memberi gambaran kinerja yang keliru.
+
+    Indikator yang dihitung adalah yang dicetak tabel capaian di bawah sasaran itu (di kolom sasaran, atau di
+    judul tabel satu sasaran); setiap indikator dihitung sekali, dengan capaian tercetaknya. Indikator tanpa
+    capaian berupa angka (n/a, belum ada data, predikat) tidak ikut dirata-ratakan dan disebut namanya dalam
+    temuan. Rata-rata angka tercetak dibandingkan dengan rata-rata tercetak sebagai rentang (pembulatan
+    setengah ke atas), jadi pembulatan cetak tidak dilaporkan. Sasaran yang tidak punya satu pun indikator
+    dengan capaian berupa angka tidak dapat diperiksa.
 
 PASS:
     Tabel 3.1 Capaian Kinerja Sasaran 1: Meningkatnya kualitas perencanaan

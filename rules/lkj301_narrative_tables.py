@@ -1,6 +1,8 @@
 """LKJ301 — a figure the narrative states about an indikator, program or kegiatan must be the one the
 tables print for it.
 
+Readers often read only the narrative; a figure there that differs from the tables means one of them is wrong.
+
 Each sentence's capaian, realisasi and target is compared with the same entity's figure of the same
 kind in the tables: percentages with percentages, counts with counts of the same unit ("kali rapat"
 counts what "Kali" counts). "terealisasi 92%, atas target 100%" said of a kegiatan the tables count
@@ -15,6 +17,29 @@ indikator failed ("tidak terealisasi, atau tercapai 0%") is left to LKJ305.
 
 Values: the sentence's figures, then the table's, for the attributes that differ; expected is the
 table's figure when one attribute differs.
+
+BAHASA INDONESIA:
+    Angka yang disebut narasi tentang suatu indikator, program atau kegiatan harus sama dengan angka yang
+    dicetak tabel untuknya. Pimpinan sering hanya membaca narasi; angka narasi yang berbeda dengan tabel
+    berarti salah satunya keliru.
+
+    Capaian, realisasi dan target dalam setiap kalimat dibandingkan dengan angka sejenis milik entitas yang
+    sama di tabel: persentase dengan persentase, kuantitas dengan kuantitas bersatuan sama ("kali rapat"
+    menghitung yang dihitung "Kali"). "Terealisasi 92%, atas target 100%" tentang kegiatan yang dihitung tabel
+    dalam Kali adalah bagian dari rencananya, jadi hanya capaiannya yang dibandingkan. Aksi yang diceritakan
+    di bawah satu kegiatan ("Terealisasi 71 kali perjalanan dinas / Atas target 80 …", "Terealisasi 2 … / Atas
+    target 2 …") dijumlahkan menjadi kuantitas kegiatan itu (73 dari 82). Kalimat dianggap sesuai bila cocok
+    dengan salah satu tabel yang mencantumkan angka itu; tabel yang saling berbeda adalah urusan LKJ201.
+
+    Kalimat dikaitkan dengan entitas setingkat yang dibicarakannya (indikator milik program atau kegiatan
+    bukan indikator sasaran). Nama yang sama cocoknya dengan dua entitas tabel, atau yang hanya samar-samar
+    cocok dengan indikator sasaran padahal yang diceritakan program atau kegiatan, tidak dapat diperiksa
+    (ambigu) dan tidak dibandingkan; begitu pula yang disebut narasi tetapi tidak ada di tabel. Kalimat yang
+    menyebut indikator yang tercapai sebagai gagal ("tidak terealisasi, atau tercapai 0%") diserahkan kepada
+    LKJ305.
+
+    Nilai temuan: angka kalimat, lalu angka tabel, untuk atribut yang berbeda; nilai yang diharapkan adalah
+    angka tabel bila hanya satu atribut yang berbeda.
 
 PASS:
     Tabel III.F.1 Realisasi Kinerja Tahun 2020

@@ -1,12 +1,28 @@
 """LKJ302 — the closing claims must follow from the tables: total realisasi and anggaran, penyerapan,
 efisiensi and the average capaian.
 
+The closing is the most quoted part of the report; a figure there that does not come from the report's own
+tables misleads its readers.
+
 The totals are the JUMLAH row of the realisasi anggaran table. Penyerapan is realisasi ÷ anggaran
 × 100 and efisiensi 100 − penyerapan, as the summary words it ("penyerapan anggaran sebesar 95,97%
 atau efisiensi sebesar 4,03%"); a printed figure stands for the interval its rounding covers. "Rata-rata
 capaian … adalah X%" is the mean capaian of the indikator in the sasaran table, or of the programs
 when the sentence speaks of programs; when it speaks of both and the two means differ, the claim is
 not checkable rather than guessed.
+
+BAHASA INDONESIA:
+    Kesimpulan di bagian penutup harus sesuai dengan tabel: total realisasi dan anggaran, penyerapan anggaran,
+    efisiensi dan rata-rata capaian. Kesimpulan adalah bagian yang paling banyak dikutip; angka yang tidak
+    berasal dari tabel laporan sendiri menyesatkan pembacanya.
+
+    Totalnya adalah baris JUMLAH tabel realisasi anggaran. Penyerapan = realisasi ÷ anggaran × 100 dan
+    efisiensi = 100 − penyerapan, sebagaimana kesimpulan merumuskannya ("penyerapan anggaran sebesar 95,97%
+    atau efisiensi sebesar 4,03%"); angka tercetak mewakili rentang pembulatannya. "Rata-rata capaian … adalah
+    X%" adalah rata-rata capaian indikator di tabel sasaran, atau rata-rata capaian program bila kalimatnya
+    berbicara tentang program; bila kalimat berbicara tentang keduanya dan kedua rata-rata berbeda, klaim itu
+    tidak dapat diperiksa dan tidak ditebak. Kesimpulan yang tabel pembandingnya tidak ada juga tidak dapat
+    diperiksa.
 
 PASS:
     Tabel III.G.1 Realisasi Anggaran Program/Kegiatan

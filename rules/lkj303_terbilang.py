@@ -1,10 +1,24 @@
 """LKJ303 — a number printed with its words, "17 (tujuh belas)", must say the same in both.
 
+The words are written to make the number certain; when they differ, one of them is a typo and the reader
+cannot tell which was meant.
+
 The words are read as Indonesian terbilang up to the trillions ("sebelas", "seratus", "seribu", "satu
 juta"), with a trailing "persen" or "rupiah" allowed. Words that say the right number in an unusual
 spelling ("100 (satu ratus)" for "seratus") are a spelling note (info), not an error.
 Brackets holding anything but number words ("(SKM)", "(PATEN)") are not numbers and are skipped.
 The finding names what the number counts ("jumlah pegawai", "sasaran strategis"), as the sentence says it.
+
+BAHASA INDONESIA:
+    Angka yang dicetak bersama terbilangnya, "17 (tujuh belas)", harus sama di keduanya. Terbilang ditulis
+    justru untuk memastikan angka; bila keduanya berbeda, salah satunya salah ketik dan pembaca tidak tahu
+    mana yang dimaksud.
+
+    Terbilang dibaca sebagai bilangan bahasa Indonesia sampai triliunan ("sebelas", "seratus", "seribu", "satu
+    juta"), boleh diikuti "persen" atau "rupiah". Terbilang yang menyebut angka yang benar dengan ejaan tidak
+    lazim ("100 (satu ratus)" untuk "seratus") hanya catatan ejaan (info), bukan kesalahan. Tanda kurung yang
+    berisi selain kata bilangan ("(SKM)", "(PATEN)") bukan terbilang dan dilewati. Temuan menyebut apa yang
+    dihitung angka itu ("jumlah pegawai", "sasaran strategis"), sesuai kalimatnya.
 
 PASS:
     Pada tabel sumber daya aparatur tersebut diatas dari jumlah Pegawai 17 (tujuh belas) Personil.

@@ -2,12 +2,29 @@
 Pegawai 17 (tujuh belas) Personil", "berpendidikan sarjana 9 orang", "telah menetapkan 4 (empat) Program
 yaitu :" and the programs listed after it.
 
+Such counts are often left over from last year's report after the tables were updated.
+
 Sasaran are counted in the sasaran capaian table (else the PK targets). Staff are counted by the staff
 table's JUMLAH row and column (golongan × pendidikan either way round); "sarjana" may mean S1 alone or
 S1 with the degrees above it, and either reading agrees. A stated number of programs is compared with the
 list that follows it, else with the programs of the budget tables. A listed program must appear in the PK
 budget or the realisasi anggaran table, and each budgeted program must be listed; a program listed
 without a budget is a warning, since the list may repeat the Renstra rather than this year's PK.
+
+BAHASA INDONESIA:
+    Jumlah yang disebut narasi harus sesuai dengan tabel: "5 (lima) sasaran strategis", "jumlah Pegawai 17
+    (tujuh belas) Personil", "berpendidikan sarjana 9 orang", "telah menetapkan 4 (empat) Program yaitu :"
+    beserta program yang didaftar sesudahnya. Jumlah seperti ini sering tertinggal dari laporan tahun lalu
+    ketika tabelnya sudah diperbarui.
+
+    Sasaran strategis dihitung dari tabel capaian sasaran (kalau tidak ada, dari target Perjanjian Kinerja).
+    Pegawai dihitung dari baris dan kolom JUMLAH tabel pegawai (golongan × pendidikan, ke arah mana pun);
+    "sarjana" boleh berarti S1 saja atau S1 bersama jenjang di atasnya, dan kedua bacaan diterima. Jumlah
+    program yang disebut dibandingkan dengan daftar yang mengikutinya, kalau tidak ada, dengan program di
+    tabel anggaran. Program yang didaftar harus ada di anggaran Perjanjian Kinerja atau di tabel realisasi
+    anggaran, dan setiap program yang dianggarkan harus didaftar; program yang didaftar tanpa anggaran hanya
+    peringatan, karena daftar itu mungkin mengulang Renstra, bukan Perjanjian Kinerja tahun ini. Jumlah yang
+    tidak ada di tabel pegawai, atau yang tabel pembandingnya tidak ada, tidak dapat diperiksa.
 
 PASS:
     Dari 1 (satu) sasaran strategis yang diperjanjikan, dilakukan pengukuran realisasi dan capaian kinerja.

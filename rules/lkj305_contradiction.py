@@ -1,10 +1,25 @@
 """LKJ305 — an indikator, program or kegiatan must not be told as achieved in one place and as failed in another.
 
+Such a contradiction leaves the reader unable to tell whether the target was met, and usually comes from a
+sentence copied from another report or from last year.
+
 Achieved is a capaian of 100% or more; failed is a capaian of 0%, "tidak terealisasi", or a kegiatan
 the tables mark as not carried out. At least one side must be a sentence (two tables that disagree
 are LKJ201's). The sample's "Dengan indikator Persentase Kelompok Masyarakat Desa yang dapat
 diberdayakan, dan target 2 kegiatan, tidak terealisasi, atau tercapai 0%" against the 100% its
 tables print is one such contradiction.
+
+BAHASA INDONESIA:
+    Suatu indikator, program atau kegiatan tidak boleh diceritakan tercapai di satu tempat dan gagal di tempat
+    lain. Pertentangan seperti ini membuat pembaca tidak tahu apakah kinerja itu tercapai, dan biasanya
+    berasal dari kalimat yang disalin dari laporan lain atau tahun lalu.
+
+    Tercapai berarti capaian 100% atau lebih; gagal berarti capaian 0%, "tidak terealisasi", atau kegiatan
+    yang ditandai tabel tidak dilaksanakan. Paling sedikit satu sisi harus berupa kalimat (dua tabel yang
+    berbeda adalah urusan LKJ201). Contohnya, kalimat dalam laporan sampel Raas 2020 "Dengan indikator
+    Persentase Kelompok Masyarakat Desa yang dapat diberdayakan, dan target 2 kegiatan, tidak terealisasi,
+    atau tercapai 0%" berhadapan dengan capaian 100% yang dicetak tabelnya. Capaian di antara 0% dan 100%
+    tidak dianggap tercapai maupun gagal dan tidak dilaporkan.
 
 PASS:
     Tabel III.A.1 Realisasi dan Capaian Kinerja Sasaran

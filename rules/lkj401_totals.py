@@ -2,7 +2,19 @@
 kegiatan, a kegiatan the sum of its sub kegiatan (Permendagri 90 codes or "Sub Kegiatan" names), and
 the JUMLAH row the sum of the programs (of the kegiatan when the table has no program rows).
 
+A wrong total makes the budget total, penyerapan and efisiensi wrong throughout the report.
+
 Cancelled kegiatan printed as `-` or with a note count as zero.
+
+BAHASA INDONESIA:
+    Jumlah di tabel anggaran harus sesuai, satu tingkat demi satu tingkat: baris program adalah jumlah
+    kegiatannya, kegiatan adalah jumlah sub kegiatannya (kode Permendagri 90 atau nama "Sub Kegiatan"), dan
+    baris JUMLAH adalah jumlah program (jumlah kegiatan bila tabel tidak punya baris program). Jumlah yang
+    salah membuat total anggaran, penyerapan dan efisiensi di seluruh laporan ikut salah.
+
+    Dijumlahkan satu tingkat saja, tidak pernah dua tingkat sekaligus. Kegiatan yang dibatalkan (dicetak `-`
+    atau dengan catatan, misalnya pada PAK) dihitung nol. Selisih di bawah Rp0,50 (pembulatan sen) tidak
+    dilaporkan. Baris jumlah tanpa rincian, atau yang isinya bukan angka, tidak dapat diperiksa.
 
 PASS:
     Tabel III.G.1 Realisasi Anggaran Program/Kegiatan

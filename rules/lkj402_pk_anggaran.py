@@ -1,6 +1,18 @@
 """LKJ402 — each program's budget in the realisasi anggaran table must be its budget in the
 Perjanjian Kinerja (after the revision, for a PK Perubahan).
 
+The Perjanjian Kinerja is what the unit signed; a realisasi anggaran table that reports against another budget
+measures penyerapan against the wrong allocation. Rupiah figures are compared exactly. A report without a PK
+budget table, or a program the PK does not list, is not checkable.
+
+BAHASA INDONESIA:
+    Anggaran setiap program di tabel realisasi anggaran harus sama dengan anggarannya di Perjanjian Kinerja
+    (untuk PK Perubahan: anggaran sesudah perubahan). Perjanjian Kinerja adalah yang ditandatangani; tabel
+    realisasi anggaran yang memakai pagu lain mengukur penyerapan terhadap alokasi yang salah.
+
+    Angka Rupiah dibandingkan persis. Laporan tanpa tabel anggaran Perjanjian Kinerja, atau program yang tidak
+    ada di Perjanjian Kinerja, tidak dapat diperiksa.
+
 PASS:
     PERJANJIAN KINERJA PERUBAHAN TAHUN 2020
 

@@ -1,10 +1,22 @@
 """LKJ403 — a JUMLAH column must be the sum of its row and a JUMLAH row the sum of the rows above it,
 in every table that prints one (staff by golongan × pendidikan, eselon, and the like).
 
+A wrong total in such a table is often quoted by the narrative too (LKJ304).
+
 Budget tables are LKJ401's. A JUMLAH row adds the rows since the previous JUMLAH row, or all rows
 above it (a grand total under subtotals). Percentages are not added up. A JUMLAH column that is
 the sum of its row in fewer than half of the rows holds something else (a volume × price) and is
 not checked.
+
+BAHASA INDONESIA:
+    Kolom JUMLAH harus sama dengan penjumlahan barisnya, dan baris JUMLAH dengan penjumlahan baris di atasnya,
+    di setiap tabel yang mencetaknya (pegawai menurut golongan × pendidikan, eselon, dan sejenisnya). Jumlah
+    yang salah di tabel seperti ini sering juga dikutip narasi (LKJ304).
+
+    Tabel anggaran adalah urusan LKJ401. Baris JUMLAH menjumlahkan baris sejak baris JUMLAH sebelumnya, atau
+    semua baris di atasnya (jumlah keseluruhan di bawah subtotal). Persentase tidak dijumlahkan. Kolom JUMLAH
+    yang hanya sama dengan penjumlahan barisnya di kurang dari separuh baris berisi hal lain (volume × harga)
+    dan tidak diperiksa; baris JUMLAH tanpa rincian tidak dapat diperiksa.
 
 PASS:
     Tabel I.C.1 Sumber Daya Aparatur

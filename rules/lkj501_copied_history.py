@@ -3,6 +3,15 @@
 One finding per table, naming each indikator whose figure never changes. Values that may
 legitimately stay put (100% every year, 0) are left out; the option `stable_values` lists them.
 
+BAHASA INDONESIA:
+    Tabel perbandingan antartahun yang mencetak realisasi yang sama persis di setiap tahun kemungkinan besar
+    disalin, bukan diukur. Pereviu perlu meminta data pengukuran tiap tahun.
+
+    Satu temuan per tabel, menyebut setiap indikator yang angkanya tidak pernah berubah. Nilai yang wajar
+    tetap (100% setiap tahun, 0) tidak dilaporkan; opsi `stable_values` mendaftarnya. Tabel dengan kurang dari
+    `min_years` tahun tidak dapat diperiksa; predikat atau keterangan seperti "Belum ada penilaian" memang
+    berulang dan dilewati.
+
 PASS:
     Tabel III.B.1 Perbandingan Realisasi Kinerja
 

@@ -1,9 +1,19 @@
 """LKJ502 — numbered rows must count without gaps or repeats (I.9 → I.11, a number used twice), and a
 row that names its own item between numbered rows must carry a number too.
 
+A skipped or repeated number often marks a row deleted or copied twice.
+
 An unnumbered row is fine when it continues the row above (its first label cell is empty, as under
 a merged sasaran cell), when it is the content of a heading row without figures (`I | TUJUAN`), or
 when it is a JUMLAH row.
+
+BAHASA INDONESIA:
+    Nomor baris harus urut tanpa lompatan atau pengulangan (I.9 → I.11, satu nomor dipakai dua kali), dan
+    baris yang menyebut butirnya sendiri di antara baris bernomor harus bernomor juga. Nomor yang melompat
+    atau berulang sering menandakan baris yang terhapus atau tersalin dua kali.
+
+    Baris tanpa nomor wajar bila melanjutkan baris di atasnya (sel label pertamanya kosong, seperti di bawah
+    sel sasaran yang digabung), bila berisi judul tanpa angka (`I | TUJUAN`), atau bila baris JUMLAH.
 
 PASS:
     Tabel III.G.1 Realisasi Anggaran Program/Kegiatan

@@ -1,7 +1,19 @@
 """LKJ503 — every kegiatan of the realisasi anggaran table must appear in the realisasi kinerja table
 (tujuan → sasaran → program → kegiatan), and every kegiatan measured there must have its budget row.
 
+A kegiatan funded without reported performance, or performance without a budget, is a question the instansi
+has to answer.
+
 Names are matched as the fact store resolves them, tolerant to small spelling differences.
+
+BAHASA INDONESIA:
+    Setiap kegiatan di tabel realisasi anggaran harus ada di tabel realisasi kinerja (tujuan → sasaran →
+    program → kegiatan), dan setiap kegiatan yang diukur di sana harus punya baris anggarannya. Kegiatan yang
+    dibiayai tanpa kinerja yang dilaporkan, atau kinerja tanpa anggaran, adalah pertanyaan yang perlu dijawab
+    instansi.
+
+    Nama kegiatan dicocokkan seperti semua fakta laporan, dengan toleransi untuk perbedaan ejaan kecil. Tabel
+    anggaran atau kinerja tanpa kegiatan tidak dapat diperiksa.
 
 PASS:
     Tabel III.F.1 Realisasi Kinerja

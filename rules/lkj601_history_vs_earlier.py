@@ -1,10 +1,25 @@
 """LKJ601 — the realisasi of earlier years in this report's history table must be the realisasi the
 earlier report of the same instansi printed for that year.
 
+A realisasi once reported must not change silently; when it does, the trend the report presents cannot be
+trusted.
+
 Each history figure (realisasi N−1, N−2 in Tabel III.B.1) is compared with the report of that year
 (its own measured realisasi) or, failing that, with the latest earlier report that prints the year.
 Earlier reports come from the same batch or from the history store (`--store`). Indikator are matched
 across documents with the project's fuzzy resolver; figures agree when their printed intervals overlap.
+
+BAHASA INDONESIA:
+    Realisasi tahun-tahun sebelumnya di tabel perbandingan laporan ini harus sama dengan realisasi yang
+    dicetak laporan instansi yang sama pada tahun itu. Realisasi yang sudah dilaporkan tidak boleh berubah
+    diam-diam; bila berubah, tren kinerja yang disajikan tidak dapat dipercaya.
+
+    Setiap angka tabel perbandingan (realisasi N−1, N−2 di Tabel III.B.1) dibandingkan dengan laporan tahun
+    itu (realisasi yang diukurnya sendiri), atau bila tidak ada, dengan laporan terakhir sebelumnya yang
+    mencetak tahun itu. Laporan sebelumnya diambil dari batch yang sama atau dari arsip riwayat (`--store`).
+    Indikator dicocokkan antardokumen dengan pencocokan nama yang toleran; angka dianggap sama bila rentang
+    pembulatan cetaknya bertumpang-tindih. Tanpa laporan sebelumnya dari instansi ini, atau bila tahun itu
+    tidak tercetak di laporan sebelumnya, tidak dapat diperiksa.
 
 PASS:
     === lkjip-raas-2019.md ===

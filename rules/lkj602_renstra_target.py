@@ -1,9 +1,22 @@
 """LKJ602 — this year's target of an indikator must be the target the Renstra set for this year, as the
 Renstra target table of an earlier report of the same instansi printed it.
 
+A target lowered quietly from the Renstra makes the capaian look better than planned.
+
 The year's target is read from the sasaran table (Tabel III.A.1), else from the Perjanjian Kinerja;
 the Renstra's yearly targets from a table with one target column per year (Target 2021 … Target 2026)
 in earlier reports found in the same batch or in the history store.
+
+BAHASA INDONESIA:
+    Target suatu indikator tahun ini harus sama dengan target yang ditetapkan Renstra untuk tahun ini,
+    sebagaimana dicetak tabel target Renstra di laporan instansi yang sama sebelumnya. Target yang turun
+    diam-diam dari Renstra membuat capaian tampak lebih baik daripada yang direncanakan.
+
+    Target tahun ini dibaca dari tabel sasaran (Tabel III.A.1), kalau tidak ada, dari Perjanjian Kinerja;
+    target tahunan Renstra dari tabel dengan satu kolom target per tahun (Target 2021 … Target 2026) di
+    laporan sebelumnya dalam batch yang sama atau di arsip riwayat. Renstra dapat direvisi, jadi temuan ini
+    peringatan. Bila laporan sebelumnya tidak mencetak target Renstra untuk tahun ini, atau indikatornya tidak
+    ada di sana, tidak dapat diperiksa.
 
 PASS:
     === lkjip-raas-2019.md ===

@@ -1,10 +1,22 @@
 """LKJ603 — an indikator kinerja of last year's report that this year's report no longer measures, or
 measures under another name.
 
+A dropped indikator may be a poor result no longer reported.
+
 Last year's report is the latest earlier report of the same instansi (same batch or history store).
 Indikator are matched with the project's fuzzy resolver; one that finds no match is reported as renamed
 when a new indikator of this year resembles it (option `rename_similarity`, 0–100), else as dropped.
 Renstra revisions change indikator legitimately, so this is a warning for the reviewer to confirm.
+
+BAHASA INDONESIA:
+    Aturan ini melaporkan indikator kinerja di laporan tahun lalu yang tidak lagi diukur laporan tahun ini,
+    atau diukur dengan nama lain. Indikator yang hilang bisa berarti kinerja yang buruk tidak dilaporkan lagi.
+
+    Laporan tahun lalu adalah laporan terakhir sebelumnya dari instansi yang sama (batch yang sama atau arsip
+    riwayat). Indikator dicocokkan dengan pencocokan nama yang toleran; yang tidak menemukan pasangan
+    dilaporkan berganti nama bila ada indikator baru tahun ini yang mirip dengannya (opsi `rename_similarity`,
+    0–100), kalau tidak, dilaporkan hilang. Revisi Renstra memang dapat mengubah indikator, jadi temuan ini
+    peringatan untuk dikonfirmasi pereviu.
 
 PASS:
     === lkjip-raas-2019.md ===

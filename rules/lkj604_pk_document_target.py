@@ -1,6 +1,21 @@
 """LKJ604 — the targets of the signed Perjanjian Kinerja (a separate document: `--pk FILE`, or a PK file
 beside the report in a batch) must be the targets the LKjIP prints in its own PK table and in BAB III.
 
+The signed document is the agreement; a target printed otherwise in the report measures capaian against
+something that was not agreed. Numeric targets agree when their printed intervals overlap; a grade is compared
+as text. Indikator are matched across the documents with the project's fuzzy resolver; a PK document without a
+target table, or a PK indikator the report does not print, is not checkable.
+
+BAHASA INDONESIA:
+    Target dalam dokumen Perjanjian Kinerja yang ditandatangani (dokumen terpisah: `--pk FILE`, atau berkas PK
+    di samping laporan dalam batch) harus sama dengan target yang dicetak LKjIP di tabel PK-nya sendiri dan di
+    BAB III. Dokumen yang ditandatangani itulah perjanjiannya; target yang dicetak lain di laporan berarti
+    capaian diukur terhadap sesuatu yang tidak diperjanjikan.
+
+    Target berupa angka dianggap sama bila rentang pembulatan cetaknya bertumpang-tindih; predikat
+    dibandingkan sebagai teks. Indikator dicocokkan antardokumen dengan pencocokan nama yang toleran. Dokumen
+    PK tanpa tabel target, atau indikator PK yang tidak dicetak laporan, tidak dapat diperiksa.
+
 PASS:
     === pk-raas-2020.md ===
     PERJANJIAN KINERJA PERUBAHAN TAHUN 2020 KECAMATAN RAAS KABUPATEN SUMENEP

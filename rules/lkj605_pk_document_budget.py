@@ -2,6 +2,20 @@
 a PK file beside the report in a batch) must be its budget in the LKjIP's PK table and in the realisasi
 anggaran table (Tabel III.G.1), the JUMLAH included.
 
+The signed document is the agreement; budgets printed otherwise in the report mean the penyerapan and
+efisiensi rest on another allocation. Rupiah figures are compared exactly; programs are matched across the
+documents with the project's fuzzy resolver. A PK document without a budget table, or a PK program the report
+does not print, is not checkable.
+
+BAHASA INDONESIA:
+    Anggaran setiap program dalam dokumen Perjanjian Kinerja yang ditandatangani (dokumen terpisah: `--pk
+    FILE`, atau berkas PK di samping laporan dalam batch) harus sama dengan anggarannya di tabel PK LKjIP dan
+    di tabel realisasi anggaran (Tabel III.G.1), termasuk JUMLAH. Anggaran yang dicetak lain di laporan
+    berarti penyerapan dan efisiensi dihitung dari alokasi yang lain.
+
+    Angka Rupiah dibandingkan persis; program dicocokkan antardokumen dengan pencocokan nama yang toleran.
+    Dokumen PK tanpa tabel anggaran, atau program PK yang tidak dicetak laporan, tidak dapat diperiksa.
+
 PASS:
     === pk-raas-2020.md ===
     PERJANJIAN KINERJA PERUBAHAN TAHUN 2020 KECAMATAN RAAS KABUPATEN SUMENEP

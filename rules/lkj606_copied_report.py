@@ -6,6 +6,17 @@ sentences that state a figure, its own instansi name taken out; reports of the s
 in the history store, whose estimated share of common items reaches `min_similarity` (percent) are
 named. A share of 100% is an identical copy (error), less is a near copy (warning).
 
+BAHASA INDONESIA:
+    Aturan ini melaporkan laporan yang angka-angkanya dan kalimat-kalimat berangkanya (hampir) sama dengan
+    laporan instansi lain: laporan satu kecamatan disalin dan hanya namanya yang diganti. Laporan seperti itu
+    tidak melaporkan kinerja instansinya sendiri.
+
+    Setiap laporan diringkas dengan MinHash dari angka-angka tercetaknya (beserta apa yang diukurnya) dan dari
+    kalimat yang menyebut angka, tanpa nama instansinya sendiri; laporan dalam batch yang sama, dan yang ada
+    di arsip riwayat, yang perkiraan bagian kesamaannya mencapai `min_similarity` (persen) disebut. Kesamaan
+    100% adalah salinan identik (kesalahan), di bawahnya salinan yang mirip (peringatan). Laporan instansi
+    yang sama dari tahun lain tidak dibandingkan di sini.
+
 PASS:
     === lkjip-raas-2020.md ===
     LKjIP KECAMATAN RAAS KABUPATEN SUMENEP TAHUN 2020

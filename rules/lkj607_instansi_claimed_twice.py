@@ -1,6 +1,17 @@
 """LKJ607 — two different files of one batch say they are the report of the same instansi and year:
 one of them names the wrong instansi (a copied cover) or is an older draft.
 
+Files with identical bytes are LKJ608's, and a PK document of the same instansi and year is no claim. Only the
+files of one batch are compared.
+
+BAHASA INDONESIA:
+    Dua berkas berbeda dalam satu batch sama-sama mengaku sebagai laporan instansi dan tahun yang sama: salah
+    satunya menyebut instansi yang salah (sampul yang disalin) atau versi lama. Pereviu perlu memastikan
+    laporan mana yang berlaku sebelum menilai keduanya.
+
+    Berkas yang isinya identik bita demi bita adalah urusan LKJ608, dan dokumen PK dari instansi dan tahun
+    yang sama bukan klaim. Hanya berkas dalam satu batch yang dibandingkan.
+
 PASS:
     === lkjip-raas-2020.md ===
     LKjIP KECAMATAN RAAS KABUPATEN SUMENEP TAHUN 2020

@@ -3,6 +3,13 @@
 A batch finding: `lkjip-audit batch` audits the bytes once and lists both files; the second (in path
 order) carries this finding naming the first. Auditing one document alone never raises it.
 
+BAHASA INDONESIA:
+    Dua berkas dalam satu batch identik bita demi bita: satu kantor mungkin mengirim laporan kantor lain.
+
+    Temuan batch: `lkjip-audit batch` memeriksa isinya sekali dan menyebut kedua berkas; berkas kedua (menurut
+    urutan path berkas) memuat temuan ini dengan nama berkas pertama. Pemeriksaan satu dokumen saja tidak
+    pernah memunculkannya.
+
 PASS:
     (one file in a batch, or two files with different bytes)
 

@@ -3,6 +3,13 @@
 The rest of the report is audited; the finding names the pages so the reviewer checks them by eye
 or runs again with --ocr.
 
+BAHASA INDONESIA:
+    Halaman tanpa lapisan teks (gambar hasil pindai) tidak diperiksa; Perjanjian Kinerja yang ditandatangani
+    sering berupa halaman seperti ini. Pereviu perlu tahu bagian mana yang tidak tercakup pemeriksaan.
+
+    Bagian laporan lainnya tetap diperiksa; temuan menyebut halaman-halamannya agar pereviu memeriksanya
+    sendiri atau menjalankan ulang dengan --ocr.
+
 PASS:
     Tabel III.A.1 Capaian Kinerja Sasaran
 

@@ -1,5 +1,19 @@
 """LKJ902 — figures on pages read by OCR are less certain: findings that rest on them deserve a second look.
 
+OCR can misread a digit or a decimal comma, so a finding may come from the reading rather than the report. The
+finding counts the figures read by OCR and names their pages; a figure whose readings disagree or that does
+not fit its column is counted as doubtful, and a finding that rests on it is never an error. Figures from
+pages with a text layer are not counted.
+
+BAHASA INDONESIA:
+    Angka di halaman yang dibaca dengan OCR kurang pasti: temuan yang bertumpu padanya perlu dicek ulang. OCR
+    dapat salah membaca satu digit atau koma desimal, sehingga temuan bisa berasal dari pembacaan, bukan dari
+    laporan.
+
+    Temuan ini menghitung angka yang dibaca dengan OCR dan menyebut halamannya; angka yang hasil pembacaannya
+    tidak sama atau tidak cocok dengan kolomnya dihitung meragukan, dan temuan yang bertumpu padanya tidak
+    pernah menjadi kesalahan. Angka dari halaman yang punya lapisan teks tidak dihitung.
+
 PASS:
     Tabel III.A.1 Capaian Kinerja Sasaran
 

@@ -14,7 +14,7 @@ from auditor.cli import main
 from auditor.config import Config, ConfigError, load_config
 from auditor.document import load
 from auditor.engine import run_rules
-from rules import RULES
+from rules import RULES, rationale
 
 SAMPLE = os.path.join(os.path.dirname(__file__), "..", "samples", "lkjip-raas-2020.md")
 FAST = "select = LKJ1, LKJ2, LKJ4, LKJ5\n"  # the narrative rules are not what these tests are about
@@ -196,6 +196,26 @@ def test_explain_prints_documentation_examples_and_options():
     assert result.output.startswith("LKJ105 — Capaian above 150% without explanation (warning)")
     assert "PASS:" in result.output and "FAIL:" in result.output
     assert "limit = 150.0" in result.output and "reasons = [" in result.output
+
+
+def test_explain_prints_the_rationale_in_the_chosen_language():
+    indonesian = CliRunner().invoke(main, ["explain", "LKJ608", "--lang", "id"]).output
+    assert indonesian.startswith(
+        "LKJ608 — Berkas identik dengan berkas lain dalam batch (peringatan)\n\n"
+        "Dua berkas dalam satu batch identik bita demi bita: satu kantor mungkin mengirim laporan kantor lain.\n\n"
+        "Temuan batch: `lkjip-audit batch` memeriksa isinya sekali dan menyebut kedua berkas; berkas kedua (menurut\n"
+        "urutan path berkas) memuat temuan ini dengan nama berkas pertama. Pemeriksaan satu dokumen saja tidak\n"
+        "pernah memunculkannya.\n\n"
+        "Pesan: Berkas ini identik dengan {other}")
+    english = CliRunner().invoke(main, ["explain", "LKJ608", "--lang", "en"]).output
+    assert english.startswith("LKJ608 — File identical to another file in the batch (warning)\n\n"
+                              "LKJ608 — two files of one batch have identical bytes: one office may have sent "
+                              "another's report.\n\nA batch finding: ")
+    for code, rule in RULES.items():
+        text = rationale(rule)
+        shown = {lang: CliRunner().invoke(main, ["explain", code, "--lang", lang]).output for lang in ("id", "en")}
+        assert text.id in shown["id"] and text.en not in shown["id"] and "BAHASA INDONESIA" not in shown["id"], code
+        assert text.en in shown["en"] and text.id not in shown["en"] and "BAHASA INDONESIA" not in shown["en"], code
 
 
 def test_explain_unknown_code_is_a_usage_error():

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from auditor.ruleapi import SEVERITIES
-from rules import RULES
+from rules import INDONESIAN, RULES, rationale
 from helpers import audit_markdown, audit_series
 
 CODES = sorted(RULES)
@@ -52,6 +52,21 @@ def test_rule_declarations(code):
     assert all(isinstance(rule.DEFAULT[key], rule.CONF[key]) for key in rule.DEFAULT)
     assert callable(rule.check)
     assert (rule.__doc__ or "").startswith(f"{code} — ")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_rationale_in_both_languages(code):
+    """The docstring's prose says the rule in English and, under `BAHASA INDONESIA:`, in Indonesian; neither
+    carries the other's text or the examples."""
+    rule = RULES[code]
+    assert (rule.__doc__ or "").count(INDONESIAN) == 1, f"{code}: the docstring needs one BAHASA INDONESIA: section"
+    text = rationale(rule)
+    assert text.en.startswith(f"{code} — ") and "\n\n" in text.en, f"{code}: English prose beyond the summary line"
+    assert text.id and not text.id.startswith(code)
+    assert not any(marker in part for part in (text.id, text.en) for marker in ("BAHASA INDONESIA:", "PASS:", "FAIL:"))
+    # each in its own language (the English quotes Indonesian reports, hence no "yang" or "dan" here)
+    assert not [word for word in (" the ", " must ", " is ", " not ") if word in text.id]
+    assert not [word for word in (" harus ", " tidak dapat ", " bila ") if word in text.en]
 
 
 _DOCUMENT = re.compile(r"^=== (\S+) ===$", re.MULTILINE)
