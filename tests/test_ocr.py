@@ -7,14 +7,17 @@ import shutil
 import subprocess
 from dataclasses import replace
 
+import numpy
 import pytest
 
 from auditor.config import Config
 from auditor.document import normalise
 from auditor.engine import run_rules
+from auditor.ingest.pdf import scan
 from auditor.ingest.markdown import read_markdown
-from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source
-from auditor.structure import is_number_row, ocr_caption
+from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source, TextBlock
+from auditor.captions import in_sequence, ocr_caption
+from auditor.structure import is_number_row
 
 CAPAIAN = """Tabel III.A.1 Capaian Kinerja Sasaran
 
@@ -59,6 +62,52 @@ def test_a_finding_on_figures_ocr_read_alike_twice_stays_an_error():
     assert "OCR" not in message
 
 
+def with_crops(raw):
+    """The scanned table with a box for every cell and the cell's pixels kept, as scan.py keeps them."""
+    items, crops = [], {}
+    for item in raw.items:
+        if isinstance(item, RawTable):
+            boxes = [[(60.0 * c, 700.0 - 20 * r, 60.0 * c + 55, 715.0 - 20 * r) for c in range(len(row))]
+                     for r, row in enumerate(item.rows)]
+            item = replace(item, boxes=boxes)
+            # the "ink height" tells the fake re-read below which cell it reads: the column's position
+            crops = {(3, box): (numpy.full((20, 40), 255, numpy.uint8), c) for c, box in enumerate(boxes[-1]) if c >= 4}
+        items.append(item)
+    return replace(raw, items=items, ocr_crops=crops)
+
+
+@pytest.mark.parametrize("again, severity", [
+    ({"80": ["80", "80"], "90": ["90", "90"]}, "error"),  # printed so: read alike again, the error stands
+    ({"80": ["80", "80"], "90": ["90", "98"]}, "warning"),  # the capaian read otherwise once: doubtful
+    ({"80": ["30", "80"], "90": ["90", "90"]}, "warning"),  # a target (or realisasi) read otherwise
+])
+def test_an_implausible_ocr_figure_is_read_again_and_never_corrected(monkeypatch, again, severity):
+    """LKJ101 finds capaian 90 against realisasi ÷ target = 100 on figures OCR read with confidence: the three
+    figures are read again; the finding stays an error only if every re-reading gives the cell's text, and
+    the printed figures are never replaced by a re-reading."""
+    asked = []
+
+    def reread(crops, workdir):
+        asked.append(len(crops))
+        return [again[{4: "80", 5: "80", 6: "90"}[column]] for _, column in crops]
+
+    monkeypatch.setattr(scan, "reread_figures", reread)
+    config = Config()
+    document = normalise(with_crops(as_scanned(OCR_CONFIDENCE)), config)
+    found = [(f.rule, f.severity, f.subject, f.values) for f in run_rules(document, config).findings
+             if f.rule != "LKJ902"]
+    assert found == [("LKJ101", severity, "Persentase Y", (90, 100))]
+    assert asked == [3]
+    assert document.tables[0].rows[-1][4:] == ["80", "80", "90"]
+
+
+def test_figures_read_without_ocr_are_not_read_again(monkeypatch):
+    monkeypatch.setattr(scan, "reread_figures", lambda crops, workdir: pytest.fail("a re-read"))
+    config = Config()
+    document = normalise(read_markdown("laporan.md", CAPAIAN), config)
+    assert [(f.rule, f.severity) for f in run_rules(document, config).findings] == [("LKJ101", "error")]
+
+
 @pytest.mark.parametrize("read, printed", [
     ("Tabel IILF.L Realisasi Kinerja", "Tabel III.F.1 Realisasi Kinerja"),
     ("Tabe] III.A.1 Capaian", "Tabel III.A.1 Capaian"),
@@ -68,6 +117,30 @@ def test_a_finding_on_figures_ocr_read_alike_twice_stays_an_error():
 ])
 def test_captions_misread_by_ocr_are_mended(read, printed):
     assert ocr_caption(read) == printed
+
+
+@pytest.mark.parametrize("read, previous, printed", [
+    ("Tabel 37", "Tabel 3.6", "Tabel 3.7"),
+    ("Tabel 41", "Tabel 3.6", "Tabel 4.1"),  # the next chapter's first table
+    ("Tabel 38", "Tabel 3.6", "Tabel 38"),  # not the table that follows: kept as read
+    ("Tabel 7", "Tabel 6", "Tabel 7"),  # numbered 1, 2, …: nothing lost
+    ("Tabel 3.7", "Tabel 3.6", "Tabel 3.7"),
+    ("Tabel II.G.1", "Tabel III.F.1", "Tabel III.G.1"),  # a Roman I lost
+    ("Tabel III.F2", "Tabel III.F.1", "Tabel III.F.2"),
+    ("Tabel II.A.1", "Tabel I.C.2", "Tabel II.A.1"),  # the next chapter, read right
+    ("Tabel II.F.1", "Tabel III.F.1", "Tabel II.F.1"),  # no table that follows: kept as read
+])
+def test_a_label_that_lost_a_dot_or_an_i_to_ocr_is_the_one_that_follows(read, previous, printed):
+    assert in_sequence(read, previous) == printed
+
+
+@pytest.mark.parametrize("confidence, second", [(OCR_CONFIDENCE, "Tabel 3.7"), (1.0, "Tabel 37")])
+def test_a_caption_read_by_ocr_takes_its_lost_dot_from_the_table_before(confidence, second):
+    raw = read_markdown("laporan.md", CAPAIAN.replace("III.A.1", "3.6") + "\n" + CAPAIAN.replace("III.A.1", "37"))
+    items = [replace(item, source=Source(page=3, confidence=confidence)) if isinstance(item, TextBlock) else item
+             for item in raw.items]
+    document = normalise(replace(raw, items=items), Config())
+    assert [t.label for t in document.tables] == ["Tabel 3.6", second]
 
 
 def test_a_misread_caption_still_names_the_table():
@@ -112,3 +185,31 @@ def test_scanned_report_end_to_end(tmp_path, injection):
     errors = [(f.rule, f.subject) for f in audited.findings if f.severity == "error"]
     assert errors == ([(expected.rule, expected.subject)] if expected else [])
     assert [f.rule for f in audited.findings if f.severity == "info"] == ["LKJ902"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not tesseract_ready(), reason="needs tesseract with tesseract-ocr-ind")
+def test_a_confident_misread_is_read_again_from_the_scan_and_becomes_a_warning(tmp_path):
+    """A capaian OCR read with confidence, then changed as a misread would change it (other digits): LKJ101
+    finds it against realisasi ÷ target, the cell is read again from the scan's pixels, which give the
+    printed figure, so the finding is a warning naming the page; no finding on it (LKJ105 compares the same
+    capaian in another table) is an error."""
+    from scan_render import scan_report, small_report
+
+    from auditor.document import read_raw
+
+    scan_report(small_report(100), tmp_path / "pindaian.pdf", seed=100)
+    raw = read_raw(str(tmp_path / "pindaian.pdf"), ocr=True)
+    config = Config()
+    [fact, *_] = [f for f in normalise(raw, config).fact_rows if f.attribute == "capaian" and f.kind == "indikator"
+                  and f.confidence == OCR_CONFIDENCE and f.number and (f.page, f.box) in raw.ocr_crops]
+    misread = fact.text.replace(fact.text.rstrip("% ")[-1], "7" if fact.text.rstrip("% ")[-1] != "7" else "1")
+    for item in raw.items:
+        for r, row in enumerate(item.rows if isinstance(item, RawTable) else []):
+            for c, _ in enumerate(row):
+                if item.boxes[r][c] == fact.box:
+                    row[c] = misread
+    found = [(f.rule, f.severity, f.subject, f.message("id").endswith(f"(periksa angka hasil OCR, hlm. {fact.page})"))
+             for f in run_rules(normalise(raw, config), config).findings if f.severity != "info"]
+    assert ("LKJ101", "warning", fact.entity, True) in found
+    assert [finding for finding in found if finding[1] == "error"] == []

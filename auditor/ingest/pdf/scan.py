@@ -23,6 +23,7 @@ TEXT_LANGUAGE = "ind"
 FIGURE_LANGUAGE = "eng"  # `ind` reads "%" as "96"; with the figure whitelist English keeps it
 FIGURE_CHARACTERS = "0123456789.,%-()=Rp"  # "=": column numbers such as 11=7-10
 DIGIT_HEIGHT_PX = (30, 40)  # the two readings of a figure: Tesseract reads best at 20-40 px digits
+REREAD_HEIGHT_PX = (24, 48)  # a figure read again (reread_figures): heights neither first reading used
 _MAX_SKEW = 3.0  # degrees searched either way for a sheet scanned askew
 _GRADE = re.compile(r"^[A-E]{1,2}[+-]?$")  # SAKIP and other grades: A, BB, CC+
 # "•" and "✓" as OCR reads them; a lone lowercase letter is a bullet only before a misread "✓"
@@ -105,6 +106,8 @@ def read_scanned_page(image, number: int, frame: Frame, workdir: str) -> Page:
             if cell is not None:
                 row, col = grid.cells[crop.cell][:2]
                 rows[row][col] = cell
+                if crop.figure:
+                    page.crops[cell.pdf_box] = (crop.pixels, crop.ink_height)
         page.fragments.append(Fragment(number, grid.ys[0], grid.ys[-1], rows, grid.open_top, grid.open_bottom))
     page.scanned = not (page.lines or page.fragments)
     return page
@@ -216,6 +219,23 @@ def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
         best = max(candidates, key=lambda c: (keys.count(_key(c)), bool(_FIGURE_LIKE.match(c))))
         result.append((best, keys.count(_key(best)) < 2 or not _FIGURE_LIKE.match(best)))
     return result
+
+
+def reread_figures(crops: list[tuple[numpy.ndarray, int]], workdir: str) -> list[list[str]]:
+    """Each figure cell (pixels, ink height) read again, otherwise than at first: as a raw line (no layout
+    analysis) at a third digit height, in grey, and thresholded at a darker level; the two readings each."""
+    if not crops:
+        return []
+    # a lone character set twice, as in the third reading: Tesseract drops a lone "1"
+    narrow = [pixels.shape[1] <= pixels.shape[0] for pixels, _ in crops]
+    images = [_prepared(numpy.hstack([pixels, pixels]) if twice else pixels, height, target, binary, level)
+              for target, binary, level in ((REREAD_HEIGHT_PX[0], False, 0.5), (REREAD_HEIGHT_PX[1], True, 0.35))
+              for (pixels, height), twice in zip(crops, narrow)]
+    read = [_joined(lines) for lines in tesseract(images, workdir, "reread", language=FIGURE_LANGUAGE, psm=13,
+                                                   whitelist=FIGURE_CHARACTERS)]
+    read = [text[:len(text) // 2] if narrow[i % len(crops)] and len(text) == 2 and text[0] == text[1] else text
+            for i, text in enumerate(read)]
+    return [[read[i], read[len(crops) + i]] for i in range(len(crops))]
 
 
 def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool]]) -> None:
@@ -337,9 +357,9 @@ def _joined(lines: list[TextRead]) -> str:
 
 
 def _prepared(pixels: numpy.ndarray, ink_height: int | None = None, target: int | None = None,
-              binary: bool = False):
-    """A crop as Tesseract reads it best: scaled so its text is `target` px high, thresholded at the
-    middle grey between ink and paper if asked, in a white border."""
+              binary: bool = False, level: float = 0.5):
+    """A crop as Tesseract reads it best: scaled so its text is `target` px high, thresholded if asked at
+    `level` of the way from ink to paper (the middle grey by default), in a white border."""
     from PIL import Image, ImageOps
 
     image = Image.fromarray(pixels)
@@ -349,8 +369,8 @@ def _prepared(pixels: numpy.ndarray, ink_height: int | None = None, target: int 
                              Image.LANCZOS)
     if binary:
         values = numpy.asarray(image)
-        level = (int(values.min()) + int(numpy.percentile(values, 90))) / 2
-        image = Image.fromarray(numpy.where(values < level, 0, 255).astype(numpy.uint8))
+        ink, paper = int(values.min()), int(numpy.percentile(values, 90))
+        image = Image.fromarray(numpy.where(values < ink + level * (paper - ink), 0, 255).astype(numpy.uint8))
     return ImageOps.expand(image, border=12, fill=255)
 
 
