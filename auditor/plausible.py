@@ -52,4 +52,5 @@ def recheck(document: Document, findings: list[Finding], config: Config) -> bool
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", plain_text(text))
+    """A figure without spaces, nor a separator at either end (a speck beside it read as a comma)."""
+    return re.sub(r"\s+", "", plain_text(text)).strip(".,")

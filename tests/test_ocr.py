@@ -14,6 +14,7 @@ from auditor.config import Config
 from auditor.document import normalise
 from auditor.engine import run_rules
 from auditor.ingest.pdf import scan
+from auditor.ingest.pdf.numbering import arabic_column, glyphs, row_number
 from auditor.ingest.markdown import read_markdown
 from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source, TextBlock
 from auditor.captions import in_sequence, ocr_caption
@@ -213,3 +214,48 @@ def test_a_confident_misread_is_read_again_from_the_scan_and_becomes_a_warning(t
              for f in run_rules(normalise(raw, config), config).findings if f.severity != "info"]
     assert ("LKJ101", "warning", fact.entity, True) in found
     assert [finding for finding in found if finding[1] == "error"] == []
+
+
+@pytest.mark.parametrize("firsts, arabic", [
+    (["NO", "I", "2", "3"], True),  # a serif 1 read as a bar among 2 and 3
+    (["NO", "1", "I", "I", "II"], False),  # Roman: II
+    (["NO", "1", "I", "2"], False),  # a 1 read as a digit: this font's bar is an I
+    (["NO", "I", "I", "I"], False),  # nothing says Arabic
+    (["NO", "I", "IV", "2"], False),
+])
+def test_a_column_counting_1_2_3_is_told_from_one_counting_i_ii_iii(firsts, arabic):
+    assert arabic_column(firsts) is arabic
+
+
+@pytest.mark.parametrize("glyph_text, arabic, number", [
+    ("I", True, "1"), ("I", False, "I"), ("I0", True, "10"), ("I0", False, None),
+    ("II.I", False, "II.1"), ("I.I.2", False, "I.1.2"), ("I.2", True, "1.2"),
+])
+def test_row_number_glyphs_in_their_column(glyph_text, arabic, number):
+    assert row_number(glyph_text, arabic) == number
+
+
+def serif_glyph(stems: list[int], flag_only: bool = False, bar: bool = False) -> numpy.ndarray:
+    """A 24-px-high glyph (ink True) with upright 3-px stems at `stems`, serifs along the top and the foot
+    (along the top a 1's flag, left of its stem only), or a cross bar between the stems (an H)."""
+    ink = numpy.zeros((24, max(stems) + 7), bool)
+    for x in stems:
+        ink[:, x:x + 3] = True
+        ink[:2, x - 3:x] = True
+        if not flag_only:
+            ink[:2, x + 3:x + 6] = True
+        ink[-2:, x - 3:x + 6] = True
+    if bar:
+        ink[11:13, min(stems):max(stems)] = True
+    return ink
+
+
+@pytest.mark.parametrize("ink, kinds", [
+    (serif_glyph([3]), ["I"]),  # a serif I
+    (serif_glyph([3, 10]), ["I", "I"]),  # II, their serifs touching
+    (serif_glyph([3], flag_only=True), None),  # a 1: its flag on the left only; no I, nothing to read apart
+    (serif_glyph([3, 10], bar=True), None),  # an H
+])
+def test_roman_is_of_a_serif_font_are_told_by_their_stems(ink, kinds):
+    found = glyphs(numpy.where(numpy.pad(ink, 3), 0, 255).astype(numpy.uint8), 24)
+    assert (found and [kind for kind, _ in found]) == kinds

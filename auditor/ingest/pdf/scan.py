@@ -12,7 +12,7 @@ import numpy
 
 from auditor.ingest.pdf.grid import find_grids
 from auditor.ingest.pdf.layout import Cell, Fragment, Line, Page, Word, group_lines
-from auditor.ingest.pdf.numbering import INK, glyphs, read_row_numbers
+from auditor.ingest.pdf.numbering import INK, arabic_column, glyphs, read_row_numbers, row_number
 from auditor.ingest.pdf.page import Frame, Turned, pixel_edges
 from auditor.ingest.pdf.tesseract import TextRead, tesseract
 from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE
@@ -23,7 +23,7 @@ TEXT_LANGUAGE = "ind"
 FIGURE_LANGUAGE = "eng"  # `ind` reads "%" as "96"; with the figure whitelist English keeps it
 FIGURE_CHARACTERS = "0123456789.,%-()=Rp"  # "=": column numbers such as 11=7-10
 DIGIT_HEIGHT_PX = (30, 40)  # the two readings of a figure: Tesseract reads best at 20-40 px digits
-REREAD_HEIGHT_PX = (24, 48)  # a figure read again (reread_figures): heights neither first reading used
+REREAD_HEIGHT_PX = (36, 48)  # a figure read again (reread_figures): heights neither first reading used
 _MAX_SKEW = 3.0  # degrees searched either way for a sheet scanned askew
 _GRADE = re.compile(r"^[A-E]{1,2}[+-]?$")  # SAKIP and other grades: A, BB, CC+
 # "•" and "✓" as OCR reads them; a lone lowercase letter is a bullet only before a misread "✓"
@@ -174,11 +174,21 @@ def _read_row_numbers(crops: list[_Crop], grids, workdir: str, tag: str) -> set[
             found = glyphs(crop.pixels, crop.ink_height)
             if found:
                 candidates.append((crop, found))
+    texts = read_row_numbers([found for _, found in candidates], workdir, tag)
+    read = {id(crop): text for (crop, _), text in zip(candidates, texts)}
     done = set()
-    for (crop, _), number in zip(candidates, read_row_numbers([found for _, found in candidates], workdir, tag)):
-        if number:
-            crop.lines = [TextRead(number, 100.0, 0, 0, 0, 0, crop.ink_height)]
-            done.add(id(crop))
+    for index in {crop.grid for crop, _ in candidates}:
+        column = [crop for crop in crops if crop.grid == index and abs(crop.box[0] - grids[index].xs[0]) < 1]
+        # the column-number row's 1 is bold, no bar in any font: it tells nothing about the body's
+        numbers_row = {grids[index].cells[c.cell][0] for c in crops if c.grid == index and
+                       _joined(c.lines or []) == "2" and grids[index].cells[c.cell][1] == 1}
+        arabic = arabic_column([(read.get(id(c)) or _joined(c.lines or [])).split(".")[0] for c in column
+                                if grids[index].cells[c.cell][0] not in numbers_row])
+        for crop in column:
+            number = row_number(read[id(crop)], arabic) if read.get(id(crop)) else None
+            if number:
+                crop.lines = [TextRead(number, 100.0, 0, 0, 0, 0, crop.ink_height)]
+                done.add(id(crop))
     return done
 
 
@@ -197,16 +207,18 @@ def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
                                                    psm=7, whitelist=FIGURE_CHARACTERS)]
     pairs = list(zip(read[:len(items)], read[len(items):]))
     split = [i for i, (a, b) in enumerate(pairs) if _key(a) != _key(b) or not _key(a)]
-    # the third reading as one word; a lone character set twice ("11"), since Tesseract drops a lone "1"
-    narrow = {i for i in split if items[i][0].shape[1] <= items[i][0].shape[0]}
-    third_images = [_prepared(items[i][0], items[i][1], DIGIT_HEIGHT_PX[0], True) if i not in narrow else
-                    _prepared(numpy.hstack([items[i][0], items[i][0]]), items[i][1], DIGIT_HEIGHT_PX[0], True)
-                    for i in split]
-    third = {}
-    for i, lines in zip(split, tesseract(third_images, workdir, f"{tag}-fig3", language=FIGURE_LANGUAGE, psm=8,
-                                         whitelist=FIGURE_CHARACTERS)):
-        text = _joined(lines)
-        third[i] = text[:len(text) // 2] if i in narrow and len(text) == 2 and text[0] == text[1] else text
+    # the third reading as one word; a lone character also set twice ("11"), since Tesseract drops a lone
+    # "1" of one font alone and of another doubled: the single reading if it gives one character
+    narrow = [i for i in split if items[i][0].shape[1] <= items[i][0].shape[0]]
+    third_images = [_prepared(items[i][0], items[i][1], DIGIT_HEIGHT_PX[0], True) for i in split]
+    third_images += [_prepared(numpy.hstack([items[i][0], items[i][0]]), items[i][1], DIGIT_HEIGHT_PX[0], True)
+                     for i in narrow]
+    read3 = [_joined(lines) for lines in tesseract(third_images, workdir, f"{tag}-fig3", language=FIGURE_LANGUAGE,
+                                                    psm=8, whitelist=FIGURE_CHARACTERS)]
+    third = dict(zip(split, read3))
+    for i, text in zip(narrow, read3[len(split):]):
+        if len(third[i]) != 1:
+            third[i] = text[0] if len(text) == 2 and text[0] == text[1] else text
     result: list[tuple[str | None, bool]] = []
     for index, pair in enumerate(pairs):
         text = items[index][2]
@@ -298,11 +310,12 @@ def _figure_cells(crops: list[_Crop]) -> list[_Crop]:
 def _scrap_of_figure(crop: _Crop, text: str, figure: str, in_figures: bool) -> bool:
     """A cell the text model read without digits that holds a figure all the same: a percent sign alone
     (SATUAN "%", read as "Yo"), or one character (a lone "1" or "2" the text model drops or reads as
-    "at" or "E") that reads as a digit and is no grade ("B"; in a column of figures it is none)."""
+    "at" or "E") that reads as a digit and is no grade ("B"; in a column of figures it is none). A grade
+    of one letter is one glyph wide: a letter read from ink two glyphs wide ("95" as "E") is no grade."""
     if _key(figure) == "%":
         return True
     narrow = crop.ink_width <= 0.8 * crop.ink_height  # one glyph: two letters read from it are noise
-    grade = _GRADE.match(text.strip()) and (len(_key(text)) == 1 or not narrow) and not in_figures
+    grade = _GRADE.match(text.strip()) and narrow == (len(_key(text)) == 1) and not in_figures
     return (narrow or len(_key(text)) <= 1) and _key(figure).isdigit() and not grade
 
 
