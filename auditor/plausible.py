@@ -4,9 +4,10 @@ The check is the rules' own arithmetic: a table figure OCR read with confidence 
 contradiction with its row or column (capaian against realisasi ÷ target, penyerapan against the Rp
 ratio, a JUMLAH row against the sum of its column, …) is read again from its cell's pixels, otherwise
 than at first (ingest/pdf/scan.py: reread_figures). A re-read never changes the figure: the report may
-itself be inconsistent. When both re-readings give what the cell holds, the figure keeps its confidence
-and the finding stays an error; when either differs, the figure's confidence drops to
-DOUBTFUL_CONFIDENCE and the finding becomes a warning to look at the cell. The column's format is
+itself be inconsistent. When both re-readings, and every reading the figure had at first (the majority of
+which it is), give what the cell holds, the figure keeps its confidence and the finding stays an error;
+when any differs, the figure's confidence drops to DOUBTFUL_CONFIDENCE and the finding becomes a warning
+to look at the cell. The column's format is
 checked at reading time already (scan.py: _check_formats)."""
 from __future__ import annotations
 
@@ -38,12 +39,12 @@ def recheck(document: Document, findings: list[Finding], config: Config) -> bool
     from auditor.ingest.pdf.scan import reread_figures
 
     with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir:
-        readings = reread_figures([crops[key] for key in suspects], workdir)
+        readings = reread_figures([crops[key][:2] for key in suspects], workdir)
     lowered = False
-    for location, again in zip(suspects.values(), readings):
+    for (key, location), again in zip(suspects.items(), readings):
         table = document.table(location.table_index)
         printed = table.rows[location.row_index][location.column_index]
-        if any(_key(reading) != _key(printed) for reading in again):
+        if any(_key(reading) != _key(printed) for reading in (*crops[key][2], *again)):
             table.confidences[location.row_index][location.column_index] = DOUBTFUL_CONFIDENCE
             lowered = True
     if lowered:

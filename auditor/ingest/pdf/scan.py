@@ -44,6 +44,7 @@ class _Crop:
     ink_width: int
     lines: list[TextRead] | None = None
     figure: str | None = None
+    readings: tuple[str, ...] = ()  # every reading the figure had, the one taken among them
     confidence: float = OCR_CONFIDENCE
 
 
@@ -107,7 +108,7 @@ def read_scanned_page(image, number: int, frame: Frame, workdir: str) -> Page:
                 row, col = grid.cells[crop.cell][:2]
                 rows[row][col] = cell
                 if crop.figure:
-                    page.crops[cell.pdf_box] = (crop.pixels, crop.ink_height)
+                    page.crops[cell.pdf_box] = (crop.pixels, crop.ink_height, crop.readings)
         page.fragments.append(Fragment(number, grid.ys[0], grid.ys[-1], rows, grid.open_top, grid.open_bottom))
     page.scanned = not (page.lines or page.fragments)
     return page
@@ -193,12 +194,12 @@ def _read_row_numbers(crops: list[_Crop], grids, workdir: str, tag: str) -> set[
 
 
 def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
-                     tag: str) -> list[tuple[str | None, bool]]:
+                     tag: str) -> list[tuple[str | None, bool, list[str]]]:
     """Each crop (pixels, ink height, what the text model read) read as a figure, with whether the reading
     is doubtful: read at two digit heights, the second thresholded, in one run; crops whose readings
     differ are read a third time as one word. The reading most of them give wins; without a majority it
     is doubtful, and with no reading at all it is None. A lone digit the text model read counts as a vote
-    (Tesseract's line modes often drop a single character)."""
+    (Tesseract's line modes often drop a single character). Each comes with every reading it had."""
     if not items:
         return []
     images = [_prepared(pixels, height, target, binary) for target, binary in
@@ -219,17 +220,17 @@ def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
     for i, text in zip(narrow, read3[len(split):]):
         if len(third[i]) != 1:
             third[i] = text[0] if len(text) == 2 and text[0] == text[1] else text
-    result: list[tuple[str | None, bool]] = []
+    result: list[tuple[str | None, bool, list[str]]] = []
     for index, pair in enumerate(pairs):
         text = items[index][2]
         candidates = [c for c in (*pair, third.get(index, ""), text if re.fullmatch(r"\d", text) else "")
                       if _key(c)]
         if not candidates:
-            result.append((None, True))
+            result.append((None, True, []))
             continue
         keys = [_key(c) for c in candidates]
         best = max(candidates, key=lambda c: (keys.count(_key(c)), bool(_FIGURE_LIKE.match(c))))
-        result.append((best, keys.count(_key(best)) < 2 or not _FIGURE_LIKE.match(best)))
+        result.append((best, keys.count(_key(best)) < 2 or not _FIGURE_LIKE.match(best), candidates))
     return result
 
 
@@ -250,16 +251,16 @@ def reread_figures(crops: list[tuple[numpy.ndarray, int]], workdir: str) -> list
     return [[read[i], read[len(crops) + i]] for i in range(len(crops))]
 
 
-def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool]]) -> None:
+def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool, list[str]]]) -> None:
     """Figure readings replace the text model's where the cell holds a figure; a doubtful one, or one
     printed unlike its column, lowers the cell's confidence."""
-    read = {id(crop): figure for crop, (figure, _) in zip(figures, readings)}
+    read = {id(crop): figure for crop, (figure, _, _) in zip(figures, readings)}
     columns: dict[tuple[int, float], list[str | None]] = {}
     for crop in figures:
         columns.setdefault((crop.grid, round(crop.box[0])), []).append(read[id(crop)])
     numeric = {key for key, values in columns.items()
                if sum(bool(v and _FIGURE_LIKE.match(v)) for v in values) * 2 > len(values)}
-    for crop, (figure, doubtful) in zip(figures, readings):
+    for crop, (figure, doubtful, seen) in zip(figures, readings):
         text = _joined(crop.lines or [])
         if figure is None:
             if not text:  # ink no reading makes sense of: "?", so that no sum takes the cell for empty
@@ -270,17 +271,17 @@ def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool]])
         in_figures = (crop.grid, round(crop.box[0])) in numeric
         if not any(ch.isdigit() for ch in text) and not _scrap_of_figure(crop, text, figure, in_figures):
             continue
-        crop.figure = figure
+        crop.figure, crop.readings = figure, tuple(seen)
         if doubtful:
             crop.confidence = DOUBTFUL_CONFIDENCE
     _check_formats(figures)
 
 
-def _take_words(words: list[TextRead], readings: list[tuple[str | None, bool]]) -> set[int]:
+def _take_words(words: list[TextRead], readings: list[tuple[str | None, bool, list[str]]]) -> set[int]:
     """Figures in sentences as the figure readings give them (the text model turns "95%" into "9596");
     returns the ids of the words whose reading is doubtful."""
     doubtful = set()
-    for word, (figure, unsure) in zip(words, readings):
+    for word, (figure, unsure, _) in zip(words, readings):
         if figure is None:
             doubtful.add(id(word))
             continue
