@@ -130,7 +130,18 @@ def normalise(raw: RawDocument, config: Config) -> Document:
         for table in layout.tables:
             classify(table, vocabulary, meta["tahun"])
     meta["pages"] = raw.pages
-    store = build_facts(layout.tables, meta["tahun"], config.match_threshold)
-    add_narrative_facts(store, layout.text)
-    add_count_facts(store, layout.tables, layout.text)
+    store = _facts(layout.tables, layout.text, meta["tahun"], config)
     return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.rows, store.resolver, meta)
+
+
+def refresh_facts(document: Document, config: Config) -> None:
+    """The facts built again after the confidence of some cells changed (auditor/plausible.py)."""
+    store = _facts(document.tables, document.text, document.meta["tahun"], config)
+    document.facts, document.fact_rows, document.resolver = store.frame, store.rows, store.resolver
+
+
+def _facts(tables: list[Table], text: list[TextBlock], year: int | None, config: Config):
+    store = build_facts(tables, year, config.match_threshold)
+    add_narrative_facts(store, text)
+    add_count_facts(store, tables, text)
+    return store

@@ -10,6 +10,7 @@ from auditor.config import Config
 from auditor.document import Document
 from auditor.facts import unreadable
 from auditor.model import DOUBTFUL_CONFIDENCE
+from auditor.plausible import recheck
 from auditor.ruleapi import OCR_PAGES, SEVERITIES, Consistent, Finding, Location, NotCheckable
 
 RAISE_RULE_ERRORS = "LKJIP_AUDIT_RAISE_RULE_ERRORS"
@@ -48,7 +49,17 @@ class Result:
 
 
 def run_rules(document: Document, config: Config) -> Result:
-    """The enabled rules over the document, each with its options; findings stamped and sorted."""
+    """The enabled rules over the document, each with its options; findings stamped and sorted. Figures OCR
+    read are checked first (plausible.py): the rules run, the OCR'd figures their errors rest on are read
+    again, and if that makes any doubtful the rules run once more. `document` may also be a filed one
+    (history.Filed: facts only, for the rules across documents), which OCR does not concern."""
+    result = _run_rules(document, config)
+    if isinstance(document, Document) and document.raw.ocr_crops and recheck(document, result.findings, config):
+        result = _run_rules(document, config)
+    return result
+
+
+def _run_rules(document: Document, config: Config) -> Result:
     coverage = Coverage(facts=len(document.facts), tables=len(document.tables))
     unread = len(unreadable(document.fact_rows))
     if unread:  # a figure no rule could compare, whichever rules run

@@ -57,3 +57,6 @@ class RawDocument:
     pages: int | None = None
     notices: list = field(default_factory=list)  # bilingual.Text each, about reading the file
     scanned_pages: list[int] = field(default_factory=list)
+    # the pixels, ink height and readings of every figure cell OCR read, by page and box: a figure a rule
+    # finds implausible is read again from them (auditor/plausible.py)
+    ocr_crops: dict[PageBox, tuple] = field(default_factory=dict)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from auditor.captions import in_sequence, ocr_caption
 from auditor.model import Box, RawDocument, RawTable, Source, TextBlock
 from auditor.values import Value, parse_value
 from auditor.vocabulary import DEFAULT, Vocabulary, bare_percent, is_total_label, keywords
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
 
 CONTINUATION_SIMILARITY = 85  # header text similarity (0-100) for a fragment to continue the table above
 _LABEL = re.compile(r"^tabel\.?\s*([IVXLC\d]+(?:\s*\.\s*[A-Z0-9]+)*)\b\.?\s*(.*)$", re.IGNORECASE)
-_OCR_TABEL = re.compile(r"^t\s*a\s*b\s*e\s*[l1I|\]]\s*\.?\s*(\S+)\s*(.*)$", re.IGNORECASE)
-_OCR_CODE = re.compile(r"^([IVX1lL|!]+?)\.?([A-H])?(?:\.([\dlIL|!.]+?))?\.?$")
 _PAGE_FURNITURE = re.compile(r"^(?:halaman\s*)?[ivxlc\d]+(?:\s*(?:dari|/)\s*\d+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _ROW_NUMBER = re.compile(r"^(?:([IVXLC]+)|(\d+))((?:\.\d+)*)\.?$")
@@ -331,6 +330,8 @@ def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Tab
             match = _LABEL.match(ocr_caption(block.text.strip()))
         if match:
             label = "Tabel " + re.sub(r"\s+", "", match.group(1)).rstrip(".")
+            if block.source.confidence < 1 and previous is not None:
+                label = in_sequence(label, previous.label)
             caption_parts = [match.group(2)] if match.group(2) else []
         elif label or not block.text.rstrip().endswith(":"):
             caption_parts.append(block.text)
@@ -338,21 +339,6 @@ def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Tab
         caption_parts = [b.text for b in candidates[-1:] if not b.text.rstrip().endswith(":")]
     caption = " ".join(p for p in caption_parts if p).strip()
     return (label or caption[:90] or "(tabel tanpa judul)"), caption
-
-
-def ocr_caption(text: str) -> str:
-    """A caption as OCR misreads it ("Tabe] IILF.L Realisasi") put back in the printed form ("Tabel
-    III.F.1 Realisasi"): the word Tabel with its last letter misread, a Roman numeral whose I's read as
-    l, L, 1 or |, its dot lost before the section letter, a row number 1 read as l."""
-    word = _OCR_TABEL.match(text)
-    if word is None:
-        return text
-    code = _OCR_CODE.match(word.group(1))
-    if code is None or not re.search(r"[IVX]", code.group(1)):
-        return text
-    parts = [re.sub(r"[1lL|!]", "I", code.group(1)), *(p for p in (code.group(2),) if p)]
-    parts += [re.sub(r"[lIL|!]", "1", p) for p in (code.group(3) or "").split(".") if p]
-    return f"Tabel {'.'.join(parts)} {word.group(2)}".strip()
 
 
 # --- roles -------------------------------------------------------------------------------------------

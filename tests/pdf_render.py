@@ -19,7 +19,17 @@ from generator import Report, Table
 
 WIDE_TABLE = 8  # columns from which a table gets a landscape page
 CM = 72 / 2.54
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts")
+FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts",
+             "/usr/share/fonts/type1/urw-base35")
+# typefaces reportlab can print a report in: (regular, bold) files. The URW ones (fonts-urw-base35, which
+# ghostscript depends on) stand for the Arial/Helvetica and Times New Roman that many reports are typed in.
+FONTS = {
+    "dejavu-sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    "dejavu-serif": ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf"),
+    "nimbus-sans": ("NimbusSans-Regular.t1", "NimbusSans-Bold.t1"),
+    "nimbus-roman": ("NimbusRoman-Regular.t1", "NimbusRoman-Bold.t1"),
+}
+DEFAULT_FONT = "dejavu-sans"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -84,35 +94,71 @@ def _font_file(name: str) -> str | None:
     return None
 
 
-def reportlab_available() -> bool:
-    """reportlab's built-in fonts lack "✓", so rendering needs DejaVu Sans (fonts-dejavu-core)."""
-    return _font_file("DejaVuSans.ttf") is not None and _font_file("DejaVuSans-Bold.ttf") is not None
+def reportlab_available(font: str = DEFAULT_FONT) -> bool:
+    """reportlab's built-in fonts lack "✓", so rendering needs DejaVu Sans (fonts-dejavu-core), and the
+    font asked for."""
+    return all(_font_file(name) is not None for name in FONTS[DEFAULT_FONT] + FONTS[font])
 
 
-def to_pdf_reportlab(report: Report, path: Path, *, ruled: bool = True) -> None:
+def _register(font: str, folder: str) -> tuple[str, str, bool]:
+    """The reportlab names of `font`'s regular and bold faces, and whether they are single-byte Type 1
+    faces (WinAnsi: characters outside it are printed in DejaVu Sans)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    names = []
+    for file in FONTS[font]:
+        path = _font_file(file)
+        if file.endswith(".ttf"):
+            name = file[:-4]
+            pdfmetrics.registerFont(TTFont(name, path))
+        else:  # a Type 1 font in PFA form: reportlab embeds PFB, which fontTools writes
+            from fontTools import t1Lib
+
+            pfb = os.path.join(folder, file[:-3] + ".pfb")
+            t1Lib.write(pfb, t1Lib.read(path)[0], "PFB")
+            face = pdfmetrics.EmbeddedType1Face(path[:-3] + ".afm", pfb)
+            pdfmetrics.registerTypeFace(face)
+            name = face.name
+            pdfmetrics.registerFont(pdfmetrics.Font(name, face.name, "WinAnsiEncoding"))
+        names.append(name)
+    pdfmetrics.registerFontFamily(names[0], normal=names[0], bold=names[1])
+    return names[0], names[1], not FONTS[font][0].endswith(".ttf")
+
+
+def to_pdf_reportlab(report: Report, path: Path, *, ruled: bool = True, font: str = DEFAULT_FONT) -> None:
+    """`report` printed by reportlab in `font` (a key of FONTS)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    # the fallback for characters a single-byte face lacks, bold inside a bold run
+    pdfmetrics.registerFont(TTFont("DejaVu", _font_file("DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", _font_file("DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily("DejaVu", normal="DejaVu", bold="DejaVu-Bold")
+    with tempfile.TemporaryDirectory(prefix="lkjip-font-") as folder:
+        regular, bold, single_byte = _register(font, folder)
+        _build_reportlab(report, path, ruled, regular, bold, single_byte)
+
+
+def _build_reportlab(report: Report, path: Path, ruled: bool, regular: str, bold: str, single_byte: bool) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
                                     Spacer)
     from reportlab.platypus import Table as FlowTable
     from reportlab.platypus import TableStyle
 
-    pdfmetrics.registerFont(TTFont("DejaVu", _font_file("DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont("DejaVu-Bold", _font_file("DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily("DejaVu", normal="DejaVu", bold="DejaVu-Bold")
-    body = ParagraphStyle("body", fontName="DejaVu", fontSize=10, leading=13, spaceAfter=7)
-    heading = ParagraphStyle("heading", parent=body, fontName="DejaVu-Bold", fontSize=11, spaceBefore=6)
+    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13, spaceAfter=7)
+    heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=11, spaceBefore=6)
     item = ParagraphStyle("item", parent=body, leftIndent=18, bulletIndent=6, bulletFontName="DejaVu")
-    cell = ParagraphStyle("cell", fontName="DejaVu", fontSize=7.5, leading=9)
-    head_cell = ParagraphStyle("head_cell", parent=cell, fontName="DejaVu-Bold", alignment=1)
+    cell = ParagraphStyle("cell", fontName=regular, fontSize=7.5, leading=9)
+    head_cell = ParagraphStyle("head_cell", parent=cell, fontName=bold, alignment=1)
 
     def decorate(canvas, document) -> None:
         width, height = canvas._pagesize
-        canvas.setFont("DejaVu", 8)
+        canvas.setFont(regular, 8)
         canvas.drawString(2 * cm, height - 1.2 * cm, running_header(report))
         canvas.drawCentredString(width / 2, 1.2 * cm, str(document.page))
 
@@ -126,8 +172,14 @@ def to_pdf_reportlab(report: Report, path: Path, *, ruled: bool = True) -> None:
         PageTemplate("landscape", [Frame(margin, margin, wide[0] - 2 * margin, wide[1] - 2 * margin)],
                      onPage=decorate, pagesize=wide)])
 
+    def outside(text: str) -> str:
+        """Characters the single-byte face lacks ("✓", "≥") in DejaVu Sans, as a word processor falls back."""
+        if not single_byte:
+            return text
+        return "".join(ch if ch.encode("cp1252", "ignore") else f'<font name="DejaVu">{ch}</font>' for ch in text)
+
     def markup(text: str) -> str:
-        return _BOLD.sub(r"<b>\1</b>", escape(text))
+        return outside(_BOLD.sub(r"<b>\1</b>", escape(text)))
 
     story = []
     for block in report.blocks:
@@ -144,10 +196,10 @@ def to_pdf_reportlab(report: Report, path: Path, *, ruled: bool = True) -> None:
                 story += [NextPageTemplate("landscape"), PageBreak()]
             story += [Paragraph(markup(title), body) for title in table.title_lines]
             head = table.header_rows + ([table.number_row] if table.number_row else [])
-            data = [[Paragraph(escape(text), head_cell) for text in row] for row in head]
+            data = [[Paragraph(outside(escape(text)), head_cell) for text in row] for row in head]
             data += [[Paragraph(markup(text), cell) for text in row] for row in table.rows]
             width = (wide if turn else portrait)[0] - 2 * margin
-            widths = column_widths(table, width, "DejaVu-Bold", 7.5, 6)
+            widths = column_widths(table, width, bold, 7.5, 6)
             flow = FlowTable(data, colWidths=widths, repeatRows=len(head))
             style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
             if ruled:

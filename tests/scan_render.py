@@ -40,13 +40,14 @@ def scan_pdf(source: Path, target: Path, *, seed: int, dpi: int = 250) -> None:
     pages[0].save(target, "PDF", save_all=True, append_images=pages[1:], resolution=dpi, quality=JPEG_QUALITY)
 
 
-def scan_report(report: Report, target: Path, *, seed: int, dpi: int = 250) -> None:
-    """`report` printed with reportlab, then scanned into `target`."""
+def scan_report(report: Report, target: Path, *, seed: int, dpi: int = 250, font: str | None = None) -> None:
+    """`report` printed with reportlab (in `font`, a key of pdf_render.FONTS; DejaVu Sans by default), then
+    scanned into `target`."""
     import pdf_render
 
     with tempfile.TemporaryDirectory(prefix="lkjip-scan-") as folder:
         printed = Path(folder) / "printed.pdf"
-        pdf_render.to_pdf_reportlab(report, printed)
+        pdf_render.to_pdf_reportlab(report, printed, font=font or pdf_render.DEFAULT_FONT)
         scan_pdf(printed, target, seed=seed, dpi=dpi)
 
 

@@ -7,14 +7,18 @@ import shutil
 import subprocess
 from dataclasses import replace
 
+import numpy
 import pytest
 
 from auditor.config import Config
 from auditor.document import normalise
 from auditor.engine import run_rules
+from auditor.ingest.pdf import scan
+from auditor.ingest.pdf.numbering import arabic_column, glyphs, row_number
 from auditor.ingest.markdown import read_markdown
-from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source
-from auditor.structure import is_number_row, ocr_caption
+from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source, TextBlock
+from auditor.captions import in_sequence, ocr_caption
+from auditor.structure import is_number_row
 
 CAPAIAN = """Tabel III.A.1 Capaian Kinerja Sasaran
 
@@ -59,6 +63,57 @@ def test_a_finding_on_figures_ocr_read_alike_twice_stays_an_error():
     assert "OCR" not in message
 
 
+def with_crops(raw, first_capaian_readings: tuple[str, ...]):
+    """The scanned table with a box for every cell and the figure cells' pixels kept with their readings, as
+    scan.py keeps them: target and realisasi read alike three times, the capaian as given."""
+    items, crops = [], {}
+    for item in raw.items:
+        if isinstance(item, RawTable):
+            boxes = [[(60.0 * c, 700.0 - 20 * r, 60.0 * c + 55, 715.0 - 20 * r) for c in range(len(row))]
+                     for r, row in enumerate(item.rows)]
+            item = replace(item, boxes=boxes)
+            row = item.rows[-1]
+            # the "ink height" tells the fake re-read below which cell it reads: the column's position
+            crops = {(3, boxes[-1][c]): (numpy.full((20, 40), 255, numpy.uint8), c,
+                                         first_capaian_readings if c == 6 else (row[c],) * 3) for c in (4, 5, 6)}
+        items.append(item)
+    return replace(raw, items=items, ocr_crops=crops)
+
+
+@pytest.mark.parametrize("first, again, severity", [
+    # printed so: read alike at first and again, the error stands
+    (("90", "90"), {"80": ["80", "80"], "90": ["90", "90"]}, "error"),
+    (("90", "90"), {"80": ["80", "80"], "90": ["90", "98"]}, "warning"),  # the capaian read otherwise once
+    (("90", "90"), {"80": ["30", "80"], "90": ["90", "90"]}, "warning"),  # a target or realisasi so
+    (("90", "98", "90"), {"80": ["80", "80"], "90": ["90", "90"]}, "warning"),  # 90 a majority at first only
+])
+def test_an_implausible_ocr_figure_is_read_again_and_never_corrected(monkeypatch, first, again, severity):
+    """LKJ101 finds capaian 90 against realisasi ÷ target = 100 on figures OCR read with confidence: the three
+    figures are read again; the finding stays an error only if every reading gives the cell's text, and
+    the printed figures are never replaced by a reading."""
+    asked = []
+
+    def reread(crops, workdir):
+        asked.append(len(crops))
+        return [again[{4: "80", 5: "80", 6: "90"}[column]] for _, column in crops]
+
+    monkeypatch.setattr(scan, "reread_figures", reread)
+    config = Config()
+    document = normalise(with_crops(as_scanned(OCR_CONFIDENCE), first), config)
+    found = [(f.rule, f.severity, f.subject, f.values) for f in run_rules(document, config).findings
+             if f.rule != "LKJ902"]
+    assert found == [("LKJ101", severity, "Persentase Y", (90, 100))]
+    assert asked == [3]
+    assert document.tables[0].rows[-1][4:] == ["80", "80", "90"]
+
+
+def test_figures_read_without_ocr_are_not_read_again(monkeypatch):
+    monkeypatch.setattr(scan, "reread_figures", lambda crops, workdir: pytest.fail("a re-read"))
+    config = Config()
+    document = normalise(read_markdown("laporan.md", CAPAIAN), config)
+    assert [(f.rule, f.severity) for f in run_rules(document, config).findings] == [("LKJ101", "error")]
+
+
 @pytest.mark.parametrize("read, printed", [
     ("Tabel IILF.L Realisasi Kinerja", "Tabel III.F.1 Realisasi Kinerja"),
     ("Tabe] III.A.1 Capaian", "Tabel III.A.1 Capaian"),
@@ -68,6 +123,30 @@ def test_a_finding_on_figures_ocr_read_alike_twice_stays_an_error():
 ])
 def test_captions_misread_by_ocr_are_mended(read, printed):
     assert ocr_caption(read) == printed
+
+
+@pytest.mark.parametrize("read, previous, printed", [
+    ("Tabel 37", "Tabel 3.6", "Tabel 3.7"),
+    ("Tabel 41", "Tabel 3.6", "Tabel 4.1"),  # the next chapter's first table
+    ("Tabel 38", "Tabel 3.6", "Tabel 38"),  # not the table that follows: kept as read
+    ("Tabel 7", "Tabel 6", "Tabel 7"),  # numbered 1, 2, …: nothing lost
+    ("Tabel 3.7", "Tabel 3.6", "Tabel 3.7"),
+    ("Tabel II.G.1", "Tabel III.F.1", "Tabel III.G.1"),  # a Roman I lost
+    ("Tabel III.F2", "Tabel III.F.1", "Tabel III.F.2"),
+    ("Tabel II.A.1", "Tabel I.C.2", "Tabel II.A.1"),  # the next chapter, read right
+    ("Tabel II.F.1", "Tabel III.F.1", "Tabel II.F.1"),  # no table that follows: kept as read
+])
+def test_a_label_that_lost_a_dot_or_an_i_to_ocr_is_the_one_that_follows(read, previous, printed):
+    assert in_sequence(read, previous) == printed
+
+
+@pytest.mark.parametrize("confidence, second", [(OCR_CONFIDENCE, "Tabel 3.7"), (1.0, "Tabel 37")])
+def test_a_caption_read_by_ocr_takes_its_lost_dot_from_the_table_before(confidence, second):
+    raw = read_markdown("laporan.md", CAPAIAN.replace("III.A.1", "3.6") + "\n" + CAPAIAN.replace("III.A.1", "37"))
+    items = [replace(item, source=Source(page=3, confidence=confidence)) if isinstance(item, TextBlock) else item
+             for item in raw.items]
+    document = normalise(replace(raw, items=items), Config())
+    assert [t.label for t in document.tables] == ["Tabel 3.6", second]
 
 
 def test_a_misread_caption_still_names_the_table():
@@ -112,3 +191,76 @@ def test_scanned_report_end_to_end(tmp_path, injection):
     errors = [(f.rule, f.subject) for f in audited.findings if f.severity == "error"]
     assert errors == ([(expected.rule, expected.subject)] if expected else [])
     assert [f.rule for f in audited.findings if f.severity == "info"] == ["LKJ902"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not tesseract_ready(), reason="needs tesseract with tesseract-ocr-ind")
+def test_a_confident_misread_is_read_again_from_the_scan_and_becomes_a_warning(tmp_path):
+    """A capaian OCR read with confidence, then changed as a misread would change it (other digits): LKJ101
+    finds it against realisasi ÷ target, the cell is read again from the scan's pixels, which give the
+    printed figure, so the finding is a warning naming the page; no finding on it (LKJ105 compares the same
+    capaian in another table) is an error."""
+    from scan_render import scan_report, small_report
+
+    from auditor.document import read_raw
+
+    scan_report(small_report(100), tmp_path / "pindaian.pdf", seed=100)
+    raw = read_raw(str(tmp_path / "pindaian.pdf"), ocr=True)
+    config = Config()
+    [fact, *_] = [f for f in normalise(raw, config).fact_rows if f.attribute == "capaian" and f.kind == "indikator"
+                  and f.confidence == OCR_CONFIDENCE and f.number and (f.page, f.box) in raw.ocr_crops]
+    misread = fact.text.replace(fact.text.rstrip("% ")[-1], "7" if fact.text.rstrip("% ")[-1] != "7" else "1")
+    for item in raw.items:
+        for r, row in enumerate(item.rows if isinstance(item, RawTable) else []):
+            for c, _ in enumerate(row):
+                if item.boxes[r][c] == fact.box:
+                    row[c] = misread
+    found = [(f.rule, f.severity, f.subject, f.message("id").endswith(f"(periksa angka hasil OCR, hlm. {fact.page})"))
+             for f in run_rules(normalise(raw, config), config).findings if f.severity != "info"]
+    assert ("LKJ101", "warning", fact.entity, True) in found
+    assert [finding for finding in found if finding[1] == "error"] == []
+
+
+@pytest.mark.parametrize("firsts, arabic", [
+    (["NO", "I", "2", "3"], True),  # a serif 1 read as a bar among 2 and 3
+    (["NO", "1", "I", "I", "II"], False),  # Roman: II
+    (["NO", "1", "I", "2"], False),  # a 1 read as a digit: this font's bar is an I
+    (["NO", "I", "I", "I"], False),  # nothing says Arabic
+    (["NO", "I", "IV", "2"], False),
+])
+def test_a_column_counting_1_2_3_is_told_from_one_counting_i_ii_iii(firsts, arabic):
+    assert arabic_column(firsts) is arabic
+
+
+@pytest.mark.parametrize("glyph_text, arabic, number", [
+    ("I", True, "1"), ("I", False, "I"), ("I0", True, "10"), ("I0", False, None),
+    ("II.I", False, "II.1"), ("I.I.2", False, "I.1.2"), ("I.2", True, "1.2"),
+])
+def test_row_number_glyphs_in_their_column(glyph_text, arabic, number):
+    assert row_number(glyph_text, arabic) == number
+
+
+def serif_glyph(stems: list[int], flag_only: bool = False, bar: bool = False) -> numpy.ndarray:
+    """A 24-px-high glyph (ink True) with upright 3-px stems at `stems`, serifs along the top and the foot
+    (along the top a 1's flag, left of its stem only), or a cross bar between the stems (an H)."""
+    ink = numpy.zeros((24, max(stems) + 7), bool)
+    for x in stems:
+        ink[:, x:x + 3] = True
+        ink[:2, x - 3:x] = True
+        if not flag_only:
+            ink[:2, x + 3:x + 6] = True
+        ink[-2:, x - 3:x + 6] = True
+    if bar:
+        ink[11:13, min(stems):max(stems)] = True
+    return ink
+
+
+@pytest.mark.parametrize("ink, kinds", [
+    (serif_glyph([3]), ["I"]),  # a serif I
+    (serif_glyph([3, 10]), ["I", "I"]),  # II, their serifs touching
+    (serif_glyph([3], flag_only=True), None),  # a 1: its flag on the left only; no I, nothing to read apart
+    (serif_glyph([3, 10], bar=True), None),  # an H
+])
+def test_roman_is_of_a_serif_font_are_told_by_their_stems(ink, kinds):
+    found = glyphs(numpy.where(numpy.pad(ink, 3), 0, 255).astype(numpy.uint8), 24)
+    assert (found and [kind for kind, _ in found]) == kinds

@@ -18,6 +18,7 @@ from reportlab.pdfgen import canvas
 import auditor.guard as guard
 import generator
 from auditor.errors import InputError
+from auditor.ingest.pdf.scan import page_workers
 from auditor.guard import run_limited
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,12 +28,13 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="a shell script stand
 BLOCK_RESOURCE = "import sys\nimport psutil\nsys.modules['resource'] = None\n"
 
 
-def scanned_pdf(path: Path) -> Path:
+def scanned_pdf(path: Path, pages: int = 1) -> Path:
     scan = Image.new("RGB", (400, 560), "white")
     scan.paste((40, 40, 40), (40, 60, 360, 80))
     page = canvas.Canvas(str(path), pagesize=A4)
-    page.drawInlineImage(scan, 0, 0, *A4)
-    page.showPage()
+    for _ in range(pages):
+        page.drawInlineImage(scan, 0, 0, *A4)
+        page.showPage()
     page.save()
     return path
 
@@ -94,16 +96,22 @@ def cli(*args: str) -> list[str]:
 
 @posix_only
 @pytest.mark.slow
-def test_ocr_is_killed_with_its_group_on_timeout_and_leaves_no_temporaries(tmp_path):
+@pytest.mark.parametrize("pages", [1, 3])
+def test_ocr_is_killed_with_its_group_on_timeout_and_leaves_no_temporaries(tmp_path, pages):
+    """With several scanned pages, page_workers() Tesseracts run at once (each noting itself and its helper):
+    every one of them is gone after the timeout, and so is every copy they made."""
     bin_folder, pids = fake_tesseract(tmp_path)
-    pdf = scanned_pdf(tmp_path / "pindaian.pdf")
+    pdf = scanned_pdf(tmp_path / "pindaian.pdf", pages)
     started = time.monotonic()
-    result = subprocess.run(cli("check", str(pdf), "--ocr", "--timeout", "5", "--lang", "en"), capture_output=True,
-                            text=True, env=environment(tmp_path, bin_folder), timeout=120)
+    check = subprocess.Popen(cli("check", str(pdf), "--ocr", "--timeout", "5", "--lang", "en"),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=environment(tmp_path, bin_folder))
+    running = noted_pids(pids, 2 * min(pages, page_workers()))
+    output, errors = check.communicate(timeout=120)
     assert time.monotonic() - started < 30
-    assert result.returncode == 2 and "time limit of 5 s" in result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    assert all_gone(noted_pids(pids, 2), within_s=2)
+    assert check.returncode == 2 and "time limit of 5 s" in output + errors
+    assert "Traceback" not in errors
+    assert all_gone(running, within_s=2)
     assert os.listdir(tmp_path / "tmp") == []
 
 

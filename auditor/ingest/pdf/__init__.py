@@ -155,7 +155,8 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False, max_p
                    for fragment in page.fragments]
         placed.sort(key=lambda pair: pair[0])
         items.extend(item for _, item in placed)
-    return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), scanned_pages=scanned)
+    crops = {(page.number, box): crop for page in pages for box, crop in page.crops.items()}
+    return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), scanned_pages=scanned, ocr_crops=crops)
 
 
 def _below_one(confidences: list[list[float]]) -> list[list[float]] | None:

@@ -112,6 +112,9 @@ class Page:
     blocks: list[Block] = field(default_factory=list)
     scanned: bool = False
     ocr: bool = False
+    # an OCR'd page's figure cells (pixels, ink height, the readings they had) by their box in the page's user
+    # space, for a re-read
+    crops: dict = field(default_factory=dict)
 
 
 def line_groups(words: list[Word]) -> list[list[Word]]:

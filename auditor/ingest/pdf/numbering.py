@@ -33,13 +33,33 @@ def glyphs(pixels: numpy.ndarray, line_height: int) -> list[tuple[str, numpy.nda
             found.append((".", ink[top:bottom, start:end]))
         elif height >= 0.7 * line_height and width <= 0.3 * height and ink[top:bottom, start:end].mean() >= 0.6:
             found.append(("I", ink[top:bottom, start:end]))
+        elif height >= 0.7 * line_height and _stems(ink[top:bottom, start:end]):
+            found += [("I", stem) for stem in _stems(ink[top:bottom, start:end])]
         else:
             found.append(("?", pixels[max(top - 2, 0):bottom + 2, max(start - 2, 0):end + 2]))
     return found if any(kind == "I" for kind, _ in found) else None
 
 
+def _stems(ink: numpy.ndarray) -> list[numpy.ndarray]:
+    """The Roman I's of a serif font, alone or joined by their serifs ("II"): a glyph whose middle half of rows
+    holds nothing but upright stems, each a bar's width and inked on nearly every one of those rows, each
+    with serif ink to its left and to its right along the top (a 1's flag is on its left only); [] for any
+    other glyph (an H's bar, a V's slant, a 1)."""
+    height = ink.shape[0]
+    inked = ink[height // 4:height - height // 4].mean(axis=0)
+    columns = numpy.concatenate(([0], (inked > 0).astype(numpy.int8), [0]))
+    starts, ends = numpy.nonzero(numpy.diff(columns) == 1)[0], numpy.nonzero(numpy.diff(columns) == -1)[0]
+    top = ink[:max(height // 5, 1)].any(axis=0)
+    for start, end in zip(starts, ends):
+        if (end - start > 0.3 * height or inked[start:end].max() < 0.8
+                or not top[:start].any() or not top[end:].any()):
+            return []
+    return [ink[:, start:end] for start, end in zip(starts, ends)]
+
+
 def read_row_numbers(items: list[list[tuple[str, numpy.ndarray]]], workdir: str, tag: str) -> list[str | None]:
-    """Each crop's glyphs (from `glyphs`) as a row number, or None when they do not make one. In one run in
+    """Each crop's glyphs (from `glyphs`) as text (row_number makes it a number), or None when some glyph
+    stays unread. In one run in
     word mode, each glyph to read is read alone at its own size, and set twice at double size ("11"),
     since Tesseract drops some lone digits at one size or the other; the glyphs of a crop are also read
     together, set half a character apart. A glyph takes its single reading, else its doubled one; a
@@ -69,9 +89,26 @@ def read_row_numbers(items: list[list[tuple[str, numpy.ndarray]]], workdir: str,
             numbers.append(None)
             continue
         given = iter(characters)
-        text = "".join(kind if kind != "?" else next(given) for kind, _ in found)
-        numbers.append(text if _ROW_NUMBER.match(text) else None)
+        numbers.append("".join(kind if kind != "?" else next(given) for kind, _ in found))
     return numbers
+
+
+def row_number(glyph_text: str, arabic: bool) -> str | None:
+    """The row number the glyphs read make, or None: after the first dot numbers are Arabic, and in an
+    `arabic` column (arabic_column) so is the part before it, so a bar there is a 1."""
+    head, dot, tail = glyph_text.partition(".")
+    text = (head.replace("I", "1") if arabic else head) + dot + tail.replace("I", "1")
+    return text if _ROW_NUMBER.match(text) else None
+
+
+def arabic_column(firsts: list[str]) -> bool:
+    """Whether a column's row numbers, by their parts before the first dot as read, count 1, 2, 3 rather
+    than I, II, III. In a serif font a 1 whose thin flag and foot the threshold lost is a bar like a Roman I;
+    its column then holds numbers starting with 2-9, no Roman numeral beyond I and no 1 read as a digit
+    (where the font's 1 is no bar, a bar is an I). The column-number row is no evidence (scan.py leaves it
+    out)."""
+    return (any(first[:1] in "23456789" and first[:1] for first in firsts)
+            and not any(re.fullmatch(r"[IVX]*[VX][IVX]*|II+|1", first) for first in firsts))
 
 
 def _text(lines) -> str:

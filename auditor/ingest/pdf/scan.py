@@ -12,7 +12,7 @@ import numpy
 
 from auditor.ingest.pdf.grid import find_grids
 from auditor.ingest.pdf.layout import Cell, Fragment, Line, Page, Word, group_lines
-from auditor.ingest.pdf.numbering import INK, glyphs, read_row_numbers
+from auditor.ingest.pdf.numbering import INK, arabic_column, glyphs, read_row_numbers, row_number
 from auditor.ingest.pdf.page import Frame, Turned, pixel_edges
 from auditor.ingest.pdf.tesseract import TextRead, tesseract
 from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE
@@ -23,6 +23,7 @@ TEXT_LANGUAGE = "ind"
 FIGURE_LANGUAGE = "eng"  # `ind` reads "%" as "96"; with the figure whitelist English keeps it
 FIGURE_CHARACTERS = "0123456789.,%-()=Rp"  # "=": column numbers such as 11=7-10
 DIGIT_HEIGHT_PX = (30, 40)  # the two readings of a figure: Tesseract reads best at 20-40 px digits
+REREAD_HEIGHT_PX = (36, 48)  # a figure read again (reread_figures): heights neither first reading used
 _MAX_SKEW = 3.0  # degrees searched either way for a sheet scanned askew
 _GRADE = re.compile(r"^[A-E]{1,2}[+-]?$")  # SAKIP and other grades: A, BB, CC+
 # "•" and "✓" as OCR reads them; a lone lowercase letter is a bullet only before a misread "✓"
@@ -43,6 +44,7 @@ class _Crop:
     ink_width: int
     lines: list[TextRead] | None = None
     figure: str | None = None
+    readings: tuple[str, ...] = ()  # every reading the figure had, the one taken among them
     confidence: float = OCR_CONFIDENCE
 
 
@@ -105,6 +107,8 @@ def read_scanned_page(image, number: int, frame: Frame, workdir: str) -> Page:
             if cell is not None:
                 row, col = grid.cells[crop.cell][:2]
                 rows[row][col] = cell
+                if crop.figure:
+                    page.crops[cell.pdf_box] = (crop.pixels, crop.ink_height, crop.readings)
         page.fragments.append(Fragment(number, grid.ys[0], grid.ys[-1], rows, grid.open_top, grid.open_bottom))
     page.scanned = not (page.lines or page.fragments)
     return page
@@ -171,21 +175,31 @@ def _read_row_numbers(crops: list[_Crop], grids, workdir: str, tag: str) -> set[
             found = glyphs(crop.pixels, crop.ink_height)
             if found:
                 candidates.append((crop, found))
+    texts = read_row_numbers([found for _, found in candidates], workdir, tag)
+    read = {id(crop): text for (crop, _), text in zip(candidates, texts)}
     done = set()
-    for (crop, _), number in zip(candidates, read_row_numbers([found for _, found in candidates], workdir, tag)):
-        if number:
-            crop.lines = [TextRead(number, 100.0, 0, 0, 0, 0, crop.ink_height)]
-            done.add(id(crop))
+    for index in {crop.grid for crop, _ in candidates}:
+        column = [crop for crop in crops if crop.grid == index and abs(crop.box[0] - grids[index].xs[0]) < 1]
+        # the column-number row's 1 is bold, no bar in any font: it tells nothing about the body's
+        numbers_row = {grids[index].cells[c.cell][0] for c in crops if c.grid == index and
+                       _joined(c.lines or []) == "2" and grids[index].cells[c.cell][1] == 1}
+        arabic = arabic_column([(read.get(id(c)) or _joined(c.lines or [])).split(".")[0] for c in column
+                                if grids[index].cells[c.cell][0] not in numbers_row])
+        for crop in column:
+            number = row_number(read[id(crop)], arabic) if read.get(id(crop)) else None
+            if number:
+                crop.lines = [TextRead(number, 100.0, 0, 0, 0, 0, crop.ink_height)]
+                done.add(id(crop))
     return done
 
 
 def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
-                     tag: str) -> list[tuple[str | None, bool]]:
+                     tag: str) -> list[tuple[str | None, bool, list[str]]]:
     """Each crop (pixels, ink height, what the text model read) read as a figure, with whether the reading
     is doubtful: read at two digit heights, the second thresholded, in one run; crops whose readings
     differ are read a third time as one word. The reading most of them give wins; without a majority it
     is doubtful, and with no reading at all it is None. A lone digit the text model read counts as a vote
-    (Tesseract's line modes often drop a single character)."""
+    (Tesseract's line modes often drop a single character). Each comes with every reading it had."""
     if not items:
         return []
     images = [_prepared(pixels, height, target, binary) for target, binary in
@@ -194,40 +208,59 @@ def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
                                                    psm=7, whitelist=FIGURE_CHARACTERS)]
     pairs = list(zip(read[:len(items)], read[len(items):]))
     split = [i for i, (a, b) in enumerate(pairs) if _key(a) != _key(b) or not _key(a)]
-    # the third reading as one word; a lone character set twice ("11"), since Tesseract drops a lone "1"
-    narrow = {i for i in split if items[i][0].shape[1] <= items[i][0].shape[0]}
-    third_images = [_prepared(items[i][0], items[i][1], DIGIT_HEIGHT_PX[0], True) if i not in narrow else
-                    _prepared(numpy.hstack([items[i][0], items[i][0]]), items[i][1], DIGIT_HEIGHT_PX[0], True)
-                    for i in split]
-    third = {}
-    for i, lines in zip(split, tesseract(third_images, workdir, f"{tag}-fig3", language=FIGURE_LANGUAGE, psm=8,
-                                         whitelist=FIGURE_CHARACTERS)):
-        text = _joined(lines)
-        third[i] = text[:len(text) // 2] if i in narrow and len(text) == 2 and text[0] == text[1] else text
-    result: list[tuple[str | None, bool]] = []
+    # the third reading as one word; a lone character also set twice ("11"), since Tesseract drops a lone
+    # "1" of one font alone and of another doubled: the single reading if it gives one character
+    narrow = [i for i in split if items[i][0].shape[1] <= items[i][0].shape[0]]
+    third_images = [_prepared(items[i][0], items[i][1], DIGIT_HEIGHT_PX[0], True) for i in split]
+    third_images += [_prepared(numpy.hstack([items[i][0], items[i][0]]), items[i][1], DIGIT_HEIGHT_PX[0], True)
+                     for i in narrow]
+    read3 = [_joined(lines) for lines in tesseract(third_images, workdir, f"{tag}-fig3", language=FIGURE_LANGUAGE,
+                                                    psm=8, whitelist=FIGURE_CHARACTERS)]
+    third = dict(zip(split, read3))
+    for i, text in zip(narrow, read3[len(split):]):
+        if len(third[i]) != 1:
+            third[i] = text[0] if len(text) == 2 and text[0] == text[1] else text
+    result: list[tuple[str | None, bool, list[str]]] = []
     for index, pair in enumerate(pairs):
         text = items[index][2]
         candidates = [c for c in (*pair, third.get(index, ""), text if re.fullmatch(r"\d", text) else "")
                       if _key(c)]
         if not candidates:
-            result.append((None, True))
+            result.append((None, True, []))
             continue
         keys = [_key(c) for c in candidates]
         best = max(candidates, key=lambda c: (keys.count(_key(c)), bool(_FIGURE_LIKE.match(c))))
-        result.append((best, keys.count(_key(best)) < 2 or not _FIGURE_LIKE.match(best)))
+        result.append((best, keys.count(_key(best)) < 2 or not _FIGURE_LIKE.match(best), candidates))
     return result
 
 
-def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool]]) -> None:
+def reread_figures(crops: list[tuple[numpy.ndarray, int]], workdir: str) -> list[list[str]]:
+    """Each figure cell (pixels, ink height) read again, otherwise than at first: as a raw line (no layout
+    analysis) at a third digit height, in grey, and thresholded at a darker level; the two readings each."""
+    if not crops:
+        return []
+    # a lone character set twice, as in the third reading: Tesseract drops a lone "1"
+    narrow = [pixels.shape[1] <= pixels.shape[0] for pixels, _ in crops]
+    images = [_prepared(numpy.hstack([pixels, pixels]) if twice else pixels, height, target, binary, level)
+              for target, binary, level in ((REREAD_HEIGHT_PX[0], False, 0.5), (REREAD_HEIGHT_PX[1], True, 0.35))
+              for (pixels, height), twice in zip(crops, narrow)]
+    read = [_joined(lines) for lines in tesseract(images, workdir, "reread", language=FIGURE_LANGUAGE, psm=13,
+                                                   whitelist=FIGURE_CHARACTERS)]
+    read = [text[:len(text) // 2] if narrow[i % len(crops)] and len(text) == 2 and text[0] == text[1] else text
+            for i, text in enumerate(read)]
+    return [[read[i], read[len(crops) + i]] for i in range(len(crops))]
+
+
+def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool, list[str]]]) -> None:
     """Figure readings replace the text model's where the cell holds a figure; a doubtful one, or one
     printed unlike its column, lowers the cell's confidence."""
-    read = {id(crop): figure for crop, (figure, _) in zip(figures, readings)}
+    read = {id(crop): figure for crop, (figure, _, _) in zip(figures, readings)}
     columns: dict[tuple[int, float], list[str | None]] = {}
     for crop in figures:
         columns.setdefault((crop.grid, round(crop.box[0])), []).append(read[id(crop)])
     numeric = {key for key, values in columns.items()
                if sum(bool(v and _FIGURE_LIKE.match(v)) for v in values) * 2 > len(values)}
-    for crop, (figure, doubtful) in zip(figures, readings):
+    for crop, (figure, doubtful, seen) in zip(figures, readings):
         text = _joined(crop.lines or [])
         if figure is None:
             if not text:  # ink no reading makes sense of: "?", so that no sum takes the cell for empty
@@ -238,17 +271,17 @@ def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool]])
         in_figures = (crop.grid, round(crop.box[0])) in numeric
         if not any(ch.isdigit() for ch in text) and not _scrap_of_figure(crop, text, figure, in_figures):
             continue
-        crop.figure = figure
+        crop.figure, crop.readings = figure, tuple(seen)
         if doubtful:
             crop.confidence = DOUBTFUL_CONFIDENCE
     _check_formats(figures)
 
 
-def _take_words(words: list[TextRead], readings: list[tuple[str | None, bool]]) -> set[int]:
+def _take_words(words: list[TextRead], readings: list[tuple[str | None, bool, list[str]]]) -> set[int]:
     """Figures in sentences as the figure readings give them (the text model turns "95%" into "9596");
     returns the ids of the words whose reading is doubtful."""
     doubtful = set()
-    for word, (figure, unsure) in zip(words, readings):
+    for word, (figure, unsure, _) in zip(words, readings):
         if figure is None:
             doubtful.add(id(word))
             continue
@@ -278,11 +311,12 @@ def _figure_cells(crops: list[_Crop]) -> list[_Crop]:
 def _scrap_of_figure(crop: _Crop, text: str, figure: str, in_figures: bool) -> bool:
     """A cell the text model read without digits that holds a figure all the same: a percent sign alone
     (SATUAN "%", read as "Yo"), or one character (a lone "1" or "2" the text model drops or reads as
-    "at" or "E") that reads as a digit and is no grade ("B"; in a column of figures it is none)."""
+    "at" or "E") that reads as a digit and is no grade ("B"; in a column of figures it is none). A grade
+    of one letter is one glyph wide: a letter read from ink two glyphs wide ("95" as "E") is no grade."""
     if _key(figure) == "%":
         return True
     narrow = crop.ink_width <= 0.8 * crop.ink_height  # one glyph: two letters read from it are noise
-    grade = _GRADE.match(text.strip()) and (len(_key(text)) == 1 or not narrow) and not in_figures
+    grade = _GRADE.match(text.strip()) and narrow == (len(_key(text)) == 1) and not in_figures
     return (narrow or len(_key(text)) <= 1) and _key(figure).isdigit() and not grade
 
 
@@ -337,9 +371,9 @@ def _joined(lines: list[TextRead]) -> str:
 
 
 def _prepared(pixels: numpy.ndarray, ink_height: int | None = None, target: int | None = None,
-              binary: bool = False):
-    """A crop as Tesseract reads it best: scaled so its text is `target` px high, thresholded at the
-    middle grey between ink and paper if asked, in a white border."""
+              binary: bool = False, level: float = 0.5):
+    """A crop as Tesseract reads it best: scaled so its text is `target` px high, thresholded if asked at
+    `level` of the way from ink to paper (the middle grey by default), in a white border."""
     from PIL import Image, ImageOps
 
     image = Image.fromarray(pixels)
@@ -349,8 +383,8 @@ def _prepared(pixels: numpy.ndarray, ink_height: int | None = None, target: int 
                              Image.LANCZOS)
     if binary:
         values = numpy.asarray(image)
-        level = (int(values.min()) + int(numpy.percentile(values, 90))) / 2
-        image = Image.fromarray(numpy.where(values < level, 0, 255).astype(numpy.uint8))
+        ink, paper = int(values.min()), int(numpy.percentile(values, 90))
+        image = Image.fromarray(numpy.where(values < ink + level * (paper - ink), 0, 255).astype(numpy.uint8))
     return ImageOps.expand(image, border=12, fill=255)
 
 

@@ -1,0 +1,57 @@
+"""Figures read by OCR checked for plausibility before a finding rests on them.
+
+The check is the rules' own arithmetic: a table figure OCR read with confidence that a rule finds in
+contradiction with its row or column (capaian against realisasi ÷ target, penyerapan against the Rp
+ratio, a JUMLAH row against the sum of its column, …) is read again from its cell's pixels, otherwise
+than at first (ingest/pdf/scan.py: reread_figures). A re-read never changes the figure: the report may
+itself be inconsistent. When both re-readings, and every reading the figure had at first (the majority of
+which it is), give what the cell holds, the figure keeps its confidence and the finding stays an error;
+when any differs, the figure's confidence drops to DOUBTFUL_CONFIDENCE and the finding becomes a warning
+to look at the cell. The column's format is
+checked at reading time already (scan.py: _check_formats)."""
+from __future__ import annotations
+
+import re
+import tempfile
+
+from auditor.config import Config
+from auditor.document import Document, refresh_facts
+from auditor.model import DOUBTFUL_CONFIDENCE
+from auditor.ruleapi import Finding, Location
+from auditor.values import plain_text
+
+
+def recheck(document: Document, findings: list[Finding], config: Config) -> bool:
+    """Re-reads the confident OCR'd table figures the error `findings` rest on; lowers the confidence of
+    those read otherwise and rebuilds the facts. Returns whether any confidence was lowered."""
+    crops = document.raw.ocr_crops
+    suspects: dict[tuple, Location] = {}
+    for finding in findings:
+        if finding.severity != "error":
+            continue
+        for location in finding.locations:
+            key = (location.page, location.box)
+            if (key in crops and location.table_index is not None and location.row_index is not None
+                    and location.column_index is not None and DOUBTFUL_CONFIDENCE < location.confidence < 1):
+                suspects.setdefault(key, location)
+    if not suspects:
+        return False
+    from auditor.ingest.pdf.scan import reread_figures
+
+    with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir:
+        readings = reread_figures([crops[key][:2] for key in suspects], workdir)
+    lowered = False
+    for (key, location), again in zip(suspects.items(), readings):
+        table = document.table(location.table_index)
+        printed = table.rows[location.row_index][location.column_index]
+        if any(_key(reading) != _key(printed) for reading in (*crops[key][2], *again)):
+            table.confidences[location.row_index][location.column_index] = DOUBTFUL_CONFIDENCE
+            lowered = True
+    if lowered:
+        refresh_facts(document, config)
+    return lowered
+
+
+def _key(text: str) -> str:
+    """A figure without spaces, nor a separator at either end (a speck beside it read as a comma)."""
+    return re.sub(r"\s+", "", plain_text(text)).strip(".,")
