@@ -1,4 +1,5 @@
-"""Renders generated LKjIP reports (tests/generator.py) to PDF: with reportlab, and as DOCX converted by LibreOffice.
+"""Renders generated LKjIP reports (tests/generator.py) to PDF: with reportlab, as DOCX converted by LibreOffice,
+and as HTML printed by WeasyPrint or by a real browser (Chromium's headless print).
 
 Both print what real reports print around the content: tables whose header rows repeat on every
 page, merged header cells, wide tables on landscape pages, a running header and page numbers.
@@ -365,9 +366,10 @@ def _markup(text: str) -> str:
     return _BOLD.sub(r"<b>\1</b>", escape(text))
 
 
-def to_html(report: Report) -> str:
+def to_html(report: Report, *, ruled: bool = True) -> str:
     """The report as a browser prints it: a running header, a footer with the page number, wide
-    tables on landscape pages (a named @page), header rows in <thead> so they repeat on each page."""
+    tables on landscape pages (a named @page), header rows in <thead> so they repeat on each page;
+    `ruled` False draws the tables without lines, as many web-made reports do."""
     markup = _markup
     css = f"""
     @page {{ size: A4; margin: 2cm 2cm 2.2cm 2cm;
@@ -379,7 +381,7 @@ def to_html(report: Report) -> str:
     p {{ margin: 0 0 7pt 0; }}
     .wide {{ page: wide; }}
     table {{ border-collapse: collapse; width: 100%; margin-bottom: 12pt; }}
-    td, th {{ border: 0.5pt solid black; font-size: 7.5pt; padding: 2pt 3pt; vertical-align: top; }}
+    td, th {{ border: {"0.5pt solid black" if ruled else "none"}; font-size: 7.5pt; padding: 2pt 3pt; vertical-align: top; }}
     th {{ font-weight: bold; text-align: center; }}
     tr {{ break-inside: avoid; }}
     """
@@ -425,12 +427,29 @@ def to_pdf_weasyprint(report: Report, path: Path) -> None:
     weasyprint.HTML(string=to_html(report)).write_pdf(str(path))
 
 
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def to_pdf_chromium(report: Report, path: Path, *, ruled: bool = True) -> None:
+    """The HTML printed by Chromium, as "Save as PDF" in a browser does: Skia's PDF, tagged, its own line
+    breaking and glyph placement; a private profile so that parallel prints do not share (and lock) one."""
+    with tempfile.TemporaryDirectory(prefix="chromium-print-") as folder:
+        page = Path(folder) / "report.html"
+        page.write_text(to_html(report, ruled=ruled), encoding="utf-8")
+        subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", f"--print-to-pdf={path}",
+                        page.as_uri()], check=True, capture_output=True, timeout=120)
+    if not path.exists():
+        raise RuntimeError(f"Chromium did not write {path}")
+
+
 # ---------------------------------------------------------------- all routes, and damaged files
 
 # Borderless routes: the same tables without ruling lines, read from the structure tree (tagged)
 # or from the alignment of their text.
-BORDERLESS = ("reportlab-borderless", "libreoffice-borderless", "libreoffice-borderless-tagged")
-ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint", *BORDERLESS)
+BORDERLESS = ("reportlab-borderless", "libreoffice-borderless", "libreoffice-borderless-tagged", "chromium-borderless")
+ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint", "chromium", *BORDERLESS)
 
 
 def route_missing(route: str) -> str | None:
@@ -439,6 +458,8 @@ def route_missing(route: str) -> str | None:
         return "needs DejaVu Sans (fonts-dejavu-core)"
     if route.startswith("libreoffice") and libreoffice() is None:
         return "needs LibreOffice (libreoffice-writer-nogui)"
+    if route.startswith("chromium") and chromium() is None:
+        return "needs Chromium (Debian chromium)"
     if route == "weasyprint" and not weasyprint_available():
         return "needs WeasyPrint (pip weasyprint, Debian libpango-1.0-0 libpangoft2-1.0-0)"
     return None
@@ -463,6 +484,10 @@ def render(reports: dict[str, Report], route: str, folder: Path) -> dict[str, Pa
         for name, report in reports.items():
             paths[name] = folder / f"{name}.pdf"
             to_pdf_weasyprint(report, paths[name])
+    elif route in ("chromium", "chromium-borderless"):
+        for name, report in reports.items():
+            paths[name] = folder / f"{name}.pdf"
+            to_pdf_chromium(report, paths[name], ruled=route == "chromium")
     elif route in ("libreoffice", "libreoffice-borderless", "libreoffice-borderless-tagged"):
         documents = []
         for name, report in reports.items():
