@@ -33,8 +33,8 @@ def glyphs(pixels: numpy.ndarray, line_height: int) -> list[tuple[str, numpy.nda
             found.append((".", ink[top:bottom, start:end]))
         elif height >= 0.7 * line_height and width <= 0.3 * height and ink[top:bottom, start:end].mean() >= 0.6:
             found.append(("I", ink[top:bottom, start:end]))
-        elif height >= 0.7 * line_height and _stems(ink[top:bottom, start:end]):
-            found += [("I", stem) for stem in _stems(ink[top:bottom, start:end])]
+        elif height >= 0.7 * line_height and (stems := _stems(ink[top:bottom, start:end])):
+            found += [("I", stem) for stem in stems]
         else:
             found.append(("?", pixels[max(top - 2, 0):bottom + 2, max(start - 2, 0):end + 2]))
     return found if any(kind == "I" for kind, _ in found) else None
@@ -59,8 +59,8 @@ def _stems(ink: numpy.ndarray) -> list[numpy.ndarray]:
 
 def read_row_numbers(items: list[list[tuple[str, numpy.ndarray]]], workdir: str, tag: str) -> list[str | None]:
     """Each crop's glyphs (from `glyphs`) as text (row_number makes it a number), or None when some glyph
-    stays unread. In one run in
-    word mode, each glyph to read is read alone at its own size, and set twice at double size ("11"),
+    stays unread. In one run in word mode, each glyph to read is read alone at its own size, and set twice at
+    double size ("11"),
     since Tesseract drops some lone digits at one size or the other; the glyphs of a crop are also read
     together, set half a character apart. A glyph takes its single reading, else its doubled one; a
     crop with a glyph left unread takes the joint reading when it has one character per glyph."""
@@ -107,7 +107,7 @@ def arabic_column(firsts: list[str]) -> bool:
     its column then holds numbers starting with 2-9, no Roman numeral beyond I and no 1 read as a digit
     (where the font's 1 is no bar, a bar is an I). The column-number row is no evidence (scan.py leaves it
     out)."""
-    return (any(first[:1] in "23456789" and first[:1] for first in firsts)
+    return (any(re.match(r"[2-9]", first) for first in firsts)
             and not any(re.fullmatch(r"[IVX]*[VX][IVX]*|II+|1", first) for first in firsts))
 
 
