@@ -208,8 +208,8 @@ def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
                                                    psm=7, whitelist=FIGURE_CHARACTERS)]
     pairs = list(zip(read[:len(items)], read[len(items):]))
     split = [i for i, (a, b) in enumerate(pairs) if _key(a) != _key(b) or not _key(a)]
-    # the third reading as one word; a lone character also set twice ("11"), since Tesseract drops a lone
-    # "1" of one font alone and of another doubled: the single reading if it gives one character
+    # the third reading as one word; a lone character set twice ("11"), since Tesseract drops a lone "1",
+    # and also alone, which counts only when the doubled reading gives nothing (a serif "1")
     narrow = [i for i in split if items[i][0].shape[1] <= items[i][0].shape[0]]
     third_images = [_prepared(items[i][0], items[i][1], DIGIT_HEIGHT_PX[0], True) for i in split]
     third_images += [_prepared(numpy.hstack([items[i][0], items[i][0]]), items[i][1], DIGIT_HEIGHT_PX[0], True)
@@ -218,7 +218,7 @@ def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
                                                     psm=8, whitelist=FIGURE_CHARACTERS)]
     third = dict(zip(split, read3))
     for i, text in zip(narrow, read3[len(split):]):
-        if len(third[i]) != 1:
+        if text:
             third[i] = text[0] if len(text) == 2 and text[0] == text[1] else text
     result: list[tuple[str | None, bool, list[str]]] = []
     for index, pair in enumerate(pairs):
