@@ -54,7 +54,7 @@ def run_rules(document: Document, config: Config) -> Result:
     again, and if that makes any doubtful the rules run once more. `document` may also be a filed one
     (history.Filed: facts only, for the rules across documents), which OCR does not concern."""
     result = _run_rules(document, config)
-    if isinstance(document, Document) and document.raw.ocr_crops and recheck(document, result.findings, config):
+    if isinstance(document, Document) and (document.raw.ocr_crops or document.raw.ocr_words) and recheck(document, result.findings, config):
         result = _run_rules(document, config)
     return result
 

@@ -60,3 +60,6 @@ class RawDocument:
     # the pixels, ink height and readings of every figure cell OCR read, by page and box: a figure a rule
     # finds implausible is read again from them (auditor/plausible.py)
     ocr_crops: dict[PageBox, tuple] = field(default_factory=dict)
+    # the same for the figures of each OCR'd sentence line, by page and line box: (pixels, ink height, readings,
+    # the figure as kept) per figure word in the line
+    ocr_words: dict[PageBox, tuple] = field(default_factory=dict)

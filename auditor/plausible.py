@@ -3,7 +3,10 @@
 The check is the rules' own arithmetic: a table figure OCR read with confidence that a rule finds in
 contradiction with its row or column (capaian against realisasi ÷ target, penyerapan against the Rp
 ratio, a JUMLAH row against the sum of its column, …) is read again from its cell's pixels, otherwise
-than at first (ingest/pdf/scan.py: reread_figures). A re-read never changes the figure: the report may
+than at first (ingest/pdf/scan.py: reread_figures). A figure stated in a sentence is read again the same
+way from its word's pixels, kept with the sentence line it was printed on, and the sentence becomes
+doubtful when any figure of its lines reads otherwise (a fact points to its sentence's lines, not to
+one word). A re-read never changes the figure: the report may
 itself be inconsistent. When both re-readings, and every reading the figure had at first (the majority of
 which it is), give what the cell holds, the figure keeps its confidence and the finding stays an error;
 when any differs, the figure's confidence drops to DOUBTFUL_CONFIDENCE and the finding becomes a warning
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import replace
 
 from auditor.config import Config
 from auditor.document import Document, refresh_facts
@@ -22,34 +26,53 @@ from auditor.values import plain_text
 
 
 def recheck(document: Document, findings: list[Finding], config: Config) -> bool:
-    """Re-reads the confident OCR'd table figures the error `findings` rest on; lowers the confidence of
-    those read otherwise and rebuilds the facts. Returns whether any confidence was lowered."""
-    crops = document.raw.ocr_crops
+    """Re-reads the confident OCR'd figures the error `findings` rest on, table cells and the figures of
+    sentence lines; lowers the confidence of the cells, and of the sentences, read otherwise and rebuilds
+    the facts. Returns whether any confidence was lowered."""
+    crops, words = document.raw.ocr_crops, document.raw.ocr_words
     suspects: dict[tuple, Location] = {}
+    lines: set[tuple] = set()
     for finding in findings:
         if finding.severity != "error":
             continue
         for location in finding.locations:
+            if not DOUBTFUL_CONFIDENCE < location.confidence < 1:
+                continue
             key = (location.page, location.box)
             if (key in crops and location.table_index is not None and location.row_index is not None
-                    and location.column_index is not None and DOUBTFUL_CONFIDENCE < location.confidence < 1):
+                    and location.column_index is not None):
                 suspects.setdefault(key, location)
-    if not suspects:
+            elif location.table_index is None:
+                # a sentence's figure: each figure of the lines it was printed on (its own is among them)
+                lines.update(box for box in location.text_boxes if box in words)
+    if not suspects and not lines:
         return False
     from auditor.ingest.pdf.scan import reread_figures
 
+    line_figures = [(line, figure) for line in sorted(lines) for figure in words[line]]
     with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir:
-        readings = reread_figures([crops[key][:2] for key in suspects], workdir)
+        readings = reread_figures([crops[key][:2] for key in suspects] + [figure[:2] for _, figure in line_figures],
+                                  workdir)
     lowered = False
     for (key, location), again in zip(suspects.items(), readings):
         table = document.table(location.table_index)
         printed = table.rows[location.row_index][location.column_index]
-        if any(_key(reading) != _key(printed) for reading in (*crops[key][2], *again)):
+        if _differs(printed, (*crops[key][2], *again)):
             table.confidences[location.row_index][location.column_index] = DOUBTFUL_CONFIDENCE
+            lowered = True
+    doubtful = {line for (line, (_, _, seen, printed)), again in zip(line_figures, readings[len(suspects):])
+                if _differs(printed, (*seen, *again))}
+    for block in document.text:
+        if doubtful.intersection(block.boxes):
+            block.source = replace(block.source, confidence=DOUBTFUL_CONFIDENCE)
             lowered = True
     if lowered:
         refresh_facts(document, config)
     return lowered
+
+
+def _differs(printed: str, readings: tuple[str, ...]) -> bool:
+    return any(_key(reading) != _key(printed) for reading in readings)
 
 
 def _key(text: str) -> str:

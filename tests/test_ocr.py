@@ -107,6 +107,51 @@ def test_an_implausible_ocr_figure_is_read_again_and_never_corrected(monkeypatch
     assert document.tables[0].rows[-1][4:] == ["80", "80", "90"]
 
 
+SENTENCE_LINE = (3, (72.0, 400.0, 520.0, 412.0))
+
+
+def scanned_sentence(first_readings: tuple[str, ...]):
+    """The table read right (capaian 100) and, on a scanned line of page 3, a sentence stating capaian 90%: its
+    three figure words kept with the line as scan.py keeps them, the capaian read as given at first."""
+    text = CAPAIAN.replace("| 90 |", "| 100 |") + (
+        "\nDengan indikator Persentase Y, dan target 80%, terealisasi 80%, atau tercapai 90%.\n")
+    raw = read_markdown("pindaian.md", text)
+    items = [replace(item, source=Source(page=3, confidence=OCR_CONFIDENCE), boxes=(SENTENCE_LINE,))
+             if isinstance(item, TextBlock) and "tercapai" in item.text else item for item in raw.items]
+    blank = numpy.full((20, 40), 255, numpy.uint8)
+    # the "ink height" tells the fake re-read below which word it reads
+    words = {SENTENCE_LINE: ((blank, 0, ("80%",) * 3, "80%"), (blank, 1, ("80%",) * 3, "80%"),
+                             (blank, 2, first_readings, "90%"))}
+    return replace(raw, items=items, ocr_words=words)
+
+
+@pytest.mark.parametrize("first, again, severity", [
+    (("90%", "90%"), ["90%", "90%"], "error"),  # read alike at first and again: the error stands
+    (("90%", "90%"), ["90%", "98%"], "warning"),  # read otherwise once
+    (("90%", "96%", "90%"), ["90%", "90%"], "warning"),  # a majority at first only
+])
+def test_an_implausible_figure_in_an_ocr_sentence_is_read_again_from_its_line(monkeypatch, first, again, severity):
+    """LKJ301 finds the sentence's capaian 90% against the table's 100: the figures of the sentence's line,
+    found by the line the fact carries, are read again; a reading otherwise makes the sentence doubtful,
+    and the sentence's figure is never replaced."""
+    asked = []
+
+    def reread(crops, workdir):
+        asked.append([height for _, height in crops])
+        return [again if height == 2 else ["80%", "80%"] for _, height in crops]
+
+    monkeypatch.setattr(scan, "reread_figures", reread)
+    config = Config()
+    document = normalise(scanned_sentence(first), config)
+    findings = run_rules(document, config).findings
+    found = [(f.rule, f.severity, f.subject, f.values) for f in findings if f.rule != "LKJ902"]
+    assert found == [("LKJ301", severity, "Persentase Y", (90, 100))]
+    assert asked == [[0, 1, 2]]
+    sentence = findings[0].locations[0]
+    assert sentence.text_boxes == (SENTENCE_LINE,) and "tercapai 90%" in sentence.text
+    assert findings[0].message("id").endswith("(periksa angka hasil OCR, hlm. 3)") == (severity == "warning")
+
+
 def test_figures_read_without_ocr_are_not_read_again(monkeypatch):
     monkeypatch.setattr(scan, "reread_figures", lambda crops, workdir: pytest.fail("a re-read"))
     config = Config()

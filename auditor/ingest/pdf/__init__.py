@@ -156,7 +156,9 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False, max_p
         placed.sort(key=lambda pair: pair[0])
         items.extend(item for _, item in placed)
     crops = {(page.number, box): crop for page in pages for box, crop in page.crops.items()}
-    return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), scanned_pages=scanned, ocr_crops=crops)
+    words = {(page.number, box): figures for page in pages for box, figures in page.word_crops.items()}
+    return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), scanned_pages=scanned, ocr_crops=crops,
+                       ocr_words=words)
 
 
 def _below_one(confidences: list[list[float]]) -> list[list[float]] | None:

@@ -115,6 +115,8 @@ class Page:
     # an OCR'd page's figure cells (pixels, ink height, the readings they had) by their box in the page's user
     # space, for a re-read
     crops: dict = field(default_factory=dict)
+    # its sentence lines' figures by the line's box (scan.py: _line_figures), for a re-read
+    word_crops: dict = field(default_factory=dict)
 
 
 def line_groups(words: list[Word]) -> list[list[Word]]:

@@ -97,6 +97,7 @@ def read_scanned_page(image, number: int, frame: Frame, workdir: str) -> Page:
     _take_figures(figures, readings[:len(figures)])
     doubtful = _take_words(digit_words, readings[len(figures):])
     page.lines = _lines(words, doubtful, scale, number, frame)
+    page.word_crops = _line_figures(page.lines, digit_words, word_crops, readings[len(figures):], scale)
     for index, grid in enumerate(grids):
         mine = [c for c in crops if c.grid == index]
         if not mine:
@@ -294,6 +295,21 @@ def _take_words(words: list[TextRead], readings: list[tuple[str | None, bool, li
             if unsure:
                 doubtful.add(id(word))
     return doubtful
+
+
+def _line_figures(lines: list[Line], words: list[TextRead], crops: list[tuple], readings: list[tuple],
+                  scale: float) -> dict:
+    """The figures of each sentence line, by the line's box in the page's user space: every figure word in it
+    as (pixels, ink height, the readings it had, the figure as kept), for a re-read (auditor/plausible.py).
+    A word belongs to the line whose box holds its centre (lines are the union of their words' boxes)."""
+    found: dict = {}
+    for word, (pixels, height, _), (_, _, seen) in zip(words, crops, readings):
+        x, y = (word.left + word.right) / 2 / scale, (word.top + word.bottom) / 2 / scale
+        line = next((line for line in lines if line.x0 <= x <= line.x1 and line.top <= y <= line.bottom), None)
+        if line is not None and line.pdf_box is not None:
+            figure = word.text.rstrip(".,;:")  # the sentence's punctuation is no part of the figure
+            found.setdefault(line.pdf_box, []).append((pixels, height, tuple(seen), figure))
+    return {box: tuple(figures) for box, figures in found.items()}
 
 
 def _figure_cells(crops: list[_Crop]) -> list[_Crop]:
