@@ -21,6 +21,7 @@ import argparse
 import multiprocessing
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -65,6 +66,7 @@ class Outcome:
     skipped: bool = False  # the injection does not apply to this report
     unusable: str | None = None  # the audit refused the file (exit 2)
     crash: str | None = None
+    seconds: float = 0.0  # CPU time for this report: printing (LibreOffice's too) and both audits
 
 
 def _audit(path: str, options: dict, broken: list[str]) -> list[tuple]:
@@ -79,57 +81,133 @@ def _audit(path: str, options: dict, broken: list[str]) -> list[tuple]:
     return [(f.rule, f.subject, f.severity, tuple(str(v) for v in f.values), f.message("en")) for f in result.findings]
 
 
-def run_task(task: Task) -> Outcome:
+def _inject(task: Task, report) -> tuple | None:
+    """The injection's Expected finding for this report, or None when nothing in it breaks that way."""
+    try:
+        return injections()[task.kind](report, random.Random(task.seed))
+    except (IndexError, StopIteration):
+        return None
+
+
+def _printed(route: str, reports: dict, seeds: dict[str, int], folder: Path) -> dict[str, Path]:
+    """The reports as `route` prints them (the damaged routes: the markdown with odd digits, a
+    reportlab PDF with flipped bytes), all in one call: LibreOffice converts them in one run."""
+    if route == "unicode":
+        damaged = {name: generator.damage_unicode(report, random.Random(seeds[name]))
+                   for name, report in reports.items()}
+        return pdf_render.render(damaged, "markdown", folder)
+    if route == "flipped":
+        paths = {}
+        for name, clean in pdf_render.render(reports, "reportlab", folder).items():
+            paths[name] = folder / f"{name}-flipped.pdf"
+            paths[name].write_bytes(pdf_render.flip_bytes(clean.read_bytes(), random.Random(seeds[name])))
+        return paths
+    return pdf_render.render(reports, route, folder)
+
+
+def _print_each(route: str, reports: dict, seeds: dict[str, int], folder: Path) -> dict[str, Path | str]:
+    """Each report's file, or the traceback of its failure: when printing the reports together fails,
+    each is printed alone so that one report's failure is counted as its own crash, not the others'."""
+    try:
+        return dict(_printed(route, reports, seeds, folder / "together"))
+    except Exception:  # a benchmark counts crashes instead of stopping at the first
+        if len(reports) == 1:
+            return {name: traceback.format_exc(limit=6) for name in reports}
+    out: dict[str, Path | str] = {}
+    for name, report in reports.items():
+        out.update(_print_each(route, {name: report}, seeds, folder / name))
+    return out
+
+
+def run_tasks(chunk: list[Task]) -> list[Outcome]:
+    """Audits a chunk of one route's tasks, each report and its markdown; the chunk's reports are
+    printed together (`chunk_size`). Each outcome carries its share of the chunk's CPU time."""
     from auditor.errors import InputError
 
-    outcome = Outcome(task)
-    try:
-        report = generator.generate(task.seed, template=task.template)
-        options: dict = {}
-        if task.kind:
+    started = _cpu_seconds()
+    route = chunk[0].route
+    outcomes = [Outcome(task) for task in chunk]
+    reports, seeds, options = {}, {}, {}
+    with tempfile.TemporaryDirectory(prefix="precision-") as folder:
+        folder = Path(folder)
+        for n, outcome in enumerate(outcomes):
+            task, name = outcome.task, f"r{n}"
             try:
-                expected = injections()[task.kind](report, random.Random(task.seed))
-            except (IndexError, StopIteration):  # nothing in this report to break that way
-                expected = None
-            if expected is None:
-                outcome.skipped = True
-                return outcome
-            options = expected.options
-            outcome.expected = (expected.rule, expected.subject)
-        with tempfile.TemporaryDirectory(prefix="precision-") as folder:
-            folder = Path(folder)
-            md = pdf_render.render({"r": report}, "markdown", folder / "md")["r"]
-            outcome.markdown = _audit(str(md), options, outcome.violations)
-            if task.route == "markdown":
+                report = generator.generate(task.seed, template=task.template)
+                options[name] = {}
+                if task.kind:
+                    expected = _inject(task, report)
+                    if expected is None:
+                        outcome.skipped = True
+                        continue
+                    options[name] = expected.options
+                    outcome.expected = (expected.rule, expected.subject)
+                md = pdf_render.render({name: report}, "markdown", folder / "md")[name]
+                outcome.markdown = _audit(str(md), options[name], outcome.violations)
+            except Exception:  # a benchmark counts crashes instead of stopping at the first
+                outcome.crash = traceback.format_exc(limit=6)
+                continue
+            if route == "markdown":
                 outcome.findings = outcome.markdown
-                return outcome
-            if task.route == "unicode":
-                damaged = generator.damage_unicode(report, random.Random(task.seed))
-                path = pdf_render.render({"r": damaged}, "markdown", folder / "unicode")["r"]
-            elif task.route == "flipped":
-                clean = pdf_render.render({"r": report}, "reportlab", folder / "rl")["r"]
-                path = folder / "flipped.pdf"
-                path.write_bytes(pdf_render.flip_bytes(clean.read_bytes(), random.Random(task.seed)))
             else:
-                path = pdf_render.render({"r": report}, task.route, folder / task.route)["r"]
+                reports[name], seeds[name] = report, task.seed
+        printed = _print_each(route, reports, seeds, folder / route) if reports else {}
+        for name, path in printed.items():
+            outcome = outcomes[int(name[1:])]
+            if isinstance(path, str):
+                outcome.crash = path
+                continue
             try:
-                outcome.findings = _audit(str(path), options, outcome.violations)
+                outcome.findings = _audit(str(path), options[name], outcome.violations)
             except InputError as error:
                 outcome.unusable = error.message("en")
-    except Exception:  # a benchmark counts crashes instead of stopping at the first
-        outcome.crash = traceback.format_exc(limit=6)
-    return outcome
+            except Exception:
+                outcome.crash = traceback.format_exc(limit=6)
+    for outcome in outcomes:
+        outcome.seconds = (_cpu_seconds() - started) / len(outcomes)
+    return outcomes
+
+
+def _cpu_seconds() -> float:
+    """This process's CPU time and its finished children's (LibreOffice): unlike the wall clock, not
+    stretched by other work on a shared machine."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def chunk_size(route: str) -> int:
+    """Reports printed together: LibreOffice takes about 3 s to start and 0.7 s per document, so its
+    routes convert many documents per run; the other routes print one report at a time."""
+    return 25 if route.startswith("libreoffice") else 1
+
+
+def _share(total: int, parts: int) -> list[int]:
+    """`total` split as evenly as possible into `parts` counts."""
+    return [total // parts + (n < total % parts) for n in range(parts)]
+
+
+def _applying_seed(task: Task, tries: int = 20) -> int:
+    """The first of the task's seeds (its own, then its own plus 1 000 000, 2 000 000 …) whose report
+    has something to break the task's way, so that every injected report counts; its own when none has."""
+    for attempt in range(tries):
+        seed = task.seed + 1_000_000 * attempt
+        if _inject(Task(task.route, seed, task.template, task.kind), generator.generate(seed, template=task.template)):
+            return seed
+    return task.seed
 
 
 def tasks(routes: list[str], clean: int, injected: int, first_seed: int = 0,
           layouts: tuple[str, ...] = TEMPLATES) -> list[Task]:
-    """Per route and layout: `clean` clean reports and `injected` ones, the kinds that apply to the layout in turn."""
+    """Per ROUTE: `clean` clean reports and `injected` injected ones, shared evenly among the layouts;
+    within a layout the kinds that apply to it in turn, each on a report that has something to break."""
     out = []
     for route in routes:
-        for template in layouts:
+        for template, clean_here, injected_here in zip(layouts, _share(clean, len(layouts)),
+                                                       _share(injected, len(layouts))):
             kinds = for_layout(template)
-            out += [Task(route, first_seed + n, template, None) for n in range(clean)]
-            out += [Task(route, first_seed + 1000 + n, template, kinds[n % len(kinds)]) for n in range(injected)]
+            out += [Task(route, first_seed + n, template, None) for n in range(clean_here)]
+            out += [Task(route, _applying_seed(Task(route, first_seed + 1000 + n, template, kinds[n % len(kinds)])),
+                         template, kinds[n % len(kinds)]) for n in range(injected_here)]
     return out
 
 
@@ -148,13 +226,17 @@ def found(outcome: Outcome) -> bool:
 def summarise(outcomes: list[Outcome]) -> dict:
     """Per route: the figures the README quotes; per route and layout: clean errors and recall."""
     routes: dict = defaultdict(lambda: {"clean": 0, "clean_with_errors": 0, "clean_errors": 0, "recall": defaultdict(
-        lambda: [0, 0]), "parity": [0, 0], "empty_subject": 0, "violations": 0, "unusable": 0, "crash": 0, "examples": [],
+        lambda: [0, 0]), "parity": [0, 0], "empty_subject": 0, "violations": 0, "unusable": 0, "crash": 0, "skipped": 0,
+        "reports": 0, "seconds": 0.0, "examples": [],
         "layouts": defaultdict(lambda: {"clean": 0, "clean_errors": 0, "found": 0, "tried": 0})})
     for o in outcomes:
         r = routes[o.task.route]
         layout = r["layouts"][o.task.template]
         if o.skipped:
+            r["skipped"] += 1
             continue
+        r["reports"] += 1
+        r["seconds"] += o.seconds
         if o.crash:
             r["crash"] += 1
             r["examples"].append(f"crash {o.task}: {o.crash.strip().splitlines()[-1]}")
@@ -195,15 +277,16 @@ def summarise(outcomes: list[Outcome]) -> dict:
     return routes
 
 
-def print_summary(routes: dict, seconds: float, examples: int) -> None:
-    print(f"precision benchmark ({seconds:.0f} s)")
+def print_summary(routes: dict, seconds: float, jobs: int, examples: int) -> None:
+    print(f"precision benchmark ({seconds:.0f} s, {jobs} job{'s' * (jobs > 1)})")
     for route in ROUTES:
         if route not in routes:
             continue
         r = routes[route]
         found_all = sum(c[0] for c in r["recall"].values())
         tried_all = sum(c[1] for c in r["recall"].values())
-        print(f"\n== {route}")
+        print(f"\n== {route}: {r['reports']} reports, {r['seconds'] / max(r['reports'], 1):.2f} CPU s per report "
+              f"(printing, the audit of the file and of its markdown)")
         print(f"clean reports: {r['clean']}, with an error: {r['clean_with_errors']}, errors: {r['clean_errors']}")
         if tried_all:
             print(f"recall: {found_all}/{tried_all} = {100 * found_all / tried_all:.1f}%")
@@ -216,15 +299,19 @@ def print_summary(routes: dict, seconds: float, examples: int) -> None:
             print(f"  {template:<12} clean {figures['clean']}, errors {figures['clean_errors']}; "
                   f"recall {figures['found']}/{figures['tried']} = {recall}")
         print(f"empty subjects: {r['empty_subject']}, equal-value errors and other broken invariants: "
-              f"{r['violations']}, unusable: {r['unusable']}, crashes: {r['crash']}")
+              f"{r['violations']}, unusable: {r['unusable']}, crashes: {r['crash']}, "
+              f"injections that found nothing to break: {r['skipped']}")
         for line in r["examples"][:examples]:
             print("  " + line)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clean", type=int, default=100, help="clean reports per route")
-    parser.add_argument("--injected", type=int, default=300, help="injected reports per route (kinds in turn)")
+    parser.add_argument("--clean", type=int, default=100,
+                        help="clean reports per route, shared evenly among the layouts (default: 100)")
+    parser.add_argument("--injected", type=int, default=300,
+                        help="injected reports per route, shared evenly among the layouts; in each layout the kinds "
+                             "that apply to it in turn (default: 300)")
     parser.add_argument("--routes", nargs="+", default=list(ROUTES), choices=ROUTES)
     parser.add_argument("--kinds", nargs="+", help="only these injected kinds")
     parser.add_argument("--layouts", nargs="+", default=list(TEMPLATES), choices=TEMPLATES,
@@ -239,10 +326,14 @@ def main(argv: list[str] | None = None) -> int:
     todo = tasks([r for r in args.routes if not missing[r]], args.clean, args.injected, layouts=tuple(args.layouts))
     if args.kinds:
         todo = [t for t in todo if t.kind is None or t.kind in args.kinds]
+    chunks = []
+    for route in dict.fromkeys(task.route for task in todo):
+        mine = [task for task in todo if task.route == route]
+        chunks += [mine[at:at + chunk_size(route)] for at in range(0, len(mine), chunk_size(route))]
     started = time.perf_counter()
     with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-        outcomes = list(pool.imap_unordered(run_task, todo, chunksize=1))
-    print_summary(summarise(outcomes), time.perf_counter() - started, args.examples)
+        outcomes = [outcome for done in pool.imap_unordered(run_tasks, chunks) for outcome in done]
+    print_summary(summarise(outcomes), time.perf_counter() - started, args.jobs, args.examples)
     return 0
 
 

@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import pdf_render  # noqa: E402
 import precision  # noqa: E402
 
-# A few reports per route: CI time is the limit; benchmarks/precision.py runs the hundreds.
-CLEAN, INJECTED = 2, 2
+# A few reports per route (shared among the layouts): CI time is the limit; benchmarks/precision.py runs the hundreds.
+CLEAN, INJECTED = 4, 4
 LAYOUTS = ("sumenep", "bappeda")  # a kecamatan template and another unit type's layout
 
 
@@ -24,7 +24,9 @@ def test_route_sample(route):
     why = pdf_render.route_missing("reportlab" if route == "flipped" else route)
     if why:
         pytest.skip(why)
-    outcomes = [precision.run_task(task) for task in precision.tasks([route], CLEAN, INJECTED, first_seed=7, layouts=LAYOUTS)]
+    todo = precision.tasks([route], CLEAN, INJECTED, first_seed=7, layouts=LAYOUTS)
+    outcomes = [outcome for at in range(0, len(todo), precision.chunk_size(route))
+                for outcome in precision.run_tasks(todo[at:at + precision.chunk_size(route)])]
     summary = precision.summarise(outcomes)[route]
     assert summary["crash"] == 0, summary["examples"]
     assert summary["empty_subject"] == 0
