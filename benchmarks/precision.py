@@ -1,18 +1,23 @@
 """Benchmark precision and recall: generated reports audited through every rendering route.
 
-For each route (markdown; reportlab; DOCX → LibreOffice; HTML → WeasyPrint) and each damaged copy
-(Unicode digits in the markdown; a reportlab PDF with flipped bytes) it audits, for each layout (the
-kecamatan templates and the other unit types', tests/opd_layouts.py), clean reports and reports with one
-injected inconsistency of each kind that applies to the layout, and prints per route and per layout:
+For each route (markdown; reportlab; DOCX → LibreOffice; HTML → WeasyPrint; the borderless reportlab
+and LibreOffice prints, tagged and untagged) and each damaged copy (Unicode digits in the markdown; a
+reportlab PDF with flipped bytes) it audits clean reports and reports with one injected inconsistency.
+The counts are PER ROUTE, shared evenly among the layouts (the kecamatan templates and the other unit
+types', tests/opd_layouts.py); within a layout the injected kinds that apply to it come in turn, each
+on a report that has something to break that way. It prints per route and per layout:
 
 - errors on clean reports (target 0) and the reports that had one;
 - recall per injected kind: the expected finding (rule and subject) was reported (target ≥ 97%);
 - md ↔ PDF parity: the findings (rule, subject, severity) equal those of the same report's
   markdown (target: identical);
 - findings with an empty subject, errors whose figures agree under printed precision (tests/invariants.py)
-  and audits that crashed (target 0).
+  and audits that crashed (target 0);
+- CPU seconds per report (printing and both audits). LibreOffice converts 25 documents per run:
+  its start-up costs about as much as four documents.
 
-    python3 benchmarks/precision.py                      # 100 clean + 300 injected per route and layout
+    python3 benchmarks/precision.py                      # 100 clean + 300 injected reports per route
+    python3 benchmarks/precision.py --routes weasyprint --clean 100 --injected 300 --jobs 2
     python3 benchmarks/precision.py --clean 5 --injected 20 --routes markdown --layouts dinkes rsud
 """
 from __future__ import annotations
@@ -313,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="injected reports per route, shared evenly among the layouts; in each layout the kinds "
                              "that apply to it in turn (default: 300)")
     parser.add_argument("--routes", nargs="+", default=list(ROUTES), choices=ROUTES)
-    parser.add_argument("--kinds", nargs="+", help="only these injected kinds")
+    parser.add_argument("--kinds", nargs="+",
+                        help="only these injected kinds (the other kinds' share of --injected is not audited)")
     parser.add_argument("--layouts", nargs="+", default=list(TEMPLATES), choices=TEMPLATES,
                         help="only these layouts (default: all)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
