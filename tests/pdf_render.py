@@ -304,9 +304,11 @@ def _docx_table(document, table: Table, wide: bool, ruled: bool) -> None:
     widths = column_widths(table, ((29.7 if wide else 21.0) - 5.0) * CM, "Times-Bold", 8, 0.19 * CM)
     for column, width in zip(grid.columns, widths):
         column.width = Pt(width)  # the grid LibreOffice lays out by
-    for r, row in enumerate(rows):
+    # Each row's cells read once: Table.cell(r, c) walks the whole table per call (quadratic, over a
+    # second per report).
+    for r, (row, cells) in enumerate(zip(rows, (grid_row.cells for grid_row in grid.rows))):
         for c, text in enumerate(row):
-            target = grid.cell(r, c)
+            target = cells[c]
             target.width = Pt(widths[c])
             if text:
                 run = target.paragraphs[0].add_run(_BOLD.sub(r"\1", text))
