@@ -5,7 +5,8 @@ and LibreOffice prints, tagged and untagged) and each damaged copy (Unicode digi
 reportlab PDF with flipped bytes) it audits clean reports and reports with one injected inconsistency.
 The counts are PER ROUTE, shared evenly among the layouts (the kecamatan templates and the other unit
 types', tests/opd_layouts.py); within a layout the injected kinds that apply to it come in turn, each
-on a report that has something to break that way. It prints per route and per layout:
+on a report that has something to break that way (a kind that no report of the layout can carry gives
+its turn to the next). It prints per route and per layout:
 
 - errors on clean reports (target 0) and the reports that had one;
 - recall per injected kind: the expected finding (rule and subject) was reported (target ≥ 97%);
@@ -13,8 +14,9 @@ on a report that has something to break that way. It prints per route and per la
   markdown (target: identical);
 - findings with an empty subject, errors whose figures agree under printed precision (tests/invariants.py)
   and audits that crashed (target 0);
-- CPU seconds per report (printing and both audits). LibreOffice converts 25 documents per run:
-  its start-up costs about as much as four documents.
+- seconds per report and job (wall clock: printing and both audits; stretched when other work
+  shares the cores). LibreOffice converts 25 documents per run: its start-up costs about as much as
+  four documents.
 
     python3 benchmarks/precision.py                      # 100 clean + 300 injected reports per route
     python3 benchmarks/precision.py --routes weasyprint --clean 100 --injected 300 --jobs 2
@@ -26,7 +28,6 @@ import argparse
 import multiprocessing
 import os
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -71,7 +72,7 @@ class Outcome:
     skipped: bool = False  # the injection does not apply to this report
     unusable: str | None = None  # the audit refused the file (exit 2)
     crash: str | None = None
-    seconds: float = 0.0  # CPU time for this report: printing (LibreOffice's too) and both audits
+    seconds: float = 0.0  # the worker's wall-clock time for this report: printing and both audits
 
 
 def _audit(path: str, options: dict, broken: list[str]) -> list[tuple]:
@@ -126,10 +127,10 @@ def _print_each(route: str, reports: dict, seeds: dict[str, int], folder: Path) 
 
 def run_tasks(chunk: list[Task]) -> list[Outcome]:
     """Audits a chunk of one route's tasks, each report and its markdown; the chunk's reports are
-    printed together (`chunk_size`). Each outcome carries its share of the chunk's CPU time."""
+    printed together (`chunk_size`). Each outcome carries its share of the chunk's time."""
     from auditor.errors import InputError
 
-    started = _cpu_seconds()
+    started = time.perf_counter()
     route = chunk[0].route
     outcomes = [Outcome(task) for task in chunk]
     reports, seeds, options = {}, {}, {}
@@ -169,15 +170,8 @@ def run_tasks(chunk: list[Task]) -> list[Outcome]:
             except Exception:
                 outcome.crash = traceback.format_exc(limit=6)
     for outcome in outcomes:
-        outcome.seconds = (_cpu_seconds() - started) / len(outcomes)
+        outcome.seconds = (time.perf_counter() - started) / len(outcomes)
     return outcomes
-
-
-def _cpu_seconds() -> float:
-    """This process's CPU time and its finished children's (LibreOffice): unlike the wall clock, not
-    stretched by other work on a shared machine."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def chunk_size(route: str) -> int:
@@ -191,28 +185,30 @@ def _share(total: int, parts: int) -> list[int]:
     return [total // parts + (n < total % parts) for n in range(parts)]
 
 
-def _applying_seed(task: Task, tries: int = 20) -> int:
-    """The first of the task's seeds (its own, then its own plus 1 000 000, 2 000 000 …) whose report
-    has something to break the task's way, so that every injected report counts; its own when none has."""
-    for attempt in range(tries):
-        seed = task.seed + 1_000_000 * attempt
-        if _inject(Task(task.route, seed, task.template, task.kind), generator.generate(seed, template=task.template)):
-            return seed
-    return task.seed
+def _injected_task(route: str, seed: int, template: str, kinds: list[str], turn: int, tries: int = 20) -> Task:
+    """The injected report for a turn: the turn's kind (or, when no report of this layout has something
+    to break that way, the next kind in turn) on the first of the seeds `seed`, `seed` + 1 000 000, …
+    whose report has something to break, so that every injected report counts."""
+    for step in range(len(kinds)):
+        kind = kinds[(turn + step) % len(kinds)]
+        for attempt in range(tries):
+            task = Task(route, seed + 1_000_000 * attempt, template, kind)
+            if _inject(task, generator.generate(task.seed, template=template)):
+                return task
+    return Task(route, seed, template, kinds[turn % len(kinds)])  # nothing applies: counted as skipped
 
 
 def tasks(routes: list[str], clean: int, injected: int, first_seed: int = 0,
           layouts: tuple[str, ...] = TEMPLATES) -> list[Task]:
     """Per ROUTE: `clean` clean reports and `injected` injected ones, shared evenly among the layouts;
-    within a layout the kinds that apply to it in turn, each on a report that has something to break."""
+    within a layout the kinds that apply to it in turn."""
     out = []
     for route in routes:
         for template, clean_here, injected_here in zip(layouts, _share(clean, len(layouts)),
                                                        _share(injected, len(layouts))):
             kinds = for_layout(template)
             out += [Task(route, first_seed + n, template, None) for n in range(clean_here)]
-            out += [Task(route, _applying_seed(Task(route, first_seed + 1000 + n, template, kinds[n % len(kinds)])),
-                         template, kinds[n % len(kinds)]) for n in range(injected_here)]
+            out += [_injected_task(route, first_seed + 1000 + n, template, kinds, n) for n in range(injected_here)]
     return out
 
 
@@ -290,7 +286,7 @@ def print_summary(routes: dict, seconds: float, jobs: int, examples: int) -> Non
         r = routes[route]
         found_all = sum(c[0] for c in r["recall"].values())
         tried_all = sum(c[1] for c in r["recall"].values())
-        print(f"\n== {route}: {r['reports']} reports, {r['seconds'] / max(r['reports'], 1):.2f} CPU s per report "
+        print(f"\n== {route}: {r['reports']} reports, {r['seconds'] / max(r['reports'], 1):.2f} s per report and job "
               f"(printing, the audit of the file and of its markdown)")
         print(f"clean reports: {r['clean']}, with an error: {r['clean_with_errors']}, errors: {r['clean_errors']}")
         if tried_all:
@@ -338,7 +334,11 @@ def main(argv: list[str] | None = None) -> int:
         chunks += [mine[at:at + chunk_size(route)] for at in range(0, len(mine), chunk_size(route))]
     started = time.perf_counter()
     with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-        outcomes = [outcome for done in pool.imap_unordered(run_tasks, chunks) for outcome in done]
+        outcomes: list[Outcome] = []
+        for done in pool.imap_unordered(run_tasks, chunks):
+            outcomes += done
+            if len(outcomes) % 50 < len(done):  # a sign of life on long runs
+                print(f"{len(outcomes)}/{len(todo)} reports, {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print_summary(summarise(outcomes), time.perf_counter() - started, args.jobs, args.examples)
     return 0
 
