@@ -278,8 +278,8 @@ def summarise(outcomes: list[Outcome]) -> dict:
     return routes
 
 
-def print_summary(routes: dict, seconds: float, jobs: int, examples: int) -> None:
-    print(f"precision benchmark ({seconds:.0f} s, {jobs} job{'s' * (jobs > 1)})")
+def print_summary(routes: dict, seconds: float, how: str, examples: int) -> None:
+    print(f"precision benchmark ({seconds:.0f} s, {how})")
     for route in ROUTES:
         if route not in routes:
             continue
@@ -306,6 +306,28 @@ def print_summary(routes: dict, seconds: float, jobs: int, examples: int) -> Non
             print("  " + line)
 
 
+def _interleaved(todo: list[Task]) -> list[Task]:
+    """The tasks in an order of which every beginning samples each route, layout, clean and injected
+    share alike, so that a run stopped by --minutes still measures all of them."""
+    groups: dict[tuple, list[Task]] = defaultdict(list)
+    for task in todo:
+        groups[task.route, task.template, task.kind is None].append(task)
+    ranked = [((n + 0.5) / len(group), g, task)
+              for g, group in enumerate(groups.values()) for n, task in enumerate(group)]
+    return [task for _, _, task in sorted(ranked, key=lambda item: item[:2])]
+
+
+def _chunks(todo: list[Task]) -> list[list[Task]]:
+    """The tasks cut into chunks of one route (`chunk_size`), in the order their last task comes."""
+    chunks, open_chunks = [], defaultdict(list)
+    for task in todo:
+        chunk = open_chunks[task.route]
+        chunk.append(task)
+        if len(chunk) == chunk_size(task.route):
+            chunks.append(open_chunks.pop(task.route))
+    return chunks + list(open_chunks.values())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clean", type=int, default=100,
@@ -319,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layouts", nargs="+", default=list(TEMPLATES), choices=TEMPLATES,
                         help="only these layouts (default: all)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--minutes", type=float,
+                        help="stop after this long and print what was audited (every route, layout and share alike)")
     parser.add_argument("--examples", type=int, default=8, help="problems listed per route")
     args = parser.parse_args(argv)
     missing = {route: pdf_render.route_missing("reportlab" if route == "flipped" else route) for route in args.routes}
@@ -328,18 +352,23 @@ def main(argv: list[str] | None = None) -> int:
     todo = tasks([r for r in args.routes if not missing[r]], args.clean, args.injected, layouts=tuple(args.layouts))
     if args.kinds:
         todo = [t for t in todo if t.kind is None or t.kind in args.kinds]
-    chunks = []
-    for route in dict.fromkeys(task.route for task in todo):
-        mine = [task for task in todo if task.route == route]
-        chunks += [mine[at:at + chunk_size(route)] for at in range(0, len(mine), chunk_size(route))]
     started = time.perf_counter()
+    outcomes: list[Outcome] = []
     with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-        outcomes: list[Outcome] = []
-        for done in pool.imap_unordered(run_tasks, chunks):
+        results = pool.imap_unordered(run_tasks, _chunks(_interleaved(todo)))
+        while len(outcomes) < len(todo):
+            left = None if args.minutes is None else max(started + 60 * args.minutes - time.perf_counter(), 0)
+            try:
+                done = results.next(timeout=left)
+            except multiprocessing.TimeoutError:
+                break  # leaving the pool stops its workers
             outcomes += done
             if len(outcomes) % 50 < len(done):  # a sign of life on long runs
                 print(f"{len(outcomes)}/{len(todo)} reports, {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    print_summary(summarise(outcomes), time.perf_counter() - started, args.jobs, args.examples)
+    how = f"{args.jobs} job{'s' * (args.jobs > 1)}"
+    if len(outcomes) < len(todo):
+        how += f"; stopped by --minutes after {len(outcomes)} of {len(todo)} reports"
+    print_summary(summarise(outcomes), time.perf_counter() - started, how, args.examples)
     return 0
 
 
