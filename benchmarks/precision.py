@@ -1,7 +1,7 @@
 """Benchmark precision and recall: generated reports audited through every rendering route.
 
-For each route (markdown; reportlab; DOCX → LibreOffice; HTML → WeasyPrint; the borderless reportlab
-and LibreOffice prints, tagged and untagged) and each damaged copy (Unicode digits in the markdown; a
+For each route (markdown; reportlab; DOCX → LibreOffice; HTML → WeasyPrint and Chromium; the
+borderless prints, tagged and untagged) and each damaged copy (Unicode digits in the markdown; a
 reportlab PDF with flipped bytes) it audits clean reports and reports with one injected inconsistency.
 The counts are PER ROUTE, shared evenly among the layouts (the kecamatan templates and the other unit
 types', tests/opd_layouts.py); within a layout the injected kinds that apply to it come in turn, each
