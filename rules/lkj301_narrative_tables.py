@@ -116,7 +116,9 @@ def check(document, options):
 
 def _statements(told: list[Fact]) -> list[list[Stated]]:
     """One block's figures about one entity; the aksi under one kegiatan as one summed statement."""
-    groups = grouped(told, lambda f: (f.entity_id, "aksi", f.parent) if f.kind == "aksi" else (f.entity_id, f.line))
+    # a block is told apart by where it stands and what it says: a PDF's blocks have a page but no source line
+    groups = grouped(told, lambda f: (f.entity_id, "aksi", f.parent) if f.kind == "aksi"
+                     else (f.entity_id, f.page, f.line, f.text))
     statements = [_summed(group) if key[1] == "aksi" else [Stated(f, (f,)) for f in group]
                   for key, group in groups.items()]
     return [statement for statement in statements if statement]  # aksi in mixed units add up to nothing

@@ -154,3 +154,22 @@ def test_a_contradiction_reported_by_lkj305_is_not_counted_as_not_checkable(samp
     _, result = sample
     assert any(f.rule == "LKJ305" for f in result.findings)
     assert not [reason for reason in result.coverage.not_checkable if "LKJ305" in reason["id"]]
+
+
+
+def test_each_block_about_a_kegiatan_is_its_own_statement_where_there_are_no_source_lines():
+    """A PDF's blocks carry a page and no source line: two paragraphs on one page that name the same kegiatan
+    are two statements, as in the markdown, not one merged statement."""
+    from dataclasses import replace
+
+    from rules.lkj301_narrative_tables import _statements
+
+    name = "Peningkatan kapasitas aparatur pemerintahan, ketentraman dan ketertiban umum (Patroli Ketentraman dan Ketertiban Umum)"
+    text = to_markdown(generate(1009, template="sumenep")) + (
+        f"\n\n- ✓ Kegiatan {name}, Capaian sebesar 200% dengan indikator Jumlah kegiatan patroli yang dilaksanakan, "
+        "terealisasi 14 Kali, atas target 7 Kali.\n")
+    document, _ = audit_markdown(text)
+    told = [f for f in document.fact_rows if f.table_index is None and f.kind == "kegiatan" and f.entity == name]
+    assert len({f.line for f in told}) == 2
+    as_printed = [replace(f, line=None, page=12) for f in told]
+    assert sorted(len(s) for s in _statements(as_printed)) == sorted(len(s) for s in _statements(told)) == [3, 3]

@@ -698,3 +698,28 @@ def test_run_limited_time_limit():
 def test_run_limited_other_errors_keep_their_traceback():
     with pytest.raises(WorkerError, match="rusak di dalam"):
         run_limited(fail_badly, "x.pdf", timeout_s=30, memory_mb=256)
+
+
+@pytest.mark.slow
+def test_a_bullet_drawn_as_a_dot_starts_a_list_item(tmp_path):
+    """Browsers draw list bullets as filled shapes, not as a "•" in the text: the line beside such a dot is a
+    list item as its markdown is; a dot between two words (a decimal point drawn large, a separator) is not."""
+    path = tmp_path / "dots.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    sheet.setFont("Helvetica", 10)
+    sheet.drawString(72, 760, "Kegiatan berikut dilaksanakan pada tahun ini sesuai dengan rencana kerja kecamatan.")
+    sheet.circle(84, 743.5, 1.5, stroke=0, fill=1)
+    sheet.drawString(93, 740, "Patroli Ketentraman dan Ketertiban Umum, Terealisasi 7 kali patroli")
+    sheet.circle(84, 725.5, 1.5, stroke=0, fill=1)
+    sheet.drawString(93, 722, "Rapat koordinasi, Terealisasi 12 kali rapat")
+    sheet.drawString(72, 690, "Jumlah kegiatan")
+    sheet.circle(152, 693.5, 1.5, stroke=0, fill=1)
+    sheet.drawString(160, 690, "dua kegiatan yang berjalan baik selama tahun anggaran.")
+    sheet.save()
+    blocks = [item for item in read_pdf(str(path)).items if isinstance(item, TextBlock)]
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Kegiatan berikut dilaksanakan pada tahun ini sesuai dengan rencana kerja kecamatan."),
+        ("list_item", "- Patroli Ketentraman dan Ketertiban Umum, Terealisasi 7 kali patroli"),
+        ("list_item", "- Rapat koordinasi, Terealisasi 12 kali rapat"),
+        ("paragraph", "Jumlah kegiatan dua kegiatan yang berjalan baik selama tahun anggaran."),
+    ]

@@ -41,7 +41,7 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, tables: list[Tagged
             words = page_words(textpage, frame, marked=bool(tables))
         finally:
             textpage.close()
-        edges, image_share = page_graphics(page, frame)
+        edges, image_share, dots = page_graphics(page, frame)
         result = Page(number, frame.width, frame.height)
         result.scanned = len(words) < 3 and image_share > 0.3
         grids = find_grids(edges, words)
@@ -64,12 +64,26 @@ def _read_page(document: pdfium.PdfDocument, number: int, *, tables: list[Tagged
                 continue  # a frame or box around nothing is not a table
             result.fragments.append(Fragment(number, grid.ys[0], grid.ys[-1], grid_cells(grid, words_in, frame),
                                              grid.open_top, grid.open_bottom))
-        result.lines = group_lines(free)
+        result.lines = group_lines(free + drawn_bullets(dots, free))
         for line in result.lines:
             line.page, line.pdf_box = number, frame.user_box((line.x0, line.top, line.x1, line.bottom))
         return result
     finally:
         page.close()
+
+
+def drawn_bullets(dots: list[tuple], words: list[Word]) -> list[Word]:
+    """A "•" for each dot drawn just left of a line's first word and level with it, as browsers draw list
+    bullets, so that the item reads as the list item it is printed as (a bullet glyph is a word already)."""
+    bullets = []
+    for x0, top, x1, bottom in dots:
+        middle = (top + bottom) / 2
+        beside = [w for w in words if w.top <= middle <= w.bottom and 0 <= w.x0 - x1 <= 2 * (w.bottom - w.top)]
+        if beside and not any(w.x1 <= x0 and w.top <= middle <= w.bottom and x0 - w.x1 < 2 * (w.bottom - w.top)
+                              for w in words):  # a dot between words is not a bullet
+            first = min(beside, key=lambda w: w.x0)
+            bullets.append(Word("•", x0, first.top, x1, first.bottom, first.size, False, space_after=True))
+    return bullets
 
 
 def _tagged(page: Page, tables: list[TaggedTable], words: list[Word], frame: Frame,

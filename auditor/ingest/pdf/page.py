@@ -221,9 +221,15 @@ def _append(edges: list[dict], edge: dict | None) -> None:
         edges.append(edge)
 
 
-def page_graphics(page: pdfium.PdfPage, frame: Frame) -> tuple[list[dict], float]:
-    """Ruling edges (pdfplumber's edge dicts, display coordinates) and the page share covered by images."""
+# A list bullet a browser draws as a shape instead of printing "•": a small filled dot or square (points).
+_DOT_SIZE = (1.5, 7.0)
+
+
+def page_graphics(page: pdfium.PdfPage, frame: Frame) -> tuple[list[dict], float, list[tuple]]:
+    """Ruling edges (pdfplumber's edge dicts, display coordinates), the page share covered by images, and the
+    small filled dots that may be drawn list bullets (x0, top, x1, bottom)."""
     edges: list[dict] = []
+    dots: list[tuple] = []
     image_area = 0.0
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     stack = [(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i),
@@ -235,6 +241,9 @@ def page_graphics(page: pdfium.PdfPage, frame: Frame) -> tuple[list[dict], float
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 _path_edges(obj, _compose(_matrix(obj), outer), frame, edges)
+                dot = _filled_dot(obj, outer, frame)
+                if dot:
+                    dots.append(dot)
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 stack.append((pdfium_c.FPDFFormObj_CountObjects(obj),
                               lambda i, form=obj: pdfium_c.FPDFFormObj_GetObject(form, i),
@@ -247,7 +256,27 @@ def page_graphics(page: pdfium.PdfPage, frame: Frame) -> tuple[list[dict], float
                 width = min(frame.width, max(p[0] for p in corners)) - max(0.0, min(p[0] for p in corners))
                 height = min(frame.height, max(p[1] for p in corners)) - max(0.0, min(p[1] for p in corners))
                 image_area += max(0.0, width) * max(0.0, height)
-    return edges, image_area / max(frame.width * frame.height, 1.0)
+    return edges, image_area / max(frame.width * frame.height, 1.0), dots
+
+
+def _filled_dot(obj, outer: tuple, frame: Frame) -> tuple | None:
+    """The display box of a filled path about the size of a bullet, roughly as wide as high; None otherwise."""
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+    if not fill_mode.value:
+        return None
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    a, b, c, d, e, f = outer
+    corners = [frame.point(a * x + c * y + e, b * x + d * y + f)
+               for x, y in ((left.value, bottom.value), (right.value, top.value))]
+    x0, x1 = sorted(p[0] for p in corners)
+    top_, bottom_ = sorted(p[1] for p in corners)
+    width, height = x1 - x0, bottom_ - top_
+    low, high = _DOT_SIZE
+    if not (low <= width <= high and low <= height <= high) or max(width, height) > 1.5 * min(width, height):
+        return None
+    return x0, top_, x1, bottom_
 
 
 def pixel_edges(dark, scale: float) -> list[dict]:
