@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby
 
 from auditor.ingest.pdf.layout import FIGURE, Cell, Fragment, Word, group_lines, line_groups
 from auditor.ingest.pdf.page import Frame
@@ -90,7 +91,7 @@ def _gutters(lines: list[_Line]) -> list[tuple[float, float]]:
     right = max(s.x1 for line in lines for s in line.segments)
     edges = sorted({left, right} | {x for line in tabular for s in line.segments for x in (s.x0, s.x1)})
     allowance = len(tabular) // 8
-    gutters: list[tuple[float, float]] = []
+    runs: list[list[tuple[float, float, bool]]] = []  # touching intervals: start, end, crossed by a cell
     for a, b in zip(edges, edges[1:]):
         middle = (a + b) / 2
         if b - a < 1.0:
@@ -99,10 +100,21 @@ def _gutters(lines: list[_Line]) -> list[tuple[float, float]]:
         sides = sum(any(s.x1 <= a for s in line.segments) and any(s.x0 >= b for s in line.segments)
                     for line in tabular)
         if covered <= allowance and sides >= 2:
-            if gutters and abs(gutters[-1][1] - a) < 0.01:
-                gutters[-1] = (gutters[-1][0], b)
+            if runs and abs(runs[-1][-1][1] - a) < 0.01:
+                runs[-1].append((a, b, covered > 0))
             else:
-                gutters.append((a, b))
+                runs.append([(a, b, covered > 0)])
+    # a gutter is where no cell crosses, when there is such a place: a cell of one row that crosses
+    # (its text running on past the next column's start) does not move or hide that start
+    gutters: list[tuple[float, float]] = []
+    for run in runs:
+        if all(crossed for _, _, crossed in run):  # a title over its sub-columns
+            gutters.append((run[0][0], run[-1][1]))
+            continue
+        for crossed, group in groupby(run, key=lambda interval: interval[2]):
+            if not crossed:
+                clear = list(group)
+                gutters.append((clear[0][0], clear[-1][1]))
     size = min(line.size for line in tabular)
     return [g for g in gutters if g[1] - g[0] >= 0.5 * size and left < g[0] and g[1] < right]
 
@@ -266,11 +278,15 @@ def _fragment(number: int, lines: list[_Line], frame: Frame, above: Fragment | N
     right = max(s.x1 for line in lines for s in line.segments)
     edges = [left, *_starts(body), right]
     inherited = [above.columns[0][0], *(b for _, b in above.columns)] if above is not None and above.columns else []
-    # the table above's columns, each of its own starting in one of them, or more than its lines show
+    # the table above's columns, each of its own starting in one of them, or more than its lines show;
+    # never two of its own in one of them, as a continuation does not split its table's columns
+    # (a new table under a caption the page head hides has columns of its own)
+    own = [_column(x + 2, inherited[1:-1]) for x in edges[1:-1]]
+    apart = all(a < b for a, b in zip([0, *own], own))
     same = len(inherited) == len(edges) and all(inherited[i] - 2 <= x < inherited[i + 1]
                                                 for i, x in enumerate(edges[1:-1], start=1))
     goes_on = bool(inherited) and left >= inherited[0] - 2 and (
-        same or (len(inherited) > len(edges) and right <= inherited[-1] + 2))
+        same or (len(inherited) > len(edges) and apart and right <= inherited[-1] + 2))
     repeated = 0
     if goes_on:
         assert above is not None
