@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.ingest.pdf.aligned import ROW_CODE
 from auditor.ingest.pdf.layout import FIGURE, Cell, Page
 
 
@@ -73,6 +74,8 @@ def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces
     both = [(above, below) for above, below in filled if below is not None]
     if not both or len(both) == len(filled) or any(a is None and b is not None for a, b in zip(upper, lower)):
         return False
+    if all(cell is not None and ROW_CODE.fullmatch(cell.text) for cell in (upper[0], lower[0])):
+        return False  # a row code does not wrap: under "I.3.1.1.2", "I.4 | SASARAN 4" is a row of its own
     for above, below in both:
         last = above.lines[-1]
         space = 0.25 * last.size
