@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 
-from auditor.ingest.pdf.layout import FIGURE, Cell, Fragment, Word, group_lines, line_groups
+from auditor.ingest.pdf.layout import FIGURE, ROW_CODE, Cell, Fragment, Word, group_lines, line_groups
 from auditor.ingest.pdf.page import Frame
 
 SEGMENT_GAP = 0.9  # a gap wider than this many font sizes parts two cells (a word space is ~0.25)
@@ -22,7 +22,6 @@ MIN_COLUMNS = 3
 MIN_FILLED_ROWS = 2  # rows with a cell in MIN_COLUMNS columns or more
 YEAR = re.compile(r"(?:19|20)\d\d")
 COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?(?:=\S+)?")  # `(3)`, `11=7-10`
-ROW_CODE = re.compile(r"(?:[IVXL]+|\d+)(?:\.(?:[IVXL]+|\d+))*\.?")
 
 
 @dataclass

@@ -9,6 +9,7 @@ from auditor.ingest.markdown import clean_text
 from auditor.model import Box
 
 FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-–(]?\d[\d.,\s]*%?\)?(?:,-)?$")  # 455.365.200, 95,97%, (4,03), 7996
+ROW_CODE = re.compile(r"(?:[IVXL]+|\d+)(?:\.(?:[IVXL]+|\d+))*\.?")  # a row number or code: 1, I.4, 2.1.3.
 _HYPHEN_BREAK = re.compile(r"[^\W_]-$")
 # a slash glued to the word before it, where browsers and word processors (UAX #14) break a line
 # without a space ("kantor/" + "rumah dinas"); "A /" + "B" keeps its printed space

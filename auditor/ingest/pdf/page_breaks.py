@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.ingest.pdf.aligned import ROW_CODE
-from auditor.ingest.pdf.layout import FIGURE, Cell, Page
+from auditor.ingest.pdf.layout import FIGURE, ROW_CODE, Cell, Page
 
 
 def prints_wrap_spaces(pages: list[Page]) -> bool:
