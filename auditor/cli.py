@@ -390,9 +390,9 @@ def explain(code, lang) -> None:
     if lang == "id":
         # the examples are the reports themselves, in Indonesian already; only their two headings are English
         click.echo("Pesan: " + rule.MESSAGE["id"] + "\n")
-        click.echo(examples(rule).replace("PASS:", "LOLOS (contoh tanpa temuan):").replace("FAIL:", "TEMUAN (contoh):"))
+        click.echo(examples(rule, "id").replace("PASS:", "LOLOS (contoh tanpa temuan):").replace("FAIL:", "TEMUAN (contoh):"))
     else:
-        click.echo(examples(rule))
+        click.echo(examples(rule, "en"))
     if rule.DEFAULT:
         click.echo("\nOpsi:" if lang == "id" else "\nOptions:")
         for key, value in rule.DEFAULT.items():

@@ -9,6 +9,7 @@ Bahasa Indonesia under `BAHASA INDONESIA:`, then the `PASS:` and `FAIL:` example
 """
 from __future__ import annotations
 
+import re
 import textwrap
 from importlib import import_module
 from types import ModuleType
@@ -72,7 +73,15 @@ def rationale(rule: ModuleType) -> Text:
     return Text(id=textwrap.dedent(indonesian).strip(), en=english.strip())
 
 
-def examples(rule: ModuleType) -> str:
-    """The docstring's PASS and FAIL examples, from `PASS:` on."""
+# A bracketed note stands in for an example markdown cannot carry (a scanned page, a batch of files); it is
+# written once per language, "(id: …)" and "(en: …)", and may wrap over several lines.
+_NOTE = re.compile(r"^[ \t]*\((?P<lang>id|en): .*?\)$\n?", re.MULTILINE | re.DOTALL)
+
+
+def examples(rule: ModuleType, lang: str = "en") -> str:
+    """The docstring's PASS and FAIL examples, from `PASS:` on, with the bracketed notes in `lang` only."""
     doc = (rule.__doc__ or "").strip()
-    return doc[doc.find(EXAMPLES) + 1:] if EXAMPLES in doc else ""
+    if EXAMPLES not in doc:
+        return ""
+    return _NOTE.sub(lambda note: note[0].replace(f"({lang}: ", "(", 1) if note["lang"] == lang else "",
+                     doc[doc.find(EXAMPLES) + 1:]).rstrip()

@@ -11,10 +11,14 @@ BAHASA INDONESIA:
     pernah memunculkannya.
 
 PASS:
-    (one file in a batch, or two files with different bytes)
+    (id: satu berkas dalam batch, atau dua berkas yang isinya berbeda)
+    (en: one file in a batch, or two files with different bytes)
 
 FAIL:
-    (kec-a/lkjip-2020.pdf and kec-b/lkjip-2020.pdf with the same bytes; a batch of two files cannot be written as one markdown example)
+    (id: kec-a/lkjip-2020.pdf dan kec-b/lkjip-2020.pdf dengan isi yang sama; batch dua berkas tidak dapat ditulis
+    sebagai satu contoh markdown)
+    (en: kec-a/lkjip-2020.pdf and kec-b/lkjip-2020.pdf with the same bytes; a batch of two files cannot be written
+    as one markdown example)
 """
 from __future__ import annotations
 

@@ -18,7 +18,9 @@ PASS:
     | 1 | Meningkatnya X | Persentase Y | % | 80 | 80 | 100 |
 
 FAIL:
-    (a PDF whose page 23 is a scan; markdown has no pages, so this example cannot fail as text)
+    (id: PDF yang halaman 23-nya hasil pindai; markdown tidak berhalaman, jadi contoh ini tidak dapat ditulis
+    sebagai teks)
+    (en: a PDF whose page 23 is a scan; markdown has no pages, so this example cannot fail as text)
 """
 from __future__ import annotations
 

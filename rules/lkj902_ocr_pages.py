@@ -22,7 +22,10 @@ PASS:
     | 1 | Meningkatnya X | Persentase Y | % | 80 | 80 | 100 |
 
 FAIL:
-    (a PDF audited with --ocr whose page 23 is a scan; markdown has no OCR, so this example cannot fail as text)
+    (id: PDF yang diperiksa dengan --ocr dan halaman 23-nya hasil pindai; markdown tidak melalui OCR, jadi contoh
+    ini tidak dapat ditulis sebagai teks)
+    (en: a PDF audited with --ocr whose page 23 is a scan; markdown has no OCR, so this example cannot fail as
+    text)
 """
 from __future__ import annotations
 

@@ -218,6 +218,17 @@ def test_explain_prints_the_rationale_in_the_chosen_language():
         assert text.en in shown["en"] and text.id not in shown["en"] and "BAHASA INDONESIA" not in shown["en"], code
 
 
+def test_explain_shows_the_notes_standing_for_examples_in_the_chosen_language():
+    """LKJ901's FAIL example is a scanned page, which markdown cannot carry: a note says so in each language."""
+    indonesian = CliRunner().invoke(main, ["explain", "LKJ901", "--lang", "id"]).output
+    english = CliRunner().invoke(main, ["explain", "LKJ901", "--lang", "en"]).output
+    assert indonesian.endswith("TEMUAN (contoh):\n    (PDF yang halaman 23-nya hasil pindai; markdown tidak berhalaman, "
+                               "jadi contoh ini tidak dapat ditulis\n    sebagai teks)\n")
+    assert english.endswith("FAIL:\n    (a PDF whose page 23 is a scan; markdown has no pages, so this example "
+                            "cannot fail as text)\n")
+    assert "(en:" not in indonesian and "(id:" not in english
+
+
 def test_explain_unknown_code_is_a_usage_error():
     result = CliRunner().invoke(main, ["explain", "LKJ999"])
     assert result.exit_code == 2 and "LKJ999" in result.output
