@@ -1,7 +1,8 @@
 """Benchmark precision and recall: generated reports audited through every rendering route.
 
 For each route (markdown; reportlab; DOCX → LibreOffice; HTML → WeasyPrint and Chromium; the
-borderless prints, tagged and untagged) and each damaged copy (Unicode digits in the markdown; a
+borderless prints, tagged and untagged; the Word file itself, ruled, borderless and as LibreOffice Writer
+saves it again) and each damaged copy (Unicode digits in the markdown; a
 reportlab PDF with flipped bytes) it audits clean reports and reports with one injected inconsistency.
 The counts are PER ROUTE, shared evenly among the layouts (the kecamatan templates and the other unit
 types', tests/opd_layouts.py); within a layout the injected kinds that apply to it come in turn, each
@@ -177,7 +178,7 @@ def run_tasks(chunk: list[Task]) -> list[Outcome]:
 def chunk_size(route: str) -> int:
     """Reports printed together: LibreOffice takes about 3 s to start and 0.7 s per document, so its
     routes convert many documents per run; the other routes print one report at a time."""
-    return 25 if route.startswith("libreoffice") else 1
+    return 25 if "libreoffice" in route else 1
 
 
 def _share(total: int, parts: int) -> list[int]:

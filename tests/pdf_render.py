@@ -333,16 +333,26 @@ def libreoffice() -> str | None:
 
 
 def docx_to_pdf(documents: list[Path], folder: Path, *, tagged: bool = False) -> list[Path]:
-    """Converts DOCX files to PDF in one LibreOffice run, with a private profile so that parallel
-    runs do not share (and lock) one; `tagged` writes the structure tree (UseTaggedPDF)."""
+    """Converts DOCX files to PDF in one LibreOffice run; `tagged` writes the structure tree (UseTaggedPDF)."""
     target = "pdf"
     if tagged:
         target = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    return _libreoffice_convert(documents, folder, target, ".pdf")
+
+
+def docx_resaved(documents: list[Path], folder: Path) -> list[Path]:
+    """The DOCX files as LibreOffice Writer saves them again (its own Word 2007 XML: other table grid,
+    cell widths, styles and run splits than python-docx writes), in one run."""
+    return _libreoffice_convert(documents, folder, "docx:MS Word 2007 XML", ".docx")
+
+
+def _libreoffice_convert(documents: list[Path], folder: Path, target: str, suffix: str) -> list[Path]:
+    """One LibreOffice run, with a private profile so that parallel runs do not share (and lock) one."""
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         subprocess.run([libreoffice(), f"-env:UserInstallation=file://{profile}", "--headless",
                         "--convert-to", target, "--outdir", str(folder), *map(str, documents)],
                        check=True, capture_output=True, timeout=300)
-    converted = [folder / (document.stem + ".pdf") for document in documents]
+    converted = [folder / (document.stem + suffix) for document in documents]
     missing = [str(path) for path in converted if not path.exists()]
     if missing:
         raise RuntimeError(f"LibreOffice did not write {', '.join(missing)}")
@@ -451,14 +461,16 @@ def to_pdf_chromium(report: Report, path: Path, *, ruled: bool = True) -> None:
 # Borderless routes: the same tables without ruling lines, read from the structure tree (tagged)
 # or from the alignment of their text.
 BORDERLESS = ("reportlab-borderless", "libreoffice-borderless", "libreoffice-borderless-tagged", "chromium-borderless")
-ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint", "chromium", *BORDERLESS)
+# Word files audited as they are: as python-docx writes them, without borders, and as LibreOffice Writer saves them.
+WORD = ("docx", "docx-borderless", "docx-libreoffice")
+ROUTES = ("markdown", "reportlab", "libreoffice", "weasyprint", "chromium", *BORDERLESS, *WORD)
 
 
 def route_missing(route: str) -> str | None:
     """Why a route cannot run on this machine, or None."""
     if route.startswith(("reportlab", "libreoffice")) and not reportlab_available():
         return "needs DejaVu Sans (fonts-dejavu-core)"
-    if route.startswith("libreoffice") and libreoffice() is None:
+    if "libreoffice" in route and libreoffice() is None:
         return "needs LibreOffice (libreoffice-writer-nogui)"
     if route.startswith("chromium") and chromium() is None:
         return "needs Chromium (Debian chromium)"
@@ -497,6 +509,12 @@ def render(reports: dict[str, Report], route: str, folder: Path) -> dict[str, Pa
             to_docx(report, documents[-1], ruled=route == "libreoffice")
         for name, path in zip(reports, docx_to_pdf(documents, folder, tagged=route.endswith("-tagged"))):
             paths[name] = path
+    elif route in WORD:
+        for name, report in reports.items():
+            paths[name] = folder / f"{name}.docx"
+            to_docx(report, paths[name], ruled=route != "docx-borderless")
+        if route == "docx-libreoffice":
+            paths = dict(zip(reports, docx_resaved(list(paths.values()), folder / "resaved")))
     else:
         raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")
     return paths
