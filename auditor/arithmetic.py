@@ -33,10 +33,17 @@ class Printed:
         return self.number + self.half_unit
 
     def contains(self, exact: Decimal) -> bool:
-        """Half-up rounding: a printed 84 stands for [83.5, 84.5)."""
+        """Excel rounds half away from zero: a printed 84 stands for [83.5, 84.5), a printed -23 for
+        (-23.5, -22.5] (ROUND(-22.5; 0) is -23)."""
+        if self.number < 0:
+            return self.low < exact <= self.high
         return self.low <= exact < self.high
 
     def overlaps(self, low: Decimal, high: Decimal) -> bool:
+        """Whether [low, high) meets the interval this figure stands for (closed at its end nearer zero
+        when negative, as in `contains`)."""
+        if self.number < 0:
+            return self.low < high and low <= self.high
         return self.low <= high and low < self.high
 
 

@@ -343,6 +343,7 @@ def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Tab
 
 # --- roles -------------------------------------------------------------------------------------------
 
+_AGAINST = re.compile(r"\b(?:terhadap|atas|dibandingkan|dibanding|vs)\b")
 _LABEL_MEANINGS = ("sasaran", "indikator", "kegiatan", "program", "tujuan", "satuan", "keterangan")
 
 
@@ -373,6 +374,8 @@ def column_meaning(name: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str | N
         return "realisasi_anggaran", None
     if "capaian" in found and "s/d" in lowered.replace(" ", ""):
         return "realisasi", None
+    if "capaian" in found and _AGAINST.search(lowered):
+        return "capaian", None  # "Capaian terhadap Target Akhir Renstra": a capaian, whatever it is measured against
     if "target" in found and ("akhir" in found or "renstra" in found):
         return "target_renstra", None
     for attribute in ("target", "realisasi", "capaian"):
@@ -418,6 +421,14 @@ def classify(table: Table, vocabulary: Vocabulary = DEFAULT, year: int | None = 
         for column in table.columns:
             if column.meaning == "capaian":
                 column.meaning = "capaian_rata_rata"
+    elif budget_only and "name" in meanings and "efisiensi" not in meanings:
+        # rows of programs and their kegiatan with their budget (and perhaps their kinerja beside it): a
+        # budget table, whose rows add up level by level; a lone "Capaian" there is the absorption
+        table.role = "realisasi_anggaran"
+        lone_capaian = "penyerapan" not in meanings and not {"target", "realisasi"} & meanings
+        for column in table.columns:
+            if column.meaning == "capaian" and lone_capaian:
+                column.meaning = "penyerapan"
     elif "efisiensi" in meanings or (budget_only and {"target", "capaian"} & meanings):
         table.role = "efisiensi"
     elif "pagu" in meanings or "pagu_sebelum" in meanings:

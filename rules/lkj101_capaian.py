@@ -10,7 +10,9 @@ target or target ÷ realisasi, the one the report states when it states one; rea
 
 A printed capaian stands for the interval its rounding covers: "84" is anything in [83,5; 84,5).
 Target and realisasi are taken as printed. When the capaian only agrees if the printed percentages
-were themselves rounded, the finding is a warning, not an error.
+were themselves rounded, the finding is a warning, not an error. In the efficiency table a capaian
+over 100% may be printed capped at 100% so that efisiensi is not inflated (option `cap_at_100`, shared
+with LKJ202).
 
 BAHASA INDONESIA:
     Capaian setiap indikator kinerja harus sama dengan realisasi ÷ target × 100, atau rumus indikator yang
@@ -27,7 +29,8 @@ BAHASA INDONESIA:
     Capaian tercetak mewakili rentang pembulatannya: "84" berarti nilai berapa pun dalam [83,5; 84,5), jadi
     pembulatan cetak tidak dilaporkan. Target dan realisasi diambil apa adanya. Bila capaian baru cocok dengan
     anggapan bahwa persentase target dan realisasi yang tercetak sudah dibulatkan, temuannya peringatan, bukan
-    kesalahan. Target yang bukan angka (predikat seperti `B`) tidak punya capaian dan dilewati; realisasi yang
+    kesalahan. Di tabel efisiensi capaian di atas 100% boleh tercetak dibatasi 100% agar efisiensi tidak
+    menggelembung (opsi `cap_at_100`, sama dengan LKJ202). Target yang bukan angka (predikat seperti `B`) tidak punya capaian dan dilewati; realisasi yang
     bukan angka, target dan realisasi dengan satuan berbeda, dan target nol dicatat sebagai tidak dapat
     diperiksa.
 
@@ -47,6 +50,7 @@ FAIL:
 """
 from __future__ import annotations
 
+from decimal import Decimal
 
 from auditor import hints
 from auditor.arithmetic import NORMAL_FORMULA, Printed, capaian_formulas
@@ -55,6 +59,7 @@ from auditor.factrows import row_figures, table_rows
 from auditor.polarity import Polarity, read_polarity
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.values import round_half_up
+from rules.lkj202_efisiensi_capaian import DEFAULT as EFISIENSI_DEFAULT
 
 ID = "LKJ101"
 TITLE = {"id": "Capaian tidak sama dengan realisasi ÷ target", "en": "Capaian is not realisasi ÷ target"}
@@ -63,8 +68,8 @@ MESSAGE = {
     "id": "Capaian “{subject}” tertulis {printed}%, padahal dengan target {target} dan realisasi {realisasi}, {formula} = {computed}% ({where}).{hint}",
     "en": "Capaian of “{subject}” is printed as {printed}%, but with target {target} and realisasi {realisasi}, {formula} = {computed}% ({where}).{hint}",
 }
-CONF = {"lower_is_better": list}
-DEFAULT = {"lower_is_better": [r"^angka kematian", r"^angka kesakitan", r"prevalensi", r"tingkat pengangguran",
+CONF = {"lower_is_better": list, "cap_at_100": bool}
+DEFAULT = {"cap_at_100": EFISIENSI_DEFAULT["cap_at_100"], "lower_is_better": [r"^angka kematian", r"^angka kesakitan", r"prevalensi", r"tingkat pengangguran",
                                r"angka kemiskinan", r"^jumlah kasus"]}
 
 # (target, realisasi, capaian) attribute triples a row may print
@@ -73,6 +78,7 @@ TRIPLES = (
     ("target_renstra", "realisasi", "capaian_renstra"),
     ("target_efisiensi", "realisasi_efisiensi", "capaian_efisiensi"),
 )
+EFISIENSI_TRIPLE = TRIPLES[2]
 
 
 def formulas_for(polarity: Polarity, name: str, target, realisasi) -> dict:
@@ -113,6 +119,8 @@ def check(document, options):
             yield NotCheckable(Text("target nol", "target is zero"))
             continue
         printed = Printed.of(capaian)
+        if options["cap_at_100"] and triple == EFISIENSI_TRIPLE and min(candidates) > 100:
+            candidates.append(Decimal(100))
         if any(printed.contains(c) for c in candidates):
             yield Consistent()
             continue

@@ -1,0 +1,630 @@
+"""An independent generator of internally consistent LKjIP reports (markdown), written without
+looking at tests/generator.py, so that its habits do not hide false alarms the project's own
+generator cannot provoke. Every figure is computed here: capaian = R ÷ T × 100, penyerapan =
+realisasi ÷ pagu × 100, efisiensi = capaian − penyerapan (the Sumenep formula, from the exact values
+as a spreadsheet does), totals as sums; each report picks its own wording, column order, number
+style (decimal comma or point, % with or without a space, Rp with or without dots / ",00"),
+printed precision (0 or 2 decimals), table splitting and optional sections.
+
+`make_report(seed)` returns a `Report` (the markdown and the model it was written from);
+`inject(report, kind)` returns the markdown with one inconsistency and the (rule, subject) it must
+raise."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+KECAMATAN = ["Gapura", "Batuputih", "Dasuk", "Lenteng", "Bluto", "Saronggi", "Giligenting", "Talango",
+             "Kalianget", "Manding", "Ganding", "Guluk-Guluk", "Pragaan", "Ambunten", "Rubaru"]
+DINAS = ["Dinas Perpustakaan dan Kearsipan", "Dinas Kependudukan dan Pencatatan Sipil",
+         "Dinas Koperasi dan Usaha Mikro", "Dinas Pemuda dan Olahraga"]
+KABUPATEN = ["Sumenep", "Pamekasan", "Bangkalan", "Sampang", "Probolinggo", "Situbondo"]
+
+# (indikator sasaran, strategy wording): all "higher is better" percentages, as most kecamatan use.
+INDIKATOR_SASARAN = [
+    "Persentase pengaduan masyarakat yang ditindaklanjuti",
+    "Persentase desa dengan laporan keuangan tepat waktu",
+    "Persentase layanan administrasi terpadu yang selesai sesuai standar",
+    "Persentase usulan musyawarah perencanaan yang diakomodasi",
+    "Persentase kasus ketertiban umum yang tertangani",
+    "Persentase arsip dinamis yang tertata sesuai kaidah",
+    "Persentase dokumen kependudukan yang terbit tepat waktu",
+    "Persentase koperasi aktif yang sehat",
+]
+SASARAN = [
+    "Meningkatnya kualitas pelayanan publik", "Meningkatnya tertib administrasi pemerintahan desa",
+    "Meningkatnya partisipasi masyarakat dalam pembangunan", "Terwujudnya ketentraman dan ketertiban umum",
+    "Meningkatnya akuntabilitas kinerja perangkat daerah", "Meningkatnya kualitas tata kelola arsip",
+]
+PROGRAMS = [
+    ("Program Pelayanan Administrasi Perkantoran", "Persentase layanan administrasi perkantoran terpenuhi"),
+    ("Program Peningkatan Sarana dan Prasarana Aparatur", "Persentase sarana prasarana dalam kondisi baik"),
+    ("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Persentase layanan publik sesuai standar"),
+    ("Program Pemberdayaan Masyarakat Desa dan Kelurahan", "Persentase lembaga kemasyarakatan yang aktif"),
+    ("Program Koordinasi Ketentraman dan Ketertiban Umum", "Persentase gangguan ketertiban yang tertangani"),
+]
+KEGIATAN = [
+    ("Penyediaan alat tulis kantor", "Jumlah paket alat tulis kantor yang disediakan", "Paket"),
+    ("Penyediaan jasa surat menyurat", "Jumlah surat yang diadministrasikan", "Surat"),
+    ("Penyediaan makanan dan minuman rapat", "Jumlah rapat yang difasilitasi konsumsi", "Kali"),
+    ("Pemeliharaan rutin kendaraan dinas", "Jumlah kendaraan dinas yang dipelihara", "Unit"),
+    ("Pemeliharaan gedung kantor", "Jumlah gedung kantor yang dipelihara", "Gedung"),
+    ("Pengadaan perlengkapan kantor", "Jumlah perlengkapan kantor yang diadakan", "Buah"),
+    ("Fasilitasi musyawarah perencanaan pembangunan", "Jumlah forum musyawarah yang difasilitasi", "Forum"),
+    ("Pembinaan administrasi pemerintahan desa", "Jumlah desa yang dibina", "Desa"),
+    ("Monitoring penyaluran dana desa", "Jumlah laporan monitoring yang disusun", "Laporan"),
+    ("Koordinasi forum pimpinan kecamatan", "Jumlah rapat koordinasi yang dilaksanakan", "Rapat"),
+    ("Pembinaan lembaga kemasyarakatan desa", "Jumlah lembaga yang dibina", "Lembaga"),
+    ("Penertiban pedagang kaki lima", "Jumlah operasi penertiban yang dilaksanakan", "Operasi"),
+    ("Sosialisasi peraturan daerah", "Jumlah peserta sosialisasi", "Orang"),
+    ("Penyusunan dokumen perencanaan dan pelaporan", "Jumlah dokumen yang disusun", "Dokumen"),
+]
+GOLONGAN = ["IV/b", "IV/a", "III/d", "III/c", "III/b", "III/a", "II/d", "II/c", "II/b", "II/a", "I/d"]
+PENDIDIKAN = ["S2", "S1", "D3", "SLTA", "SLTP"]
+
+SATUAN = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
+
+
+def terbilang(n: int) -> str:
+    """Indonesian number words (for the figures a report writes as "17 (tujuh belas)")."""
+    if n < 12:
+        return SATUAN[n] if n else "nol"
+    if n < 20:
+        return f"{SATUAN[n - 10]} belas"
+    if n < 100:
+        return " ".join(w for w in (f"{SATUAN[n // 10]} puluh", SATUAN[n % 10]) if w)
+    if n < 200:
+        return " ".join(w for w in ("seratus", terbilang(n - 100) if n > 100 else "") if w)
+    if n < 1000:
+        return " ".join(w for w in (f"{SATUAN[n // 100]} ratus", terbilang(n % 100) if n % 100 else "") if w)
+    if n < 2000:
+        return " ".join(w for w in ("seribu", terbilang(n - 1000) if n > 1000 else "") if w)
+    if n < 1_000_000:
+        return " ".join(w for w in (f"{terbilang(n // 1000)} ribu", terbilang(n % 1000) if n % 1000 else "") if w)
+    return " ".join(w for w in (f"{terbilang(n // 1_000_000)} juta",
+                                terbilang(n % 1_000_000) if n % 1_000_000 else "") if w)
+
+
+def ratio(part: int, whole: int) -> Decimal:
+    """part ÷ whole × 100 exactly (a spreadsheet shows 123 ÷ 120 as 102,5, not 102,4999…)."""
+    return Decimal(part) / Decimal(whole) * 100
+
+
+def rounded(value, places: int) -> Decimal:
+    """Excel's half-up rounding (away from zero)."""
+    return Decimal(value if isinstance(value, (int, Decimal)) else repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Style:
+    comma: bool            # decimal comma (95,97) vs point (95.97)
+    places: int            # decimals printed for computed percentages
+    pct_space: bool        # "84 %" vs "84%"
+    rp: str                # "dots", "rp_dots", "rp_dots_00", "rp_dash", "plain"
+    pct_in_cells: bool     # "%" in table cells, or only in the header
+
+    def num(self, value: float, places: int | None = None) -> str:
+        places = self.places if places is None else places
+        text = str(rounded(value, places))
+        if places and self.comma:
+            text = text.replace(".", ",")
+        return text
+
+    def pct(self, value: float, places: int | None = None) -> str:
+        return self.num(value, places) + (" %" if self.pct_space else "%")
+
+    def cell_pct(self, value: float, places: int | None = None) -> str:
+        return self.pct(value, places) if self.pct_in_cells else self.num(value, places)
+
+    def money(self, value: int, sentence: bool = False) -> str:
+        sep = "." if self.comma else ","
+        grouped = f"{value:,}".replace(",", sep)
+        if self.rp == "plain" and not sentence:
+            return str(value)
+        if self.rp == "rp_dots" or sentence:
+            return f"Rp {grouped}" if self.rp != "rp_dash" else f"Rp.{grouped},-"
+        if self.rp == "rp_dots_00":
+            return f"Rp {grouped}{',00' if self.comma else '.00'}"
+        if self.rp == "rp_dash":
+            return f"Rp.{grouped},-"
+        return grouped
+
+
+@dataclass
+class Kegiatan:
+    name: str
+    indikator: str
+    unit: str
+    target: int
+    realisasi: int
+    pagu: int
+    spent: int
+
+    @property
+    def capaian(self) -> Decimal:
+        return ratio(self.realisasi, self.target)
+
+    @property
+    def serapan(self) -> Decimal:
+        return ratio(self.spent, self.pagu)
+
+
+@dataclass
+class Program:
+    name: str
+    indikator: str
+    target: int          # percent
+    realisasi: int
+    kegiatan: list[Kegiatan]
+    pagu_before: int = 0  # PK before the PAK revision
+
+    @property
+    def pagu(self) -> int:
+        return sum(k.pagu for k in self.kegiatan)
+
+    @property
+    def spent(self) -> int:
+        return sum(k.spent for k in self.kegiatan)
+
+
+@dataclass
+class Indikator:
+    name: str
+    target: int
+    realisasi: int
+    history: tuple[int, int]
+    renstra_end: int
+    programs: list[Program]
+
+    @property
+    def capaian(self) -> Decimal:
+        return ratio(self.realisasi, self.target)
+
+
+@dataclass
+class Sasaran:
+    name: str
+    indikator: list[Indikator]
+
+
+@dataclass
+class Report:
+    seed: int
+    unit: str
+    kabupaten: str
+    year: int
+    kind: str                     # kecamatan / dinas
+    style: Style
+    tujuan: str
+    tujuan_indikator: str
+    tujuan_target: int
+    tujuan_realisasi: int
+    sasaran: list[Sasaran]
+    programs: list[Program]
+    staff: dict[str, dict[str, int]]
+    options: dict = field(default_factory=dict)
+    markdown: str = ""
+    injected: tuple[str, str] | None = None
+
+    @property
+    def kegiatan(self) -> list[Kegiatan]:
+        return [k for p in self.programs for k in p.kegiatan]
+
+    @property
+    def pagu(self) -> int:
+        return sum(p.pagu for p in self.programs)
+
+    @property
+    def spent(self) -> int:
+        return sum(p.spent for p in self.programs)
+
+
+def build(seed: int) -> Report:
+    rng = random.Random(seed)
+    kind = "dinas" if rng.random() < 0.3 else "kecamatan"
+    unit = rng.choice(DINAS) if kind == "dinas" else f"Kecamatan {rng.choice(KECAMATAN)}"
+    style = Style(comma=rng.random() < 0.75, places=rng.choice([0, 2]), pct_space=rng.random() < 0.3,
+                  rp=rng.choice(["dots", "rp_dots", "rp_dots_00", "rp_dash", "plain"]),
+                  pct_in_cells=rng.random() < 0.6)
+    programs = []
+    kegiatan_pool = rng.sample(KEGIATAN, len(KEGIATAN))
+    for name, indikator in rng.sample(PROGRAMS, rng.randint(2, 4)):
+        kegs = []
+        for _ in range(rng.randint(2, 4)):
+            if not kegiatan_pool:
+                break
+            kname, kind_ind, unit_word = kegiatan_pool.pop()
+            target = rng.choice([2, 4, 6, 9, 12, 24, 36, 50, 120, 500])
+            realisasi = target if rng.random() < 0.6 else max(1, round(target * rng.uniform(0.55, 1.2)))
+            pagu = rng.randint(30, 900) * 100_000 + rng.choice([0, 0, 50_000, 12_500])
+            spent = pagu if rng.random() < 0.35 else round(pagu * rng.uniform(0.6, 0.995) / 100) * 100
+            kegs.append(Kegiatan(kname, kind_ind, unit_word, target, realisasi, pagu, spent))
+        if not kegs:
+            break
+        target = 100
+        programs.append(Program(name, indikator, target, rng.choice([100, 100, 95, 90]), kegs))
+    for p in programs:
+        p.pagu_before = p.pagu - rng.choice([0, 2_500_000, -1_750_000])
+    sasaran = []
+    indikator_pool = rng.sample(INDIKATOR_SASARAN, len(INDIKATOR_SASARAN))
+    names = rng.sample(SASARAN, min(len(programs), rng.randint(2, 3)))
+    for i, sname in enumerate(names):
+        inds = []
+        for _ in range(rng.choice([1, 1, 2])):
+            target = rng.choice([60, 70, 75, 80, 85, 90, 100])
+            realisasi = target if rng.random() < 0.5 else min(100, round(target * rng.uniform(0.7, 1.15)))
+            history = (max(1, realisasi - rng.randint(0, 10)), max(1, realisasi - rng.randint(0, 5)))
+            inds.append(Indikator(indikator_pool.pop(), target, realisasi, history,
+                                  rng.choice([target, target + 5, 100]), []))
+        sasaran.append(Sasaran(sname, inds))
+    # each program supports exactly one sasaran indikator (round robin), as a cascade does
+    all_inds = [ind for s in sasaran for ind in s.indikator]
+    for i, p in enumerate(programs):
+        all_inds[i % len(all_inds)].programs.append(p)
+    staff = {g: {e: 0 for e in PENDIDIKAN} for g in GOLONGAN}
+    for _ in range(rng.randint(9, 30)):
+        g = rng.choice(GOLONGAN)
+        e = rng.choice(["S2", "S1", "S1"] if g.startswith(("IV", "III")) else ["D3", "SLTA", "SLTA", "SLTP"])
+        staff[g][e] += 1
+    tujuan_target = rng.choice([75, 80, 85])
+    report = Report(seed, unit, rng.choice(KABUPATEN), rng.choice([2019, 2020, 2021, 2022, 2023]), kind, style,
+                    "Meningkatnya tata kelola pemerintahan yang baik dan akuntabel",
+                    "Nilai Indeks Kepuasan Masyarakat", tujuan_target, tujuan_target + rng.choice([0, 1, 3]),
+                    sasaran, programs, staff)
+    report.options = {
+        "renstra": rng.random() < 0.5, "efisiensi": rng.random() < 0.7, "history": rng.random() < 0.6,
+        "renstra_end": rng.random() < 0.5, "pk_perubahan": rng.random() < 0.5, "cap100": rng.random() < 0.3,
+        "split": rng.choice([0, 0, 5, 8]), "combined": rng.random() < 0.35, "order": rng.choice(["TRC", "TRC", "RTC"]),
+        "hierarchy": rng.random() < 0.6, "codes": kind == "dinas" or rng.random() < 0.2,
+        "numbered_tables": rng.choice(["roman", "arabic", "none"]), "eselon": rng.random() < 0.5,
+        "wording": rng.randint(0, 4), "kegiatan_wording": rng.randint(0, 3), "closing": rng.randint(0, 2),
+        "staff_wording": rng.randint(0, 2), "program_wording": rng.randint(0, 2),
+    }
+    return report
+
+
+def md_table(header: list[list[str]], rows: list[list[str]], split: int = 0, numbers: bool = False) -> str:
+    """Markdown pipe table(s); `split` > 0 breaks the body every `split` rows and repeats the header
+    (and the column-number row) as a page break in a converted Word file does."""
+    width = len(header[-1])
+    head = [header[0], ["---"] * width, *header[1:]]
+    if numbers:
+        head.append([str(i + 1) for i in range(width)])
+    chunks = [rows[i:i + split] for i in range(0, len(rows), split)] if split else [rows]
+    return "\n\n".join("\n".join("| " + " | ".join(r) + " |" for r in head + chunk) for chunk in chunks)
+
+
+class Writer:
+    def __init__(self, report: Report):
+        self.r = report
+        self.s = report.style
+        self.o = report.options
+        self.rng = random.Random(report.seed * 7 + 1)
+        self.out: list[str] = []
+        self.counter: dict[str, int] = {}
+        self.injected: tuple[str, str] | None = None  # (kind, subject) of the one figure printed wrong
+
+    def off(self, kind: str, value, delta, subject: str):
+        """`value`, or `value + delta` at the first place the injection `kind` asks for."""
+        if self.o.get("inject") != kind or self.injected:
+            return value
+        self.injected = (kind, subject)
+        return value + delta
+
+    def p(self, *texts: str) -> None:
+        self.out.extend(texts)
+
+    def caption(self, chapter: str, section: str, title: str) -> str:
+        n = self.counter[chapter + section] = self.counter.get(chapter + section, 0) + 1
+        style = self.o["numbered_tables"]
+        if style == "roman":
+            return f"Tabel {chapter}.{section}.{n}\n{title}"
+        if style == "arabic":
+            arabic = {"I": 1, "II": 2, "III": 3}[chapter]
+            self.counter[chapter] = self.counter.get(chapter, 0) + 1
+            return f"Tabel {arabic}.{self.counter[chapter]} {title}"
+        return title.upper()
+
+    def code(self, i: int, j: int | None = None) -> str:
+        if self.o["codes"]:
+            return f"7.01.{i + 1:02d}" if j is None else f"7.01.{i + 1:02d}.2.{j + 1:02d}"
+        return "I II III IV V".split()[i] if j is None else f"{'I II III IV V'.split()[i]}.{j + 1}"
+
+    # ---- BAB I
+    def staff(self) -> None:
+        r, s = self.r, self.s
+        rows, totals = [], {e: 0 for e in PENDIDIKAN}
+        for g, cells in r.staff.items():
+            if not any(cells.values()) and self.rng.random() < 0.5:
+                continue
+            rows.append([g, *[str(cells[e]) for e in PENDIDIKAN], str(sum(cells.values()))])
+            for e in PENDIDIKAN:
+                totals[e] += cells[e]
+        total = sum(totals.values())
+        stated = self.off("staff_count", total, 1, "jumlah pegawai")
+        words = terbilang(self.off("terbilang", stated, 2, "jumlah pegawai"))
+        rows.append(["JUMLAH", *[str(totals[e]) for e in PENDIDIKAN], str(total)])
+        if self.rng.random() < 0.5:
+            header = [["GOLONGAN", "PENDIDIKAN", "", "", "", "", "JUMLAH"], ["", *PENDIDIKAN, ""]]
+        else:
+            header = [["Golongan", *PENDIDIKAN, "Jumlah"]]
+        self.p(self.caption("I", "C", "Jumlah Pegawai Menurut Golongan dan Pendidikan"),
+               md_table(header, rows, numbers=self.rng.random() < 0.5))
+        w = self.o["staff_wording"]
+        if w == 0:
+            self.p(f"Jumlah pegawai pada {r.unit} sebanyak {stated} ({words}) orang, dengan pegawai "
+                   f"berpendidikan S1 sebanyak {totals['S1']} ({terbilang(totals['S1'])}) orang.")
+        elif w == 1:
+            self.p(f"Dari tabel di atas terlihat bahwa {r.unit} didukung oleh {stated} ({words}) "
+                   f"personil, {totals['S2']} orang di antaranya berpendidikan S2.")
+        else:
+            by = {n: sum(sum(c.values()) for g, c in r.staff.items() if g.split("/")[0] == n) for n in ("IV", "III", "II", "I")}
+            self.p(f"Total aparatur sebanyak {stated} orang, terdiri dari golongan IV sebanyak {by['IV']} orang, "
+                   f"golongan III sebanyak {by['III']} orang, golongan II sebanyak {by['II']} orang dan "
+                   f"golongan I sebanyak {by['I']} orang.")
+
+    def eselon(self) -> None:
+        jabatan = [("Camat" if self.r.kind == "kecamatan" else "Kepala Dinas", "III/a"), ("Sekretaris", "III/b"),
+                   ("Kepala Sub Bagian Umum dan Kepegawaian", "IV/b"), ("Kepala Sub Bagian Keuangan", "IV/b"),
+                   ("Kepala Seksi Pemerintahan", "IV/a"), ("Kepala Seksi Pelayanan Umum", "IV/a")]
+        rows = [[str(i + 1), j, e, "1"] for i, (j, e) in enumerate(jabatan)]
+        rows.append(["", "JUMLAH", "", str(len(jabatan))])
+        self.p(self.caption("I", "C", "Eselonisasi"), md_table([["NO", "JABATAN", "ESELON", "JUMLAH"]], rows))
+
+    # ---- BAB II
+    def renstra(self) -> None:
+        r = self.r
+        rows = []
+        for s in r.sasaran:
+            for ind in s.indikator:
+                for p in ind.programs:
+                    for k in p.kegiatan:
+                        first = not rows or rows[-1][2] != s.name
+                        rows.append(["", r.tujuan if not rows else "", s.name if first else "",
+                                     ind.name if first else "", p.name, k.name, k.indikator,
+                                     f"{self.off('renstra_target', k.target, 1, k.name)} {k.unit}"])
+        for i, row in enumerate(rows):
+            row[0] = "1" if i == 0 else ""
+        header = [["No", "Tujuan", "Sasaran", "Indikator Sasaran", "Program", "Kegiatan", "Indikator Kegiatan",
+                   "Rincian Indikator"]]
+        self.p(self.caption("II", "B", "Penyelarasan Renstra Perangkat Daerah dengan RPJMD"),
+               md_table(header, rows, split=self.o["split"], numbers=True))
+
+    def program_list(self) -> None:
+        r = self.r
+        n = self.off("program_count", len(r.programs), 1, "program")
+        w = self.o["program_wording"]
+        if w == 0:
+            self.p(f"Untuk Tahun {r.year} {r.unit} telah menetapkan {n} ({terbilang(n)}) Program yaitu :")
+        elif w == 1:
+            self.p(f"Dalam rangka mencapai sasaran tersebut, {r.unit} melaksanakan {n} ({terbilang(n)}) program "
+                   f"sebagai berikut:")
+        else:
+            self.p(f"Pada tahun {r.year} terdapat {n} program yang dilaksanakan, yaitu:")
+        self.p("\n".join(f"{i + 1}. {p.name}" for i, p in enumerate(r.programs)))
+
+    def pk(self) -> None:
+        r, s = self.r, self.s
+        rows, i = [], 0
+        for sas in r.sasaran:
+            for j, ind in enumerate(sas.indikator):
+                i += j == 0
+                rows.append([str(i) if j == 0 else "", sas.name if j == 0 else "", ind.name, s.pct(ind.target, 0)])
+        self.p(f"PERJANJIAN KINERJA {'PERUBAHAN ' if self.o['pk_perubahan'] else ''}TAHUN {r.year} {r.unit.upper()}",
+               md_table([["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]], rows))
+        if self.o["pk_perubahan"]:
+            pagu = [self.off("pk_budget", p.pagu, 500_000, p.name) for p in r.programs]
+            rows = [[str(i + 1), p.name, s.money(p.pagu_before), s.money(pagu[i]), "-"] for i, p in enumerate(r.programs)]
+            rows.append(["", "JUMLAH", s.money(sum(p.pagu_before for p in r.programs)), s.money(sum(pagu)), ""])
+            header = [["No", "Program", "Sebelum Perubahan Anggaran", "Setelah Perubahan Anggaran", "Keterangan"]]
+        else:
+            pagu = [self.off("pk_budget", p.pagu, 500_000, p.name) for p in r.programs]
+            rows = [[str(i + 1), p.name, s.money(pagu[i]), "APBD"] for i, p in enumerate(r.programs)]
+            rows.append(["", "Jumlah", s.money(sum(pagu)), ""])
+            header = [["No", "Program", "Anggaran (Rp)", "Sumber Dana"]]
+        self.p(md_table(header, rows))
+
+    # ---- BAB III
+    def kinerja_cols(self, t: str, r_: str, c: str) -> list[str]:
+        return [t, r_, c] if self.o["order"] == "TRC" else [r_, t, c]
+
+    def capaian_table(self) -> None:
+        r, s = self.r, self.s
+        rows, i = [], 0
+        for sas in r.sasaran:
+            for j, ind in enumerate(sas.indikator):
+                i += j == 0
+                rows.append([str(i) if j == 0 else "", sas.name if j == 0 else "", ind.name, "%",
+                             *self.kinerja_cols(s.num(ind.target, 0), s.num(ind.realisasi, 0),
+                                               s.cell_pct(self.off("capaian", ind.capaian, 7, ind.name)))])
+        if self.rng.random() < 0.5:
+            header = [["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN", f"TAHUN {r.year}", "", ""],
+                      ["", "", "", "", *self.kinerja_cols("TARGET KINERJA", "REALISASI KINERJA", "CAPAIAN KINERJA")]]
+        else:
+            header = [["No", "Sasaran", "Indikator", "Satuan",
+                       *self.kinerja_cols(f"Target {r.year}", f"Realisasi {r.year}", "% Capaian")]]
+        self.p(self.caption("III", "A", f"Capaian Kinerja Sasaran Tahun {r.year}"),
+               md_table(header, rows, split=self.o["split"], numbers=self.rng.random() < 0.5))
+
+    def indikator_sentence(self, ind: Indikator) -> str:
+        s, y = self.s, self.r.year
+        T, R, C = s.pct(ind.target, 0), s.pct(self.off("narrative", ind.realisasi, 5, ind.name), 0), s.pct(ind.capaian)
+        return [
+            f"Dengan indikator {ind.name}, dan target {T}, terealisasi {R}, atau tercapai {C}.",
+            f"Indikator {ind.name} dengan target {T} terealisasi sebesar {R} sehingga capaian kinerjanya {C}.",
+            f"Capaian sebesar {C}, dengan indikator {ind.name}, terealisasi {R}, atas target {T}.",
+            f"Realisasi indikator {ind.name} pada tahun {y} sebesar {R} dari target {T}, atau capaian {C}.",
+            f"Pada tahun {y} indikator {ind.name} terealisasi {R} dari target {T} dengan capaian kinerja sebesar {C}.",
+        ][self.o["wording"]]
+
+    def narrative(self) -> None:
+        for n, sas in enumerate(self.r.sasaran, 1):
+            self.p(f"{n}) Sasaran {n}: {sas.name}")
+            self.p(*(self.indikator_sentence(ind) for ind in sas.indikator))
+
+    def history(self) -> None:
+        r, s = self.r, self.s
+        rows = [[sas.name if j == 0 else "", ind.name, *(s.cell_pct(v, 0) for v in (*ind.history, ind.realisasi))]
+                for sas in r.sasaran for j, ind in enumerate(sas.indikator)]
+        header = [["Sasaran", "Indikator Kinerja", f"Realisasi {r.year - 2}", f"Realisasi {r.year - 1}",
+                   f"Realisasi {r.year}"]]
+        self.p("Perbandingan realisasi kinerja tahun ini dengan tahun-tahun sebelumnya sebagai berikut:",
+               self.caption("III", "B", "Perbandingan Realisasi Kinerja Tiga Tahun Terakhir"), md_table(header, rows))
+
+    def renstra_end(self) -> None:
+        r, s = self.r, self.s
+        rows = [[ind.name, s.cell_pct(ind.realisasi, 0), s.cell_pct(ind.renstra_end, 0),
+                 s.cell_pct(ratio(ind.realisasi, ind.renstra_end))] for sas in r.sasaran for ind in sas.indikator]
+        header = [["Indikator Kinerja", f"Realisasi s.d. Tahun {r.year}", "Target Akhir Renstra",
+                   "Capaian terhadap Target Akhir Renstra"]]
+        self.p(self.caption("III", "C", "Realisasi Kinerja terhadap Target Akhir Renstra"), md_table(header, rows))
+
+    def kegiatan_sentences(self, k: Kegiatan) -> list[str]:
+        s = self.s
+        w = self.o["kegiatan_wording"]
+        k = Kegiatan(k.name, k.indikator, k.unit, k.target, self.off("kegiatan", k.realisasi, 1, k.name), k.pagu, k.spent)
+        if w == 0:
+            return [f"- {k.name}\nTerealisasi {k.realisasi} {k.unit.lower()}\nAtas target {k.target} {k.unit.lower()}"]
+        if w == 1:
+            return [f"Kegiatan {k.name} dengan indikator {k.indikator} terealisasi {k.realisasi} {k.unit} dari target "
+                    f"{k.target} {k.unit}, atau capaian sebesar {s.pct(k.capaian)}."]
+        if w == 2:
+            return [f"Kegiatan {k.name}: target {k.target} {k.unit}, realisasi {k.realisasi} {k.unit} "
+                    f"(capaian {s.pct(k.capaian)})."]
+        return [f"Melalui kegiatan {k.name} telah dilaksanakan {k.realisasi} {k.unit.lower()} dari "
+                f"{k.target} {k.unit.lower()} yang direncanakan."]
+
+    def analysis(self) -> None:
+        s = self.s
+        for p in self.r.programs:
+            self.p(f"{p.name}", f"Capaian sebesar {s.pct(ratio(p.realisasi, p.target))}, dengan indikator "
+                   f"{p.indikator}, terealisasi {s.pct(p.realisasi, 0)}, atas target {s.pct(p.target, 0)}.")
+            for k in p.kegiatan:
+                self.p(*self.kegiatan_sentences(k))
+
+    def efisiensi(self) -> None:
+        r, s = self.r, self.s
+        rows = []
+        for i, k in enumerate(r.kegiatan, 1):
+            cap = min(Decimal(100), k.capaian) if self.o["cap100"] else k.capaian
+            rows.append([str(i), k.name, f"{k.target} {k.unit}", f"{k.realisasi} {k.unit}", s.cell_pct(cap),
+                         s.money(k.pagu), s.money(k.spent), s.cell_pct(k.serapan),
+                         s.cell_pct(self.off("efisiensi", cap - k.serapan, 5, k.name))])
+        header = [["No", "Kegiatan", "Target", "Realisasi", "Capaian", "Alokasi (Rp)", "Realisasi (Rp)",
+                   "Penyerapan Anggaran", "Tingkat Efisiensi"]]
+        self.p("Tingkat efisiensi dihitung sebagai selisih capaian kinerja dengan persentase penyerapan anggaran.",
+               self.caption("III", "E", "Efisiensi Penggunaan Sumber Daya"),
+               md_table(header, rows, split=self.o["split"], numbers=self.rng.random() < 0.5))
+
+    def hierarchy(self) -> None:
+        r, s = self.r, self.s
+        combined = self.o["combined"]
+        rows = []
+        for i, p in enumerate(r.programs):
+            row = [self.code(i), p.name, p.indikator, s.pct(p.target, 0), s.pct(p.realisasi, 0),
+                   s.pct(ratio(p.realisasi, p.target))]
+            rows.append(row + ([s.money(p.pagu), s.money(p.spent), s.pct(ratio(p.spent, p.pagu))] if combined else []))
+            for j, k in enumerate(p.kegiatan):
+                row = [self.code(i, j), k.name, k.indikator, f"{k.target} {k.unit}", f"{k.realisasi} {k.unit}",
+                       s.pct(k.capaian)]
+                rows.append(row + ([s.money(k.pagu), s.money(k.spent), s.pct(k.serapan)] if combined else []))
+        header = ["NO", "PROGRAM/KEGIATAN", "INDIKATOR", "TARGET", "REALISASI", "CAPAIAN"]
+        if combined:
+            header += ["ANGGARAN (Rp)", "REALISASI ANGGARAN (Rp)", "PENYERAPAN (%)"]
+            rows.append(["", "JUMLAH", "", "", "", "", s.money(self.off("jumlah", r.pagu, 1_000_000, "JUMLAH")),
+                         s.money(r.spent), s.pct(ratio(r.spent, r.pagu))])
+        self.p(self.caption("III", "F", f"Realisasi Kinerja Program dan Kegiatan Tahun {r.year}"),
+               md_table([header], rows, split=self.o["split"], numbers=True))
+
+    def anggaran(self) -> None:
+        r, s = self.r, self.s
+        sisa = self.rng.random() < 0.4
+        rows = []
+        for i, p in enumerate(r.programs):
+            rows.append([self.code(i), p.name, s.money(p.pagu), s.money(p.spent), s.cell_pct(ratio(p.spent, p.pagu))]
+                        + ([s.money(p.pagu - p.spent)] if sisa else []))
+            for j, k in enumerate(p.kegiatan):
+                rows.append([self.code(i, j), k.name, s.money(k.pagu), s.money(k.spent), s.cell_pct(k.serapan)]
+                            + ([s.money(k.pagu - k.spent)] if sisa else []))
+        rows.append(["", "JUMLAH", s.money(self.off("jumlah", r.pagu, 1_000_000, "JUMLAH")), s.money(r.spent),
+                     s.cell_pct(ratio(r.spent, r.pagu))]
+                    + ([s.money(r.pagu - r.spent)] if sisa else []))
+        header = ["Kode" if self.o["codes"] else "No", "Program/Kegiatan", "Pagu Anggaran (Rp)", "Realisasi (Rp)",
+                  "Penyerapan (%)" if not s.pct_in_cells else "Capaian"] + (["Sisa Anggaran (Rp)"] if sisa else [])
+        self.p(self.caption("III", "G", f"Realisasi Anggaran Program/Kegiatan Tahun Anggaran {r.year}"),
+               md_table([header], rows, split=self.o["split"], numbers=self.rng.random() < 0.5))
+
+    def closing(self) -> None:
+        r, s = self.r, self.s
+        spent, pagu = s.money(r.spent, True), s.money(r.pagu, True)
+        pct = s.pct(self.off("closing", ratio(r.spent, r.pagu), 3, "penyerapan"))
+        self.p([
+            f"Sedangkan untuk capaian realisasi anggaran sebesar {spent} dari jumlah anggaran yang ditetapkan yaitu "
+            f"sebesar {pagu} itu artinya penyerapan anggaran sebesar {pct}.",
+            f"Dari pagu anggaran sebesar {pagu}, terealisasi {spent} atau {pct}.",
+            f"Total anggaran {r.unit} tahun {r.year} sebesar {pagu} dengan realisasi {spent}, sehingga tingkat "
+            f"penyerapan anggaran mencapai {pct}.",
+        ][self.o["closing"]])
+
+    def write(self) -> str:
+        r, o = self.r, self.o
+        self.p("LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)", f"TAHUN {r.year}", r.unit.upper(),
+               f"PEMERINTAH KABUPATEN {r.kabupaten.upper()}", "KATA PENGANTAR",
+               f"Laporan Kinerja {r.unit} Tahun {r.year} disusun sebagai wujud pertanggungjawaban pelaksanaan "
+               f"tugas pokok dan fungsi selama satu tahun anggaran.",
+               "BAB I PENDAHULUAN", "A. Latar Belakang",
+               "Penyusunan laporan kinerja berpedoman pada Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP.",
+               "B. Sumber Daya Aparatur")
+        self.staff()
+        if o["eselon"]:
+            self.eselon()
+        self.p("BAB II PERENCANAAN KINERJA", "A. Tujuan dan Sasaran",
+               f"Tujuan {r.unit} adalah {r.tujuan}, dengan indikator {r.tujuan_indikator}.")
+        if o["renstra"]:
+            self.renstra()
+        self.program_list()
+        self.p("B. Perjanjian Kinerja", f"Perjanjian Kinerja {r.unit} Tahun {r.year} adalah sebagai berikut:")
+        self.pk()
+        self.p("BAB III AKUNTABILITAS KINERJA", "A. Capaian Kinerja Organisasi")
+        self.capaian_table()
+        self.narrative()
+        if o["history"]:
+            self.p("B. Perbandingan Realisasi Kinerja dengan Tahun Sebelumnya")
+            self.history()
+        if o["renstra_end"]:
+            self.p("C. Perbandingan dengan Target Akhir Renstra")
+            self.renstra_end()
+        self.p("D. Analisis Keberhasilan dan Kegagalan")
+        self.analysis()
+        if o["efisiensi"]:
+            self.p("E. Analisis Efisiensi Penggunaan Sumber Daya")
+            self.efisiensi()
+        if o["hierarchy"] or o["combined"]:
+            self.p("F. Realisasi Kinerja Program dan Kegiatan")
+            self.hierarchy()
+        if not o["combined"]:
+            self.p("G. Realisasi Anggaran")
+            self.anggaran()
+        self.closing()
+        self.p("BAB IV PENUTUP", f"Demikian Laporan Kinerja {r.unit} Tahun {r.year} ini disusun.")
+        return "\n\n".join(self.out) + "\n"
+
+
+# What each injection needs printed, so that the place it changes exists.
+NEEDS = {"terbilang": {"staff_wording": 0}, "renstra_target": {"renstra": True}, "efisiensi": {"efisiensi": True},
+         "program_count": {"program_wording": 0}}
+INJECTIONS = ("capaian", "narrative", "jumlah", "terbilang", "staff_count", "program_count", "kegiatan",
+              "renstra_target", "pk_budget", "closing", "efisiensi")
+
+
+def make_report(seed: int, inject: str | None = None) -> Report:
+    """A consistent report, or (with `inject`) the same report with one figure printed wrong; the
+    Report's `injected` then says (kind, subject)."""
+    report = build(seed)
+    if inject:
+        report.options.update(NEEDS.get(inject, {}), inject=inject)
+    writer = Writer(report)
+    report.markdown = writer.write()
+    report.injected = writer.injected
+    return report

@@ -1,0 +1,132 @@
+"""Reports made by an independent generator (tests/fresh_reports.py, written without looking at
+tests/generator.py): clean ones give no error, injected ones the exact finding; and the false-alarm
+classes that generator found, each pinned on a small table of its own."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor.arithmetic import Printed
+from fresh_reports import make_report
+from helpers import audit_markdown
+
+
+def errors(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.subject) for f in audit_markdown(text)[1].findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_fresh_clean_reports_give_no_error(seed):
+    assert errors(make_report(seed).markdown) == []
+
+
+# --- a budget table whose percent column is headed "Capaian", program rows above their kegiatan
+
+BUDGET_WITH_CAPAIAN = """Tabel 3.5 Realisasi Anggaran Program/Kegiatan Tahun Anggaran 2022
+
+| Kode | Program/Kegiatan | Pagu Anggaran (Rp) | Realisasi (Rp) | Capaian |
+|---|---|---|---|---|
+| 7.01.01 | Program Pelayanan Administrasi Perkantoran | 30.000.000 | 25.000.000 | 83,33% |
+| 7.01.01.2.01 | Penyediaan alat tulis kantor | 10.000.000 | 10.000.000 | 100,00% |
+| 7.01.01.2.02 | Penyediaan jasa surat menyurat | 20.000.000 | 15.000.000 | 75,00% |
+| | JUMLAH | {total} | 25.000.000 | 83,33% |
+"""
+
+
+def test_budget_table_headed_capaian_adds_programs_not_every_row():
+    document, result = audit_markdown(BUDGET_WITH_CAPAIAN.format(total="30.000.000"))
+    table = document.tables[0]
+    assert table.role == "realisasi_anggaran"
+    assert [c.meaning for c in table.columns][-1] == "penyerapan"
+    assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_budget_table_headed_capaian_still_finds_a_wrong_total():
+    findings = [f for f in audit_markdown(BUDGET_WITH_CAPAIAN.format(total="31.000.000"))[1].findings
+                if f.severity == "error"]
+    # the printed penyerapan 83,33% now disagrees with 25.000.000 ÷ 31.000.000 too
+    assert sorted((f.rule, f.subject, f.values) for f in findings) == [
+        ("LKJ102", "JUMLAH", (Decimal("83.33"), Decimal("80.65"))), ("LKJ401", "JUMLAH", (31_000_000, 30_000_000))]
+
+
+# --- kinerja and budget of programs and kegiatan in one wide table
+
+COMBINED = """Tabel 3.4 Realisasi Kinerja Program dan Kegiatan Tahun 2022
+
+| NO | PROGRAM/KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN | ANGGARAN (Rp) | REALISASI ANGGARAN (Rp) | PENYERAPAN (%) |
+|---|---|---|---|---|---|---|---|---|
+| I | Program Pelayanan Administrasi Perkantoran | Persentase layanan terpenuhi | 100% | 90% | 90% | {program} | 25.000.000 | 83,33% |
+| I.1 | Penyediaan alat tulis kantor | Jumlah paket yang disediakan | 12 Paket | 12 Paket | 100% | 10.000.000 | 10.000.000 | 100% |
+| I.2 | Penyediaan jasa surat menyurat | Jumlah surat yang dikirim | 500 Surat | 450 Surat | 90% | 20.000.000 | 15.000.000 | 75% |
+| | JUMLAH | | | | | 30.000.000 | 25.000.000 | 83,33% |
+"""
+
+
+def test_combined_kinerja_and_budget_table_is_read_level_by_level():
+    assert errors(COMBINED.format(program="30.000.000")) == []
+
+
+def test_combined_table_finds_a_program_that_is_not_the_sum_of_its_kegiatan():
+    assert ("LKJ401", "Program Pelayanan Administrasi Perkantoran") in errors(COMBINED.format(program="32.000.000"))
+
+
+# --- "Capaian terhadap Target Akhir Renstra" is a capaian, not the Renstra target
+
+RENSTRA_END = """Tabel 3.3 Realisasi Kinerja terhadap Target Akhir Renstra
+
+| Indikator Kinerja | Realisasi s.d. Tahun 2022 | Target Akhir Renstra | Capaian terhadap Target Akhir Renstra |
+|---|---|---|---|
+| Persentase pengaduan masyarakat yang ditindaklanjuti | 75 | 80 | {capaian} |
+"""
+
+
+def test_capaian_against_renstra_end_target_is_a_capaian():
+    document, result = audit_markdown(RENSTRA_END.format(capaian="93,75"))
+    assert [c.meaning for c in document.tables[0].columns][-2:] == ["target_renstra", "capaian_renstra"]
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert errors(RENSTRA_END.format(capaian="95,75")) == [("LKJ101", "Persentase pengaduan masyarakat yang ditindaklanjuti")]
+
+
+# --- the efficiency table may print a capaian over 100% capped at 100%
+
+EFISIENSI = """Tabel III.E.1 Efisiensi Penggunaan Sumber Daya
+
+Tingkat efisiensi dihitung sebagai selisih capaian kinerja dengan persentase penyerapan anggaran.
+
+| No | Kegiatan | Target | Realisasi | Capaian | Alokasi (Rp) | Realisasi (Rp) | Penyerapan Anggaran | Tingkat Efisiensi |
+|---|---|---|---|---|---|---|---|---|
+| 1 | Penyediaan jasa surat menyurat | 9 Surat | 10 Surat | {capaian} | 10.000.000 | 8.000.000 | 80% | {efisiensi} |
+"""
+
+
+@pytest.mark.parametrize("capaian, efisiensi", [("100%", "20%"), ("111,11%", "31,11%")])
+def test_efficiency_capaian_capped_at_100_or_not(capaian, efisiensi):
+    assert errors(EFISIENSI.format(capaian=capaian, efisiensi=efisiensi)) == []
+
+
+def test_efficiency_capaian_neither_own_nor_capped_is_an_error():
+    assert errors(EFISIENSI.format(capaian="95%", efisiensi="15%")) == [("LKJ101", "Penyediaan jasa surat menyurat")]
+
+
+# --- negative figures: Excel rounds half away from zero, ROUND(-22,5; 0) = -23
+
+def test_printed_negative_figure_covers_the_half_away_from_zero():
+    assert Printed(Decimal(-23), 0).contains(Decimal("-22.5"))
+    assert not Printed(Decimal(-23), 0).contains(Decimal("-23.5"))
+    assert not Printed(Decimal(-22), 0).contains(Decimal("-22.5"))
+    assert Printed(Decimal(23), 0).contains(Decimal("22.5"))
+
+
+NEGATIVE_EFISIENSI = """Tabel III.E.1 Efisiensi Penggunaan Sumber Daya
+
+| No | Kegiatan | Target | Realisasi | Capaian | Alokasi (Rp) | Realisasi (Rp) | Penyerapan Anggaran | Tingkat Efisiensi |
+|---|---|---|---|---|---|---|---|---|
+| 1 | Penertiban pedagang kaki lima | 120 Operasi | 93 Operasi | 78% | 21.200.000 | 21.200.000 | 100% | {efisiensi} |
+"""
+
+
+def test_negative_efficiency_rounded_away_from_zero_agrees():
+    # 93 ÷ 120 = 77,5% (printed 78), minus 100% absorbed = -22,5, which Excel prints -23
+    assert errors(NEGATIVE_EFISIENSI.format(efisiensi="-23%")) == []
+    assert errors(NEGATIVE_EFISIENSI.format(efisiensi="-25%")) == [("LKJ103", "Penertiban pedagang kaki lima")]
