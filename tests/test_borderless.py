@@ -136,10 +136,12 @@ ROWS = [["1.1", "Rapat koordinasi dan konsultasi kecamatan", "Jumlah rapat yang 
          "520 surat", "104"]]
 
 
-def cut_table_pdf(path: Path, last: list[str], rest: list[str], after: list[list[str]]) -> None:
+def cut_table_pdf(path: Path, last: list[str], rest: list[str], after: list[list[str]],
+                  head: tuple[list[str], ...] = (HEADER,)) -> None:
     """An untagged table without rulings over two pages (Helvetica 9, as LibreOffice sets one: the
-    space of a wrap printed): ROWS and `last` (its first line) on the first page; the next page
-    repeats the header, then prints `rest` (lines of text cells) and the rows `after`."""
+    space of a wrap printed): `head` (the header, and a column-number row), ROWS and `last` (its
+    first line) on the first page; the next page repeats `head`, then prints `rest` (lines of text
+    cells) and the rows `after`."""
     page = canvas.Canvas(str(path), pagesize=A4)
 
     def lines(y: float, printed: list[list[str]]) -> float:
@@ -157,13 +159,13 @@ def cut_table_pdf(path: Path, last: list[str], rest: list[str], after: list[list
 
     page.setFont("Helvetica", 9)
     page.drawString(60, 770, "Tabel 3.1 Realisasi kinerja kegiatan tahun 2022")
-    y = lines(740, [HEADER])
+    y = lines(740, list(head))
     for row in ROWS:
         y = lines(y, wrapped(row))
     lines(y, [last])
     page.showPage()
     page.setFont("Helvetica", 9)
-    y = lines(780, [HEADER, rest])
+    y = lines(780, [*head, rest])
     for row in after:
         y = lines(y, wrapped(row))
     page.drawString(60, y - 30, "Dari tabel di atas terlihat capaian kegiatan yang beragam pada tahun ini.")
@@ -185,6 +187,20 @@ def test_row_cut_by_page_break_in_aligned_table_is_rejoined(tmp_path, after):
            "4 orang", "2 orang", "50"]
     assert [table.rows for table in tables] == [[HEADER, *ROWS, cut]] + ([[HEADER, *after]] if after else [])
     assert [source.page for source in tables[0].sources] == [1] * 5
+
+
+def test_row_cut_inside_a_hyphenated_word_under_repeated_column_numbers_is_rejoined(tmp_path):
+    """A LibreOffice print breaks "perundang-undangan" after its hyphen, without a space: a line
+    ending so, with no room for the word that goes on at the next page's top (under the repeated
+    header and column-number rows), is the row's text going on (it was read as a row of its own:
+    LKJ502 'undangan' has no number)."""
+    path = tmp_path / "hyphen.pdf"
+    numbers = [str(n) for n in range(1, 7)]
+    cut_table_pdf(path, ["1.4", "Penyediaan perundang-", "Jumlah peraturan", "19 buku", "19 buku", "100"],
+                  ["", "undangan"], [AFTER], head=(HEADER, numbers))
+    tables = [item for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
+    cut = ["1.4", "Penyediaan perundang-undangan", "Jumlah peraturan", "19 buku", "19 buku", "100"]
+    assert [table.rows for table in tables] == [[HEADER, numbers, *ROWS, cut], [HEADER, numbers, AFTER]]
 
 
 def test_row_that_ended_on_its_page_is_not_joined_to_the_next(tmp_path):
@@ -228,3 +244,104 @@ def test_a_row_with_its_own_code_after_a_page_break_is_not_the_rest_of_the_cut_r
     for name, report in reports.items():
         from_markdown = audit(read_markdown(f"{name}.md", generator.to_markdown(report)))
         assert sorted(map(key, audit(read_pdf(str(paths[name]))))) == sorted(map(key, from_markdown)), name
+
+
+def draw_table(page: canvas.Canvas, y: float, columns: list[float], header: list[str], lines: list[list[str]],
+               pieces: tuple[tuple[int, float, str], ...] = ()) -> float:
+    """An untagged table without rulings from `y` down (Helvetica 9): the header words centred over
+    their columns, as LibreOffice and reportlab set a header, then the body's printed lines (a row's
+    wrapped lines one after the other, an empty line between rows) and `pieces` of text drawn on a
+    line at an x of their own (line index, x, text). Returns the y under it."""
+    page.setFont("Helvetica", 9)
+    for x, end, text in zip(columns, [*columns[1:], 560], header):
+        page.drawCentredString((x + end) / 2, y, text)
+    y -= 20
+    for index, line in enumerate(lines):
+        if not line:
+            y -= 6
+            continue
+        for x, text in [*zip(columns, line), *((x, text) for at, x, text in pieces if at == index)]:
+            if text:
+                page.drawString(x + 2, y, text)
+        y -= 11
+    return y
+
+
+def table_pdf(path: Path, columns: list[float], header: list[str], lines: list[list[str]],
+              pieces: tuple[tuple[int, float, str], ...] = ()) -> None:
+    """One page: a caption, the table (draw_table) and a sentence under it."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 9)
+    page.drawString(columns[0], 780, "Tabel 3.5 Efisiensi penggunaan sumber daya")
+    y = draw_table(page, 750, columns, header, lines, pieces)
+    page.drawString(columns[0], y - 30, "Dari tabel di atas terlihat efisiensi penggunaan sumber daya.")
+    page.save()
+
+
+def test_a_column_with_one_cell_in_the_body_is_shown_by_the_header(tmp_path):
+    """The only row with a No and a sasaran opens the table: the body alone shows the No column on
+    one line and the Indikator column starting on one line; the header's `No | Sasaran | Indikator`
+    over them shows them too (the No and the sasaran were read as one cell, the Indikator column
+    joined the Sasaran one, and the continuation on the next page was not joined: LKJ401 on JUMLAH)."""
+    path = tmp_path / "one-sasaran.pdf"
+    header = ["No", "Sasaran", "Indikator", "Kegiatan", "Target", "Realisasi", "Capaian"]
+    table_pdf(path, [60, 85, 180, 270, 390, 440, 500], header, [
+        ["1", "Meningkatnya", "Nilai SAKIP", "-", "B", "Belum ada", "-"],
+        ["", "akuntabilitas kinerja", "", "", "", "penilaian"],
+        ["", "kecamatan"], [],
+        ["", "", "", "Penyediaan makanan dan", "100", "60", "60"],
+        ["", "", "", "minuman"], [],
+        ["", "", "", "Penyediaan alat tulis", "100", "58", "58"],
+        ["", "", "", "kantor"], [],
+        ["", "", "", "Rapat koordinasi", "100", "100", "100"]])
+    tables = [item.rows for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
+    assert tables == [[header,
+                       ["1", "Meningkatnya akuntabilitas kinerja kecamatan", "Nilai SAKIP", "-", "B",
+                        "Belum ada penilaian", "-"],
+                       ["", "", "", "Penyediaan makanan dan minuman", "100", "60", "60"],
+                       ["", "", "", "Penyediaan alat tulis kantor", "100", "58", "58"],
+                       ["", "", "", "Rapat koordinasi", "100", "100", "100"]]]
+
+
+def test_two_pieces_of_text_in_one_column_are_one_cell(tmp_path):
+    """A cell printed with a wide gap inside, where the other rows' text crosses that gap, is one
+    cell: both pieces are kept (the second replaced the first)."""
+    path = tmp_path / "gap.pdf"
+    header = ["No", "Kegiatan", "Target", "Realisasi", "Capaian"]
+    table_pdf(path, [60, 100, 330, 400, 470], header, [
+        ["1.1", "Rapat koordinasi dan konsultasi kecamatan", "12", "7", "58"], [],
+        ["1.2", "Penyediaan jasa", "3", "3", "100"], [],
+        ["1.3", "Pemeliharaan rutin berkala gedung kantor", "4", "4", "100"]], pieces=((2, 200, "(rutin)"),))
+    tables = [item.rows for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
+    assert tables == [[header, ["1.1", "Rapat koordinasi dan konsultasi kecamatan", "12", "7", "58"],
+                       ["1.2", "Penyediaan jasa (rutin)", "3", "3", "100"],
+                       ["1.3", "Pemeliharaan rutin berkala gedung kantor", "4", "4", "100"]]]
+
+
+def test_a_table_under_its_caption_at_the_page_foot_has_its_own_columns(tmp_path):
+    """A table at the top of a page, whose caption ends the page before under a paragraph, is a table
+    of its own, not the continuation of the table above that paragraph, though its columns would fit
+    in that table's (its `Kode` and `Program` headers were read as one cell of the other's columns)."""
+    path = tmp_path / "two-tables.pdf"
+    first = ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)"]
+    first_rows = [["1", "Meningkatnya derajat", "Angka Kematian Bayi", "per 1.000", "9,3", "10,3", "89,25"],
+                  ["", "kesehatan masyarakat"], [],
+                  ["", "", "Prevalensi stunting", "%", "17,64", "16,57", "106,07"]]
+    second = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Daya Serap (%)"]
+    second_rows = [["1.02.01", "Program Penunjang Urusan", "771.387.500", "729.169.700", "94,53"], [],
+                   ["1.02.01.2.01", "Perencanaan dan Evaluasi", "334.986.300", "315.659.600", "94,23"], [],
+                   ["1.02.02", "Program Pemenuhan Upaya", "202.888.600", "202.888.600", "100,00"]]
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 9)
+    page.drawString(60, 780, "Tabel 3.2 Capaian kinerja sasaran")
+    y = draw_table(page, 750, [60, 90, 190, 300, 370, 420, 490], first, first_rows)
+    page.drawString(60, y - 30, "Realisasi anggaran per program dan kegiatan adalah sebagai berikut:")
+    page.drawString(60, 130, "Tabel 3.3 Realisasi Anggaran")
+    page.showPage()
+    draw_table(page, 780, [60, 155, 325, 400, 470], second, second_rows)
+    page.save()
+    tables = [item.rows for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
+    assert tables == [[first, ["1", "Meningkatnya derajat kesehatan masyarakat", "Angka Kematian Bayi", "per 1.000",
+                               "9,3", "10,3", "89,25"],
+                       ["", "", "Prevalensi stunting", "%", "17,64", "16,57", "106,07"]],
+                      [second, *([text for text in line] for line in second_rows if line)]]

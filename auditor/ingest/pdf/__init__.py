@@ -13,7 +13,7 @@ from auditor.ingest.pdf.aligned import aligned_fragments
 from auditor.ingest.pdf.blocks import (block_item, body_gap, body_size, drop_page_furniture, merge_continuations,
                                        page_blocks)
 from auditor.ingest.pdf.grid import find_grids, grid_cells
-from auditor.ingest.pdf.layout import Fragment, Page, Word, group_lines
+from auditor.ingest.pdf.layout import PAGE_EDGE, Fragment, Page, Word, group_lines
 from auditor.ingest.pdf.opening import check_streams, corrupt, open_pdf
 from auditor.ingest.pdf.page import Frame, page_graphics, page_words
 from auditor.ingest.pdf.page_breaks import prints_wrap_spaces, rejoin_broken_rows
@@ -132,7 +132,7 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False, max_p
             structure = tagged_tables(path, password)
             pages: list[Page] = []
             for number in range(1, count + 1):
-                above = max(pages[-1].fragments, key=lambda f: f.bottom) if pages and pages[-1].fragments else None
+                above = _last_table(pages[-1]) if pages else None
                 pages.append(_read_page(document, number, tables=structure.get(number), above=above))
         except pdfium.PdfiumError:
             raise corrupt(path) from None
@@ -173,6 +173,17 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False, max_p
     words = {(page.number, box): figures for page in pages for box, figures in page.word_crops.items()}
     return RawDocument(path=path, kind="pdf", items=items, pages=len(pages), scanned_pages=scanned, ocr_crops=crops,
                        ocr_words=words)
+
+
+def _last_table(page: Page) -> Fragment | None:
+    """The table that ends the page, which a table at the top of the next page may go on from: its
+    lowest table, unless text follows it above the page foot (a caption or a paragraph: the table
+    ended there, and one at the next page's top is another, its caption left on this page)."""
+    if not page.fragments:
+        return None
+    last = max(page.fragments, key=lambda f: f.bottom)
+    foot = (1 - PAGE_EDGE) * page.height
+    return None if any(last.bottom < line.top and line.bottom < foot for line in page.lines) else last
 
 
 def _below_one(confidences: list[list[float]]) -> list[list[float]] | None:

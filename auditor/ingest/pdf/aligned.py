@@ -12,12 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 
-from auditor.ingest.pdf.layout import FIGURE, ROW_CODE, Cell, Fragment, Word, group_lines, line_groups
+from auditor.ingest.pdf.layout import FIGURE, PAGE_EDGE, ROW_CODE, Cell, Fragment, Word, group_lines, line_groups
 from auditor.ingest.pdf.page import Frame
 
 SEGMENT_GAP = 0.9  # a gap wider than this many font sizes parts two cells (a word space is ~0.25)
 BLOCK_GAP = 2.2  # a vertical gap wider than this many font sizes ends a table (an empty row is narrower)
-PAGE_HEAD = 0.12  # share of the page height where a running header stands, as blocks.drop_page_furniture
 MIN_COLUMNS = 3
 MIN_FILLED_ROWS = 2  # rows with a cell in MIN_COLUMNS columns or more
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -80,15 +79,27 @@ def _is_figure(text: str) -> bool:
     return bool(FIGURE.match(text)) and not YEAR.fullmatch(text)
 
 
-def _gutters(lines: list[_Line]) -> list[tuple[float, float]]:
+def _shown(test, tabular: list[_Line], titles: list[_Line]) -> bool:
+    """Whether the lines show a column by `test` (a line has cells on both sides of a gutter, or a
+    cell starting in a column): two body lines, or one body line of cells and a header line (a table
+    whose only row with a No is its first: the header's `No | Sasaran` shows that column too). A
+    column-number row does not pair with the header: its numbers stand centred, not where the
+    columns start."""
+    shown = [line for line in tabular if test(line)]
+    return len(shown) >= 2 or (len(shown) == 1 and not all(COLUMN_NUMBER.fullmatch(s.text) for s in shown[0].segments)
+                               and any(map(test, titles)))
+
+
+def _gutters(lines: list[_Line], titles: list[_Line]) -> list[tuple[float, float]]:
     """x-intervals no segment of the lines with several cells covers, bar one line in eight (a
-    title spanning its sub-columns), with cells on both sides in at least two lines."""
+    title spanning its sub-columns), with cells on both sides in lines that show it (_shown;
+    `titles`: the header's lines with several cells)."""
     tabular = [line for line in lines if len(line.segments) > 1]
     if len(tabular) < 2:
         return []
     left = min(s.x0 for line in lines for s in line.segments)
     right = max(s.x1 for line in lines for s in line.segments)
-    edges = sorted({left, right} | {x for line in tabular for s in line.segments for x in (s.x0, s.x1)})
+    edges = sorted({x for line in tabular + titles for s in line.segments for x in (s.x0, s.x1) if left <= x <= right})
     allowance = len(tabular) // 8
     runs: list[list[tuple[float, float, bool]]] = []  # touching intervals: start, end, crossed by a cell
     for a, b in zip(edges, edges[1:]):
@@ -96,10 +107,9 @@ def _gutters(lines: list[_Line]) -> list[tuple[float, float]]:
         if b - a < 1.0:
             continue
         covered = sum(any(s.x0 < middle < s.x1 for s in line.segments) for line in tabular)
-        sides = sum(any(s.x1 <= a for s in line.segments) and any(s.x0 >= b for s in line.segments)
-                    for line in tabular)
-        if covered <= allowance and sides >= 2:
-            if runs and abs(runs[-1][-1][1] - a) < 0.01:
+        if covered <= allowance and _shown(lambda line: any(s.x1 <= a for s in line.segments)
+                                           and any(s.x0 >= b for s in line.segments), tabular, titles):
+            if runs and a - runs[-1][-1][1] < 1.0:  # a sliver between two close edges parts nothing
                 runs[-1].append((a, b, covered > 0))
             else:
                 runs.append([(a, b, covered > 0)])
@@ -118,17 +128,21 @@ def _gutters(lines: list[_Line]) -> list[tuple[float, float]]:
     return [g for g in gutters if g[1] - g[0] >= 0.5 * size and left < g[0] and g[1] < right]
 
 
-def _starts(lines: list[_Line]) -> list[float]:
-    """Where each column but the first starts: the right end of a gutter, as a column's cells start
-    their text there and a header or column number centred over it stands inside. A column where
-    cells start on fewer than two lines (a centred column number between a left-aligned cell's
-    text and the gutter) is part of the one before, or of a weak one before it."""
-    tabular = [line for line in lines if len(line.segments) > 1]
-    starts = [b - 0.5 for _, b in _gutters(lines)]
+def _starts(lines: list[_Line], head: int) -> list[float]:
+    """Where each column but the first starts: the right end of a gutter (in the body's lines, or in
+    all of them when the body has fewer than two full lines: a table of one row), as a column's cells
+    start their text there and a header or column number centred over it stands inside. A column
+    where cells start on too few lines (_shown: a centred column number between a left-aligned
+    cell's text and the gutter) is part of the one before, or of a weak one before it."""
+    full = sum(len(line.segments) >= MIN_COLUMNS for line in lines[head:])
+    body, header = (lines[head:], lines[:head]) if full >= 2 else (lines, [])
+    tabular = [line for line in body if len(line.segments) > 1]
+    titles = [line for line in header if len(line.segments) > 1]
+    starts = [b - 0.5 for _, b in _gutters(body, titles)]
     while True:
         slots = [*starts, float("inf")]
         weak = [i for i, (start, end) in enumerate(zip(slots, slots[1:]))
-                if sum(any(start <= seg.x0 < end for seg in line.segments) for line in tabular) < 2]
+                if not _shown(lambda line: any(start <= s.x0 < end for s in line.segments), tabular, titles)]
         if not weak:
             return starts
         # two weak neighbours are one column (a data row's cell and the column number after it)
@@ -181,7 +195,11 @@ def _placed(line: _Line, edges: list[float], below: set[int], flush: bool) -> di
                     abs((edges[span[0]] + edges[span[1] + 1]) / 2 - centre) <= slack, span[1] - span[0],
                     -abs((edges[span[0]] + edges[span[1] + 1]) / 2 - centre)))
                 taken.update(range(first, last + 1))
-        cells[first] = (last - first + 1, segment.words)
+        if first in cells:  # two pieces of text in one column (a gap no other line shows) are one cell
+            span, words = cells[first]
+            cells[first] = (max(span, last - first + 1), words + segment.words)
+        else:
+            cells[first] = (last - first + 1, segment.words)
     return cells
 
 
@@ -251,13 +269,6 @@ def _merge_header(rows: list[dict[int, _Cell]], depth: int, width: int, gap: flo
                 cell.words += row.pop(c).words
 
 
-def _column_lines(lines: list[_Line], head: int) -> list[_Line]:
-    """The lines columns are read from: the body's, or with the header's when the body has fewer
-    than two full lines (a table of one row)."""
-    full = sum(len(line.segments) >= MIN_COLUMNS for line in lines[head:])
-    return lines[head:] if full >= 2 else lines
-
-
 def _head(lines: list[_Line]) -> int:
     """Lines before the first with a figure or a row code (`I`, `I.1`, `2.`): a table's header."""
     return next((i for i, line in enumerate(lines) if any(_is_figure(s.text) for s in line.segments)
@@ -272,10 +283,9 @@ def _fragment(number: int, lines: list[_Line], frame: Frame, above: Fragment | N
     or code, are the rest of a row the page break cut (see _cut_tail), not more header. (Without a
     repeated header they are still taken for one.)"""
     head = _head(lines)
-    body = _column_lines(lines, head)
     left = min(s.x0 for line in lines for s in line.segments)
     right = max(s.x1 for line in lines for s in line.segments)
-    edges = [left, *_starts(body), right]
+    edges = [left, *_starts(lines, head), right]
     inherited = [above.columns[0][0], *(b for _, b in above.columns)] if above is not None and above.columns else []
     # the table above's columns, each of its own starting in one of them, or more than its lines show;
     # never two of its own in one of them, as a continuation does not split its table's columns
@@ -355,12 +365,11 @@ def aligned_fragments(number: int, words: list[Word], frame: Frame,
                       above: Fragment | None) -> tuple[list[Fragment], list[Word]]:
     """Tables found in the page's free words, and the words left over; `above` is the last table
     of the page before, whose columns the page's first table may go on in."""
-    top = PAGE_HEAD * frame.height  # a running header above it is no text before the table
+    top = PAGE_EDGE * frame.height  # a running header above it is no text before the table
     fragments: list[Fragment] = []
     free: list[Word] = []
     for block in _blocks(_lines(words)):
-        head = _head(block)
-        starts = _starts(_column_lines(block, head))
+        starts = _starts(block, _head(block))
         # a line of one piece across a column start is text around a table (a caption, a paragraph)
         runs: list[list[_Line]] = [[]]
         for line in block:

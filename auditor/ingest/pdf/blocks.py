@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from auditor.ingest.markdown import clean_text
-from auditor.ingest.pdf.layout import Block, Line, Page
+from auditor.ingest.pdf.layout import PAGE_EDGE, Block, Line, Page
 from auditor.model import Source, TextBlock
 
 _BULLETS = "•◦▪▫■□●○‣⁃∙·➢➤►▶❖\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fa"
@@ -92,8 +92,8 @@ def drop_page_furniture(pages: list[Page]) -> None:
         return edge, re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.text.lower())), round(distance / 6)
 
     def edge_lines(page: Page) -> list[tuple[Line, str]]:
-        top = [(line, "top") for line in page.lines[:2] if line.bottom < 0.12 * page.height]
-        bottom = [(line, "bottom") for line in page.lines[-2:][::-1] if line.top > 0.88 * page.height]
+        top = [(line, "top") for line in page.lines[:2] if line.bottom < PAGE_EDGE * page.height]
+        bottom = [(line, "bottom") for line in page.lines[-2:][::-1] if line.top > (1 - PAGE_EDGE) * page.height]
         return top + bottom
 
     seen: Counter[tuple] = Counter()

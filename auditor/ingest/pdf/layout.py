@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from auditor.ingest.markdown import clean_text
 from auditor.model import Box
 
+PAGE_EDGE = 0.12  # share of the page height at its top and at its foot where running headers and footers stand
 FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-–(]?\d[\d.,\s]*%?\)?(?:,-)?$")  # 455.365.200, 95,97%, (4,03), 7996
 ROW_CODE = re.compile(r"(?:[IVXL]+|\d+)(?:\.(?:[IVXL]+|\d+))*\.?")  # a row number or code: 1, I.4, 2.1.3.
-_HYPHEN_BREAK = re.compile(r"[^\W_]-$")
+HYPHEN_BREAK = re.compile(r"[^\W_]-$")
 # a slash glued to the word before it, where browsers and word processors (UAX #14) break a line
 # without a space ("kantor/" + "rumah dinas"); "A /" + "B" keeps its printed space
 _SLASH_BREAK = re.compile(r"[^\W_]/$")
@@ -157,7 +158,7 @@ def join_lines(lines: list[Line]) -> str:
     for previous, line in zip([None, *lines], lines):
         text = line.text
         glued = previous is not None and (
-            (text[:1].isalnum() and (_HYPHEN_BREAK.search(joined)
+            (text[:1].isalnum() and (HYPHEN_BREAK.search(joined)
                                      or (_SLASH_BREAK.search(joined) and not previous.trailing)))
             or (_CODE_BREAK.search(joined) and text[:1].isdigit()))
         joined += text if glued or not joined else " " + text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.ingest.pdf.layout import FIGURE, ROW_CODE, Cell, Page
+from auditor.ingest.pdf.layout import FIGURE, HYPHEN_BREAK, ROW_CODE, Cell, Page
 
 
 def prints_wrap_spaces(pages: list[Page]) -> bool:
@@ -66,7 +66,8 @@ def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces
     """Text evidence that a row closed by a rule at the page foot goes on in the next page's row.
     That row goes on in some of the cells (not all: figures and numbers end on one line) and only
     in cells with text above, and in each of them the line above ends the way a wrap ends it: with
-    the space of the wrap, or so full that the space did not fit, and no room for the next word."""
+    the space of the wrap, or so full that the space did not fit, or inside a word at its hyphen
+    ("perundang-" / "undangan", which wraps without a space), and no room for the next word."""
     if not trailing_spaces:
         return False
     filled = [(above, below) for above, below in zip(upper, lower) if above is not None]
@@ -79,7 +80,9 @@ def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces
         last = above.lines[-1]
         space = 0.25 * last.size
         right = above.right - space  # `right` mirrors the left padding; the right one is up to a space wider
-        if last.x1 + space + below.lines[0].first_width <= right or not (last.trailing or last.x1 + space > right):
+        hyphen = bool(HYPHEN_BREAK.search(last.text))
+        if (last.x1 + (0 if hyphen else space) + below.lines[0].first_width <= right
+                or not (last.trailing or hyphen or last.x1 + space > right)):
             return False
     return True
 
