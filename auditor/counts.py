@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from auditor.facts import FactStore, is_total_row
 from auditor.model import TextBlock
 from auditor.narrative import ROLE
-from auditor.sentences import EDUCATION_COUNTS, PROGRAM_COUNT, STAFF_COUNT
+from auditor.sentences import EDUCATION_COUNTS, PROGRAM_COUNT, STAFF_COUNTS
 from auditor.structure import Table
 from auditor.values import Value, parse_value
 
@@ -48,14 +49,20 @@ def add_count_facts(store: FactStore, tables: list[Table], blocks: list[TextBloc
         if table.role == "pegawai" and not _positions(table):
             _staff_table(store, table)
     for block in blocks:
-        for match in STAFF_COUNT.finditer(block.text):
-            _stated(store, block, STAFF, "jumlah pegawai", match)
-        for match in (m for pattern in EDUCATION_COUNTS for m in pattern.finditer(block.text)):
-            level = education_level(match.group("level"))
-            if level:
-                _stated(store, block, f"{STAFF}:{level}", f"pegawai berpendidikan {match.group('level')}", match)
-        for match in PROGRAM_COUNT.finditer(block.text):
-            _stated(store, block, PROGRAMS, "program", match)
+        for entity_id, entity, match in stated_counts(block.text):
+            _stated(store, block, entity_id, entity, match)
+
+
+def stated_counts(text: str) -> Iterator[tuple[str, str, re.Match]]:
+    """(entity id, what is counted, match) for each count the text states."""
+    for match in (m for pattern in STAFF_COUNTS for m in pattern.finditer(text)):
+        yield STAFF, "jumlah pegawai", match
+    for match in (m for pattern in EDUCATION_COUNTS for m in pattern.finditer(text)):
+        level = education_level(match.group("level"))
+        if level:
+            yield f"{STAFF}:{level}", f"pegawai berpendidikan {match.group('level')}", match
+    for match in PROGRAM_COUNT.finditer(text):
+        yield PROGRAMS, "program", match
 
 
 def _positions(table: Table) -> bool:

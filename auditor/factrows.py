@@ -2,6 +2,7 @@
 sentences against figures printed in tables."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Hashable, Iterable
 
 from auditor.facts import Resolver
@@ -71,12 +72,27 @@ def same_unit(told: str | None, printed: str | None) -> bool:
     return any(fuzz.ratio(word, printed.lower()) >= 80 for word in told.lower().split())
 
 
+# A kegiatan's own target and realisasi as the efficiency table prints them, when they are counts ("12 Paket"):
+# not its capaian there, which may be capped at 100%, nor percentages, which there may be a share of the
+# plan ("100%" for a kegiatan done as planned).
+_EFISIENSI_KINERJA = {"target_efisiensi": "target", "realisasi_efisiensi": "realisasi"}
+
+
+def efisiensi_kinerja(facts: Iterable[Fact]) -> list[Fact]:
+    """The facts, with the efficiency table's counted target and realisasi of a kegiatan read as its target
+    and realisasi, so that they meet the same figures in the other tables and the narrative."""
+    return [replace(f, attribute=_EFISIENSI_KINERJA[f.attribute])
+            if f.attribute in _EFISIENSI_KINERJA and f.value_kind == "quantity" else f for f in facts]
+
+
 def comparable(told: Fact, printed: Fact) -> bool:
     """Percent with percent; a count with a count of the same thing. "terealisasi 92%, atas target
     100%" said of a kegiatan counted in Kali is a share of its plan, not comparable to 73 Kali."""
     kinds = (told.value_kind, printed.value_kind)
-    if kinds[0] == "percent":
-        return kinds[1] == "percent" or (kinds[1] == "number" and told.attribute == "capaian")
+    if kinds[0] == "percent":  # a bare number under a "%" or "Capaian" header is a percentage
+        return kinds[1] == "percent" or (kinds[1] == "number" and told.attribute in ("capaian", "penyerapan"))
+    if kinds[0] == "money":  # "Rp 62.725.000" and a budget column's 62.725.000
+        return kinds[1] in ("money", "number")
     if kinds == ("quantity", "quantity"):
         return same_unit(told.unit, printed.unit)
     return kinds == ("number", "number")

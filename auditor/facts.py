@@ -245,11 +245,12 @@ def build_facts(tables: list[Table], year: int | None, threshold: float) -> Fact
     for table in tables:
         if table.role in builders:
             builders[table.role](store, table)
-    # read after the tables that name the entities, so that their names resolve onto those entities
+    # read after the tables that name the entities, so that their names resolve onto those entities; the
+    # efficiency tables first, whose kegiatan a Renstra table's targets may only find there
     later = {"efisiensi": _efisiensi_rows, "kegiatan_target": _kegiatan_target_rows}
-    for table in tables:
-        if table.role in later:
-            later[table.role](store, table)
+    for role, builder in later.items():
+        for table in (t for t in tables if t.role == role):
+            builder(store, table)
     return store
 
 

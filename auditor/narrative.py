@@ -15,6 +15,9 @@ ROLE = "narrative"
 AMBIGUOUS = "ambiguous"  # the entity id of a statement whose name fits two table entities about equally well
 AMBIGUITY_MARGIN = 3.0  # points of name similarity (0-100) within which two candidates are equally close
 _UPPERCASE_HEADING = re.compile(r"^[^a-z]*[A-Z]{4}[^a-z]*$")
+# "E. Analisis Efisiensi Penggunaan Sumber Daya", "BAB IV Penutup": a section title typed as a paragraph
+_SECTION = re.compile(r"^\s*(?:BAB\s+[IVX]+\b|[A-H]\.\s+[A-Z])")
+_KEGIATAN_WORD = re.compile(r"^\s*(?:melalui\s+)?kegiatan\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -62,22 +65,27 @@ def strip_marker(text: str) -> str:
     return MARKER.sub("", text).strip()
 
 
-def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda text: None
-                    ) -> list[Statement | KegiatanOccurrence]:
+def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda text: None,
+                    kegiatan_opening=lambda text: None) -> list[Statement | KegiatanOccurrence]:
     """Walk the text in reading order, keeping track of the sasaran, program and kegiatan being told.
 
     `indikator_match(name)` says how a named indikator matches the tables' sasaran indikator: "exact",
     "fuzzy", AMBIGUOUS or None. While a program or kegiatan is being told, a sentence names that entity's
     own indikator: only an exact match makes it the sasaran's, and a fuzzy one leaves its level in doubt.
+    Budget figures ("pagu anggaran sebesar Rp …") belong to the kegiatan or program being told, else to the
+    whole budget; a section title ("G. Realisasi Anggaran") ends what was being told.
     A block that states figures without "dengan indikator X" speaks of the table indikator whose whole name
     it mentions (`mentioned(text)`), however the sentence is built; under a program or kegiatan, only when it
-    opens with that name ("Indikator X …", "Pada indikator X, …")."""
+    opens with that name ("Indikator X …", "Pada indikator X, …"). A block with figures that opens with a
+    table kegiatan's whole name (`kegiatan_opening(text)`), "Kegiatan X dengan indikator …", "Kegiatan X:
+    target …", or a list item "X / Terealisasi … / Atas target …", speaks of that kegiatan."""
     out: list[Statement | KegiatanOccurrence] = []
     program: str | None = None
     kegiatan: KegiatanOccurrence | None = None
     for block in blocks:
         text = strip_marker(block.text)
-        if block.kind == "heading" or SASARAN.match(text) or _UPPERCASE_HEADING.match(text) or text.startswith("Tujuan :"):
+        if (block.kind == "heading" or SASARAN.match(text) or _UPPERCASE_HEADING.match(text) or text.startswith("Tujuan :")
+                or _section_heading(block.text)):
             program, kegiatan = None, None
             continue
         if PROGRAM.match(text):
@@ -85,8 +93,18 @@ def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda t
             _program_statement(out, program, text, block)
             continue
         closing = figures(block.text, CLOSING)
+        if closing and kegiatan is not None:  # "… dialokasikan pagu anggaran sebesar Rp …" told of one kegiatan
+            kegiatan.statements.append(Statement("kegiatan", kegiatan.name, closing, block))
+            continue
         if closing:
-            out.append(Statement("total", "JUMLAH", closing, block))
+            out.append(Statement("program", program, closing, block) if program is not None
+                       else Statement("total", "JUMLAH", closing, block))
+            continue
+        opening = kegiatan_opening(text) if figures(text) else None
+        if opening and (kegiatan is None or canonical(opening) != canonical(kegiatan.name)):
+            kegiatan = KegiatanOccurrence(opening)
+            out.append(kegiatan)
+            kegiatan.statements.append(Statement("kegiatan", opening, figures(text), block))
             continue
         opened = KEGIATAN.match(text)
         if opened:
@@ -128,6 +146,12 @@ def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda t
 
 
 _OPENS = re.compile(r"^(?:(?:pada|untuk|dengan)\s+)?indikator\s+", re.IGNORECASE)
+
+
+def _section_heading(text: str) -> bool:
+    """A short section title without figures, such as a Word file's headings typed as paragraphs."""
+    return bool(_SECTION.match(text)) and len(text.split()) <= 15 and not text.rstrip().endswith((".", ":")) \
+        and not figures(text)
 
 
 def _opens_with(text: str, name: str) -> bool:
@@ -178,6 +202,15 @@ class _Entities:
         longest = [n for n in names if not any(n != m and canonical(n) in canonical(m) for m in names)]
         return longest[0] if len(longest) == 1 else None
 
+    def kegiatan_opening(self, text: str) -> str | None:
+        """The table kegiatan whose whole name opens the text, after an optional "Kegiatan" (the longest,
+        when one name starts another)."""
+        plain = canonical(_KEGIATAN_WORD.sub("", text))
+        names = [printed for entity_id, _, _, printed in self.resolver.known.get("kegiatan", [])
+                 if entity_id in self.in_tables and canonical(printed)
+                 and f"{plain} ".startswith(f"{canonical(printed)} ")]
+        return max(names, key=len) if names else None
+
     def lookup(self, kind: str, name: str) -> str | None:
         """The id of the table entity with this name, None when there is none or it is ambiguous."""
         return self.match(kind, name)[1]
@@ -205,7 +238,8 @@ class _Entities:
 def add_narrative_facts(store: FactStore, blocks: list[TextBlock]) -> None:
     """Append one fact per figure the narrative states, with role "narrative", to the store."""
     entities = _Entities(store)
-    for item in read_statements(blocks, lambda name: entities.match("indikator", name)[0], entities.mentioned):
+    for item in read_statements(blocks, lambda name: entities.match("indikator", name)[0], entities.mentioned,
+                                entities.kegiatan_opening):
         if isinstance(item, KegiatanOccurrence):
             _add_kegiatan(store, entities, item)
         elif item.kind == "total":

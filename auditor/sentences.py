@@ -42,9 +42,15 @@ FIGURES = _patterns(
                 rf"\s+{_SAID}(?P<capaian>{PERCENT})"),
     ("realisasi", rf"(?<!tidak )\b(?:{REALISED}|(?:dapat\s+)?direalisasikan|realisasi(?:nya)?(?:\s+kinerja)?)\s+"
                   rf"{_SAID}(?P<realisasi>{FIGURE})"),
+    # "Realisasi indikator X pada tahun 2021 sebesar 87% dari target 75%": the name between the word and the figure
+    ("realisasi_of", rf"\brealisasi\s+indikator\b(?:(?!anggaran)[^.;%\d]){{1,200}}?(?:\btahun\s+\d{{4}}\s+)?"
+                     rf"(?:sebesar|mencapai|adalah)\s+(?P<realisasi>{FIGURE})"),
     ("change", rf"\b(?:penurunan|peningkatan|kenaikan|naik|turun)\s+dari\s+{NUMBER}(?:\s*%|\s+persen\b)?"
                rf"(?:\s+(?:pada\s+)?(?:tahun\s+(?:sebelumnya|lalu|\d{{4}})))?\s+menjadi\s+(?P<realisasi>{FIGURE})"),
     ("not_realised", rf"\b(?P<realisasi>tidak\s+{REALISED})\b"),
+    # "telah dilaksanakan 21 laporan dari 24 laporan yang direncanakan"
+    ("done_of_planned", rf"\b(?:di)?laksanakan\s+(?:sebanyak\s+)?(?P<realisasi>{FIGURE})\s+dari\s+(?:target\s+)?"
+                        rf"(?P<target>{FIGURE})\s+(?:yang\s+)?(?:direncanakan|ditargetkan)\b"),
     ("target", rf"\b(?:target|ditargetkan)\s+(?:(?:yang\s+)?(?:ditetapkan|direncanakan)\s+)?{_SAID}(?P<target>{FIGURE})"),
 )
 
@@ -60,6 +66,9 @@ CLOSING = _patterns(
     ("alokasi", rf"\b(?:jumlah\s+anggaran|pagu(?:\s+anggaran)?|anggaran\s+yang\s+ditetapkan)\s+(?:yang\s+ditetapkan\s+)?"
                 rf"(?:yaitu\s+)?sebesar\s+(?P<alokasi>{RUPIAH})"),
     ("penyerapan", rf"\bpenyerapan\s+anggaran\s+(?:yang\s+bisa\s+)?(?:sebesar|mencapai)\s+(?P<penyerapan>{PERCENT})"),
+    # "pagu anggaran sebesar Rp 626.012.500, terealisasi Rp 524.725.400 atau 83,82%"
+    ("realised_share", rf"\b{REALISED}\s+(?:sebesar\s+)?(?P<realisasi_anggaran>{RUPIAH})\s*,?\s*(?:atau|yaitu)\s+"
+                       rf"(?:sebesar\s+)?(?P<penyerapan>{PERCENT})"),
     ("efisiensi", rf"\befisiensi\s+(?:anggaran\s+)?sebesar\s+(?P<efisiensi>{PERCENT})"),
     # an average of capaian ("rata-rata nilai capaian kinerja …"), not an indikator such as "Rata-rata lama sekolah"
     ("capaian_rata_rata", rf"\brata-?\s?rata\s+(?:nilai\s+)?capaian\b[^.%]*?\b(?:adalah|sebesar|mencapai)\s+"
@@ -79,7 +88,8 @@ AKSI = re.compile(rf"^(?P<name>.+?)\s*,?\s*(?={REALISED}\b|Atas\s+target\b|$)", 
 SASARAN_COUNT = re.compile(rf"\b(?P<count>\d+)\s*(?:\((?P<words>[a-z ]+)\)\s*)?sasaran\s+strategis\b", re.IGNORECASE)
 PROGRAM_LIST = re.compile(r"\bprogram\b[^.]*\b(?:yaitu|sebagai\s+berikut|antara\s+lain)\s*:\s*$", re.IGNORECASE)
 
-# Counts of staff and programs: "dari jumlah Pegawai 17 (tujuh belas) Personil", "jumlah pegawai sebanyak 17 orang";
+# Counts of staff and programs: "dari jumlah Pegawai 17 (tujuh belas) Personil", "jumlah pegawai sebanyak 17 orang",
+# "total aparatur sebanyak 17 orang", "didukung oleh 17 personil";
 # "berpendidikan sarjana 9 orang", "6 orang di antaranya berpendidikan sarjana (S1)"; "telah menetapkan 4 (empat)
 # Program yaitu :". Only the words right beside the number: "jumlah pegawai yang mengikuti diklat 3 orang" is
 # another count.
@@ -87,9 +97,17 @@ _WORDS = r"(?:\s*\([a-z ]+\))?"
 _STAFF = r"(?:pegawai|personil|personel|aparatur|aparatur\s+sipil\s+negara|asn|pns)"
 _LEVEL = (r"(?:sarjana(?:\s+muda)?|pasca\s*sarjana|magister|doktor|strata\s+(?:[1-3]|satu|dua|tiga)"
           r"|s\s*-?\s*[1-3]|d\s*-?\s*(?:[1-4]|iii|iv)|diploma|slta|sma|smu|smk|sltp|smp|sd)")
-STAFF_COUNT = re.compile(
-    rf"\bjumlah\s+(?:seluruh\s+)?{_STAFF}\s*(?:sebanyak|adalah|sebesar|ada|yaitu|:)?\s*(?P<count>\d+)\b(?![.,]\d)",
-    re.IGNORECASE)
+# The unit itself, between the staff word and the number: "jumlah pegawai pada Kecamatan Bluto sebanyak 21";
+# never a part of it ("jumlah pegawai di bagian umum 3 orang" is another count).
+_OWN_UNIT = (r"(?:\s+(?:pada|di)\s+(?:lingkungan\s+)?(?:kecamatan|kelurahan|dinas|badan|kantor|sekretariat|inspektorat"
+             r"|rsud|organisasi\s+perangkat\s+daerah|opd)\b[^.,;:()\d]{0,80}?)?")
+STAFF_COUNTS = (
+    re.compile(rf"\b(?:jumlah|total)\s+(?:seluruh\s+)?{_STAFF}{_OWN_UNIT}\s*(?:sebanyak|adalah|sebesar|ada|yaitu|:)?"
+               rf"\s*(?P<count>\d+)\b(?![.,]\d)", re.IGNORECASE),
+    # "didukung oleh 21 (dua puluh satu) personil"
+    re.compile(rf"\bdidukung\s+oleh\s+(?:sebanyak\s+)?(?P<count>\d+)\b(?![.,]\d){_WORDS}\s*(?:orang\s+)?{_STAFF}\b",
+               re.IGNORECASE),
+)
 EDUCATION_COUNTS = (
     re.compile(rf"\bberpendidikan\s+(?P<level>{_LEVEL})\b(?:\s*\((?:{_LEVEL})\))?\s*(?:sebanyak|adalah|ada|yaitu|:)?"
                rf"\s*(?P<count>\d+)\b{_WORDS}\s*(?:orang|{_STAFF})\b", re.IGNORECASE),

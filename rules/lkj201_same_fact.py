@@ -58,7 +58,7 @@ from __future__ import annotations
 
 from auditor import hints
 from auditor.arithmetic import Printed, agree, capaian_candidates, ratio
-from auditor.factrows import grouped
+from auditor.factrows import efisiensi_kinerja, grouped
 from auditor.bilingual import Text
 from auditor.facts import PERIOD_TARGET
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
@@ -76,7 +76,8 @@ DEFAULT: dict = {}
 
 
 def check(document, options):
-    facts = [f for f in document.fact_rows if f.role != "narrative"]  # sentences are compared by the 3xx rules
+    # sentences are compared by the 3xx rules
+    facts = efisiensi_kinerja(f for f in document.fact_rows if f.role != "narrative")
     yield from _other_periods(facts)
     by_row = grouped(facts, lambda f: (f.table_index, f.row_index))
     for (_, attribute, _), group in grouped(facts, lambda f: (f.entity_id, f.attribute, f.year)).items():

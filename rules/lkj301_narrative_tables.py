@@ -3,13 +3,15 @@ tables print for it.
 
 Readers often read only the narrative; a figure there that differs from the tables means one of them is wrong.
 
-Each sentence's capaian, realisasi and target is compared with the same entity's figure of the same
-kind in the tables: percentages with percentages, counts with counts of the same unit ("kali rapat"
+Each sentence's capaian, realisasi and target, and the budget it states for a program or kegiatan
+(pagu, realisasi anggaran, penyerapan), is compared with the same entity's figure of the same kind in
+the tables: percentages with percentages, counts with counts of the same unit ("kali rapat"
 counts what "Kali" counts). "terealisasi 92%, atas target 100%" said of a kegiatan the tables count
 in Kali is a share of its plan, so only its capaian is compared. The aksi told under one kegiatan
 ("Terealisasi 71 kali perjalanan dinas / Atas target 80 …", "Terealisasi 2 … / Atas target 2 …") sum
 to the kegiatan's quantity (73 of 82). A sentence agrees when it matches any table that states the
-figure; tables that disagree with each other are LKJ201's. A sentence is linked to an entity of the level
+figure (for a kegiatan, also the counts its efficiency-table row prints as target and realisasi); tables that
+disagree with each other are LKJ201's. A sentence is linked to an entity of the level
 it speaks about (a program's or kegiatan's own indikator is not the sasaran's); a name that fits two table
 entities about equally well, or a sasaran indikator only loosely while a program or kegiatan is told, is
 not checkable (ambiguous) rather than compared. A sentence that calls an achieved
@@ -23,13 +25,15 @@ BAHASA INDONESIA:
     dicetak tabel untuknya. Pimpinan sering hanya membaca narasi; angka narasi yang berbeda dengan tabel
     berarti salah satunya keliru.
 
-    Capaian, realisasi dan target dalam setiap kalimat dibandingkan dengan angka sejenis milik entitas yang
+    Capaian, realisasi dan target dalam setiap kalimat, serta anggaran yang disebutnya untuk suatu program atau
+    kegiatan (pagu, realisasi anggaran, penyerapan), dibandingkan dengan angka sejenis milik entitas yang
     sama di tabel: persentase dengan persentase, kuantitas dengan kuantitas bersatuan sama ("kali rapat"
     menghitung yang dihitung "Kali"). "Terealisasi 92%, atas target 100%" tentang kegiatan yang dihitung tabel
     dalam Kali adalah bagian dari rencananya, jadi hanya capaiannya yang dibandingkan. Aksi yang diceritakan
     di bawah satu kegiatan ("Terealisasi 71 kali perjalanan dinas / Atas target 80 …", "Terealisasi 2 … / Atas
     target 2 …") dijumlahkan menjadi kuantitas kegiatan itu (73 dari 82). Kalimat dianggap sesuai bila cocok
-    dengan salah satu tabel yang mencantumkan angka itu; tabel yang saling berbeda adalah urusan LKJ201.
+    dengan salah satu tabel yang mencantumkan angka itu (untuk kegiatan, juga target dan realisasi berupa jumlah
+    satuan di baris tabel efisiensinya); tabel yang saling berbeda adalah urusan LKJ201.
 
     Kalimat dikaitkan dengan entitas setingkat yang dibicarakannya (indikator milik program atau kegiatan
     bukan indikator sasaran). Nama yang sama cocoknya dengan dua entitas tabel, atau yang hanya samar-samar
@@ -71,7 +75,7 @@ from dataclasses import dataclass, replace
 
 from auditor.arithmetic import Printed, agree
 from auditor.bilingual import Text
-from auditor.factrows import achieved, comparable, failed, grouped, narrated, tabled
+from auditor.factrows import achieved, comparable, efisiensi_kinerja, failed, grouped, narrated, tabled
 from auditor.narrative import AMBIGUOUS
 from auditor.ruleapi import Consistent, Fact, Location, NotCheckable, Problem
 from auditor.terms import attribute_label
@@ -86,7 +90,7 @@ MESSAGE = {
 }
 CONF: dict = {}
 DEFAULT: dict = {}
-ATTRIBUTES = ("capaian", "realisasi", "target")
+ATTRIBUTES = ("capaian", "realisasi", "target", "alokasi", "realisasi_anggaran", "penyerapan")
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,8 @@ class Stated:
 
 def check(document, options):
     told = [f for f in narrated(document.fact_rows) if f.attribute in ATTRIBUTES and f.kind != "total"]
-    by_entity = grouped((f for f in tabled(document.fact_rows) if f.attribute in ATTRIBUTES), lambda f: f.entity_id)
+    printed = efisiensi_kinerja(tabled(document.fact_rows))
+    by_entity = grouped((f for f in printed if f.attribute in ATTRIBUTES), lambda f: f.entity_id)
     for statement in _statements(told):
         if statement[0].fact.entity_id.startswith(AMBIGUOUS):
             yield NotCheckable(Text("narasi menyebut nama yang cocok dengan lebih dari satu entitas tabel (ambigu)",

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from auditor.counts import stated_counts
 from auditor.ruleapi import Consistent, Location, Problem
 from auditor.sentences import TERBILANG
 from auditor.terbilang import NUMBER_WORDS, counted, from_terbilang, read_terbilang, terbilang
@@ -62,10 +63,16 @@ def check(document, options):
             where = Location.of_block(block)
             spelled = read_terbilang(" ".join(tokens)) == number  # the right number, spelled unusually
             yield Problem(
-                subject=counted(block.text[:match.start()], block.text[match.end():]) or match.group(0),
+                subject=(_count_at(block.text, match.start("digits"))
+                         or counted(block.text[:match.start()], block.text[match.end():]) or match.group(0)),
                 attribute="terbilang", values=(Decimal(number), read_terbilang(" ".join(tokens))),
                 expected=terbilang(number), locations=(where,),
                 fields={"digits": match.group("digits"), "words": match.group("words"), "expected": terbilang(number),
                         "where": where},
                 severity="info" if spelled else None,
             )
+
+
+def _count_at(text: str, position: int) -> str | None:
+    """What a count sentence says the number at `position` counts ("jumlah pegawai"), None when none does."""
+    return next((entity for _, entity, match in stated_counts(text) if match.start("count") == position), None)

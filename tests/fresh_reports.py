@@ -279,7 +279,8 @@ def build(seed: int) -> Report:
         "hierarchy": rng.random() < 0.6, "codes": kind == "dinas" or rng.random() < 0.2,
         "numbered_tables": rng.choice(["roman", "arabic", "none"]), "eselon": rng.random() < 0.5,
         "wording": rng.randint(0, 4), "kegiatan_wording": rng.randint(0, 3), "closing": rng.randint(0, 2),
-        "staff_wording": rng.randint(0, 2), "program_wording": rng.randint(0, 2),
+        "staff_wording": rng.randint(0, 2), "program_wording": rng.randint(0, 2), "program_budget": rng.random() < 0.4,
+        "renstra_year": rng.random() < 0.5,
     }
     return report
 
@@ -386,14 +387,15 @@ class Writer:
                                      f"{self.off('renstra_target', k.target, 1, k.name)} {k.unit}"])
         for i, row in enumerate(rows):
             row[0] = "1" if i == 0 else ""
+        # the Sumenep table names no year (a reader cannot tell this year's target from the period's); others do
         header = [["No", "Tujuan", "Sasaran", "Indikator Sasaran", "Program", "Kegiatan", "Indikator Kegiatan",
-                   "Rincian Indikator"]]
+                   f"Target {r.year}" if self.o["renstra_year"] else "Rincian Indikator"]]
         self.p(self.caption("II", "B", "Penyelarasan Renstra Perangkat Daerah dengan RPJMD"),
                md_table(header, rows, split=self.o["split"], numbers=True))
 
     def program_list(self) -> None:
         r = self.r
-        n = self.off("program_count", len(r.programs), 1, "program")
+        n = self.off("program_count", len(r.programs), 1, "jumlah program")
         w = self.o["program_wording"]
         if w == 0:
             self.p(f"Untuk Tahun {r.year} {r.unit} telah menetapkan {n} ({terbilang(n)}) Program yaitu :")
@@ -500,6 +502,10 @@ class Writer:
         for p in self.r.programs:
             self.p(f"{p.name}", f"Capaian sebesar {s.pct(ratio(p.realisasi, p.target))}, dengan indikator "
                    f"{p.indikator}, terealisasi {s.pct(p.realisasi, 0)}, atas target {s.pct(p.target, 0)}.")
+            if self.o["program_budget"]:
+                pagu = self.off("program_budget_text", p.pagu, 1_000_000, p.name)
+                self.p(f"Untuk mendukung program tersebut dialokasikan pagu anggaran sebesar {s.money(pagu, True)} "
+                       f"dan terealisasi {s.money(p.spent, True)} atau {s.pct(ratio(p.spent, p.pagu))}.")
             for k in p.kegiatan:
                 self.p(*self.kegiatan_sentences(k))
 
@@ -558,7 +564,7 @@ class Writer:
     def closing(self) -> None:
         r, s = self.r, self.s
         spent, pagu = s.money(r.spent, True), s.money(r.pagu, True)
-        pct = s.pct(self.off("closing", ratio(r.spent, r.pagu), 3, "penyerapan"))
+        pct = s.pct(self.off("closing", ratio(r.spent, r.pagu), 3, "JUMLAH"))
         self.p([
             f"Sedangkan untuk capaian realisasi anggaran sebesar {spent} dari jumlah anggaran yang ditetapkan yaitu "
             f"sebesar {pagu} itu artinya penyerapan anggaran sebesar {pct}.",
@@ -612,10 +618,12 @@ class Writer:
 
 
 # What each injection needs printed, so that the place it changes exists.
-NEEDS = {"terbilang": {"staff_wording": 0}, "renstra_target": {"renstra": True}, "efisiensi": {"efisiensi": True},
-         "program_count": {"program_wording": 0}}
-INJECTIONS = ("capaian", "narrative", "jumlah", "terbilang", "staff_count", "program_count", "kegiatan",
-              "renstra_target", "pk_budget", "closing", "efisiensi")
+NEEDS = {"terbilang": {"staff_wording": 0}, "kegiatan": {"hierarchy": True}, "renstra_target": {"renstra": True, "renstra_year": True}, "efisiensi": {"efisiensi": True},
+         "program_count": {"program_wording": 0}, "program_budget_text": {"program_budget": True}}
+# injection -> the rule that must report it (on the subject the Report's `injected` names)
+INJECTIONS = {"capaian": "LKJ101", "narrative": "LKJ301", "jumlah": "LKJ401", "terbilang": "LKJ303",
+              "staff_count": "LKJ304", "program_count": "LKJ304", "kegiatan": "LKJ301", "renstra_target": "LKJ201",
+              "pk_budget": "LKJ402", "closing": "LKJ302", "efisiensi": "LKJ103", "program_budget_text": "LKJ301"}
 
 
 def make_report(seed: int, inject: str | None = None) -> Report:

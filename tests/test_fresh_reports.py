@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from auditor.arithmetic import Printed
-from fresh_reports import make_report
+from fresh_reports import INJECTIONS, make_report
 from helpers import audit_markdown
 
 
@@ -19,6 +19,16 @@ def errors(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("seed", range(8))
 def test_fresh_clean_reports_give_no_error(seed):
     assert errors(make_report(seed).markdown) == []
+
+
+@pytest.mark.parametrize("kind", sorted(INJECTIONS))
+def test_fresh_injected_inconsistency_is_reported_on_its_subject(kind):
+    report = make_report(1, kind)
+    found = errors(report.markdown)
+    subject = report.injected[1]
+    assert (INJECTIONS[kind], subject) in found
+    # a changed JUMLAH also disagrees with the penyerapan and the summary printed from the true one
+    assert {s for _, s in found} == {subject}
 
 
 # --- a budget table whose percent column is headed "Capaian", program rows above their kegiatan
@@ -130,3 +140,139 @@ def test_negative_efficiency_rounded_away_from_zero_agrees():
     # 93 ÷ 120 = 77,5% (printed 78), minus 100% absorbed = -22,5, which Excel prints -23
     assert errors(NEGATIVE_EFISIENSI.format(efisiensi="-23%")) == []
     assert errors(NEGATIVE_EFISIENSI.format(efisiensi="-25%")) == [("LKJ103", "Penertiban pedagang kaki lima")]
+
+
+# --- what the narrative says of kegiatan, programs and staff, however it is worded
+
+TREE = """Tabel 3.4 Realisasi Kinerja Program dan Kegiatan Tahun 2022
+
+| NO | PROGRAM/KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN |
+|---|---|---|---|---|---|
+| I | Program Pelayanan Administrasi Perkantoran | Persentase layanan terpenuhi | 100% | 90% | 90% |
+| I.1 | Penyediaan alat tulis kantor | Jumlah paket yang disediakan | 12 Paket | 12 Paket | 100% |
+| I.2 | Pemeliharaan gedung kantor | Jumlah gedung yang dipelihara | 24 Gedung | 21 Gedung | 87,50% |
+
+Tabel 3.5 Realisasi Anggaran Program/Kegiatan Tahun Anggaran 2022
+
+| No | Program/Kegiatan | Pagu Anggaran (Rp) | Realisasi (Rp) | Penyerapan (%) |
+|---|---|---|---|---|
+| I | Program Pelayanan Administrasi Perkantoran | 30.000.000 | 25.000.000 | 83,33 |
+| I.1 | Penyediaan alat tulis kantor | 10.000.000 | 10.000.000 | 100 |
+| I.2 | Pemeliharaan gedung kantor | 20.000.000 | 15.000.000 | 75 |
+| | JUMLAH | 30.000.000 | 25.000.000 | 83,33 |
+
+D. Analisis Keberhasilan dan Kegagalan
+
+Program Pelayanan Administrasi Perkantoran
+
+{sentence}
+
+G. Realisasi Anggaran
+
+Dari pagu anggaran sebesar Rp 30.000.000, terealisasi Rp 25.000.000 atau {penyerapan}.
+"""
+
+GEDUNG = "Pemeliharaan gedung kantor"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kegiatan Pemeliharaan gedung kantor dengan indikator Jumlah gedung yang dipelihara terealisasi {r} Gedung "
+    "dari target 24 Gedung, atau capaian sebesar 87,50%.",
+    "Kegiatan Pemeliharaan gedung kantor: target 24 Gedung, realisasi {r} Gedung (capaian 87,50%).",
+    "- Pemeliharaan gedung kantor\nTerealisasi {r} gedung\nAtas target 24 gedung",
+    "Melalui kegiatan Pemeliharaan gedung kantor telah dilaksanakan {r} gedung dari 24 gedung yang direncanakan.",
+])
+def test_kegiatan_sentence_is_compared_with_its_table_row(sentence):
+    assert errors(TREE.format(sentence=sentence.format(r=21), penyerapan="83,33%")) == []
+    findings = [f for f in audit_markdown(TREE.format(sentence=sentence.format(r=22), penyerapan="83,33%"))[1].findings
+                if f.severity == "error"]
+    assert [(f.rule, f.subject, f.attribute) for f in findings] == [("LKJ301", GEDUNG, "realisasi")]
+    assert findings[0].values == (22, 21)
+
+
+PROGRAM_BUDGET = ("Untuk mendukung program tersebut dialokasikan pagu anggaran sebesar Rp {pagu} dan terealisasi "
+                  "Rp 25.000.000 atau 83,33%.")
+
+
+def test_budget_told_of_a_program_is_the_programs_not_the_reports_total():
+    assert errors(TREE.format(sentence=PROGRAM_BUDGET.format(pagu="30.000.000"), penyerapan="83,33%")) == []
+    findings = [f for f in audit_markdown(TREE.format(sentence=PROGRAM_BUDGET.format(pagu="32.000.000"),
+                                                      penyerapan="83,33%"))[1].findings if f.severity == "error"]
+    assert [(f.rule, f.subject, f.attribute, f.values) for f in findings] == [
+        ("LKJ301", "Program Pelayanan Administrasi Perkantoran", "alokasi", (32_000_000, 30_000_000))]
+
+
+def test_summary_after_a_section_title_is_the_total_again():
+    assert errors(TREE.format(sentence="", penyerapan="85,33%")) == [("LKJ302", "JUMLAH")]
+
+
+STAFF = """Tabel 1.1 Jumlah Pegawai Menurut Golongan dan Pendidikan
+
+| Golongan | S2 | S1 | SLTA | Jumlah |
+|---|---|---|---|---|
+| III/a | 1 | 4 | 0 | 5 |
+| II/b | 0 | 0 | 3 | 3 |
+| JUMLAH | 1 | 4 | 3 | 8 |
+
+{sentence}
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jumlah pegawai pada Kecamatan Bluto sebanyak {n} orang.",
+    "Dari tabel di atas terlihat bahwa Kecamatan Bluto didukung oleh {n} personil.",
+    "Total aparatur sebanyak {n} orang, terdiri dari golongan III dan golongan II.",
+])
+def test_staff_count_however_worded_meets_the_staff_table(sentence):
+    assert errors(STAFF.format(sentence=sentence.format(n=8))) == []
+    assert errors(STAFF.format(sentence=sentence.format(n=9))) == [("LKJ304", "jumlah pegawai")]
+
+
+def test_a_part_of_the_staff_is_not_the_staff_total():
+    assert errors(STAFF.format(sentence="Jumlah pegawai di bagian umum sebanyak 3 orang.")) == []
+
+
+def test_terbilang_finding_names_what_is_counted():
+    found = audit_markdown(STAFF.format(sentence="Jumlah pegawai pada Kecamatan Bluto sebanyak 8 (sembilan) orang."))[1]
+    assert [(f.rule, f.subject, f.values) for f in found.findings if f.severity == "error"] == [
+        ("LKJ303", "jumlah pegawai", (8, 9))]
+
+
+EFFICIENCY_ONLY = """LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2022
+
+Tabel 2.1 Penyelarasan Renstra Perangkat Daerah dengan RPJMD
+
+| No | Program | Kegiatan | Indikator Kegiatan | Target 2022 |
+|---|---|---|---|---|
+| 1 | Program Pelayanan Administrasi Perkantoran | Pemeliharaan gedung kantor | Jumlah gedung yang dipelihara | {target} Gedung |
+
+Tabel 3.2 Efisiensi Penggunaan Sumber Daya
+
+| No | Kegiatan | Target | Realisasi | Capaian | Alokasi (Rp) | Realisasi (Rp) | Penyerapan Anggaran | Tingkat Efisiensi |
+|---|---|---|---|---|---|---|---|---|
+| 1 | Pemeliharaan gedung kantor | 24 Gedung | 21 Gedung | 87,50% | 20.000.000 | 15.000.000 | 75% | 12,50% |
+
+Kegiatan Pemeliharaan gedung kantor: target 24 Gedung, realisasi {realisasi} Gedung (capaian 87,50%).
+"""
+
+
+def test_efficiency_table_counts_are_the_kegiatans_target_and_realisasi():
+    assert errors(EFFICIENCY_ONLY.format(target=24, realisasi=21)) == []
+    assert errors(EFFICIENCY_ONLY.format(target=25, realisasi=21)) == [("LKJ201", GEDUNG)]
+    assert errors(EFFICIENCY_ONLY.format(target=24, realisasi=22)) == [("LKJ301", GEDUNG)]
+
+
+def test_realisasi_of_a_named_indikator_in_a_given_year():
+    table = """LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2021
+
+Tabel 3.1 Capaian Kinerja Sasaran Tahun 2021
+
+| No | Sasaran | Indikator | Satuan | Target 2021 | Realisasi 2021 | % Capaian |
+|---|---|---|---|---|---|---|
+| 1 | Terwujudnya ketertiban umum | Persentase kasus ketertiban umum yang tertangani | % | 75 | 82 | 109,33% |
+
+Realisasi indikator Persentase kasus ketertiban umum yang tertangani pada tahun 2021 sebesar {r}% dari target 75%,
+atau capaian 109,33%.
+"""
+    assert errors(table.format(r=82)) == []
+    assert errors(table.format(r=87)) == [("LKJ301", "Persentase kasus ketertiban umum yang tertangani")]
