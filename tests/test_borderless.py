@@ -345,3 +345,21 @@ def test_a_table_under_its_caption_at_the_page_foot_has_its_own_columns(tmp_path
                                "9,3", "10,3", "89,25"],
                        ["", "", "Prevalensi stunting", "%", "17,64", "16,57", "106,07"]],
                       [second, *([text for text in line] for line in second_rows if line)]]
+
+
+def test_a_wrapped_line_starting_a_hair_left_of_its_column_stays_in_the_table(tmp_path):
+    """A cell's wrapped line alone on its line, whose first glyph's box reaches half a point left of
+    the column's other text (LibreOffice's `j` of "jasa"), is the cell's text going on: it was taken
+    for a line crossing the column start, left the table as free text and cut the table in two."""
+    path = tmp_path / "overhang.pdf"
+    header = ["No", "Kegiatan", "Target", "Realisasi", "Capaian"]
+    table_pdf(path, [60, 100, 330, 400, 470], header, [
+        ["1.1", "Rapat koordinasi dan konsultasi", "12", "7", "58"], [],
+        ["1.2", "Penyediaan bahan dan", "3", "3", "100"], [""], [],
+        ["1.3", "Pemeliharaan gedung kantor", "4", "4", "100"], [],
+        ["1.4", "Penyediaan alat tulis kantor", "6", "5", "83"]], pieces=((3, 99.4, "jasa kebersihan kantor"),))
+    tables = [item.rows for item in read_pdf(str(path)).items if isinstance(item, RawTable)]
+    assert tables == [[header, ["1.1", "Rapat koordinasi dan konsultasi", "12", "7", "58"],
+                       ["1.2", "Penyediaan bahan dan jasa kebersihan kantor", "3", "3", "100"],
+                       ["1.3", "Pemeliharaan gedung kantor", "4", "4", "100"],
+                       ["1.4", "Penyediaan alat tulis kantor", "6", "5", "83"]]]

@@ -99,7 +99,10 @@ def _gutters(lines: list[_Line], titles: list[_Line]) -> list[tuple[float, float
         return []
     left = min(s.x0 for line in lines for s in line.segments)
     right = max(s.x1 for line in lines for s in line.segments)
-    edges = sorted({x for line in tabular + titles for s in line.segments for x in (s.x0, s.x1) if left <= x <= right})
+    # where single-piece lines start too: a gutter ends where its column's text starts on any line (a wrapped
+    # line's `j` reaches a little left of the column's other text)
+    edges = sorted({x for line in tabular + titles for s in line.segments for x in (s.x0, s.x1) if left <= x <= right}
+                   | {line.segments[0].x0 for line in lines})
     allowance = len(tabular) // 8
     runs: list[list[tuple[float, float, bool]]] = []  # touching intervals: start, end, crossed by a cell
     for a, b in zip(edges, edges[1:]):
