@@ -8,7 +8,10 @@ from decimal import Decimal
 import pytest
 
 from auditor.arithmetic import Printed
-from fresh_reports import INJECTIONS, make_report
+from auditor.config import Config
+from auditor.document import load
+from auditor.engine import run_rules
+from fresh_reports import INJECTIONS, make_report, to_pdf
 from helpers import audit_markdown
 
 
@@ -29,6 +32,38 @@ def test_fresh_injected_inconsistency_is_reported_on_its_subject(kind):
     assert (INJECTIONS[kind], subject) in found
     # a changed JUMLAH also disagrees with the penyerapan and the summary printed from the true one
     assert {s for _, s in found} == {subject}
+
+
+def audit_printed(markdown: str, tmp_path) -> tuple:
+    path = str(tmp_path / "printed.pdf")
+    to_pdf(markdown, path)
+    document = load(path, Config())
+    return document, [(f.rule, f.subject) for f in run_rules(document, Config()).findings if f.severity == "error"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [0, 14, 21])
+def test_fresh_reports_printed_by_a_browser_give_no_error(seed, tmp_path):
+    document, found = audit_printed(make_report(seed).markdown, tmp_path)
+    assert found == []
+
+
+@pytest.mark.slow
+def test_numbered_program_list_on_a_page_of_short_lines_keeps_its_items(tmp_path):
+    # seed 21 prints "terdapat 4 program …, yaitu:" and its four short numbered lines on a page with no
+    # line reaching the right margin: each number starts an item, not a wrapped line
+    report = make_report(21)
+    document, _ = audit_printed(report.markdown, tmp_path)
+    items = [b.text for b in document.text if b.kind == "list_item" and b.text[:2] in ("1.", "2.", "3.", "4.")
+             and "Program" in b.text]
+    assert items == [f"{i}. {p.name}" for i, p in enumerate(report.programs, 1)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["jumlah", "kegiatan", "terbilang"])
+def test_fresh_injected_inconsistency_printed_by_a_browser_is_reported(kind, tmp_path):
+    report = make_report(1, kind)
+    assert (INJECTIONS[kind], report.injected[1]) in audit_printed(report.markdown, tmp_path)[1]
 
 
 # --- a budget table whose percent column is headed "Capaian", program rows above their kegiatan

@@ -33,7 +33,10 @@ def page_blocks(page: Page, paragraph_gap: float) -> list[Block]:
     weight, and at a line indented past the lines above it."""
     blocks: list[Block] = []
     previous: Line | None = None
-    right_margin = max((line.x1 for line in page.lines), default=0.0)
+    # where a full line ends: the widest line, or (on a page of short lines, a list under one sentence) as far
+    # from the right edge as the text stands from the left one
+    left = min((line.x0 for line in page.lines), default=0.0)
+    right_margin = max(max((line.x1 for line in page.lines), default=0.0), page.width - left)
     for line in page.lines:
         if previous is None:
             blocks.append(Block(page.number, line.top, [line]))
