@@ -9,7 +9,8 @@ The totals are the JUMLAH row of the realisasi anggaran table. Penyerapan is rea
 atau efisiensi sebesar 4,03%"); a printed figure stands for the interval its rounding covers. "Rata-rata
 capaian … adalah X%" is the mean capaian of the indikator in the sasaran table, or of the programs
 when the sentence speaks of programs; when it speaks of both and the two means differ, the claim is
-not checkable rather than guessed.
+not checkable rather than guessed. The mean stands for the interval the printed capaian's roundings
+cover, since a report may average the exact values behind them.
 
 BAHASA INDONESIA:
     Kesimpulan di bagian penutup harus sesuai dengan tabel: total realisasi dan anggaran, penyerapan anggaran,
@@ -21,7 +22,8 @@ BAHASA INDONESIA:
     atau efisiensi sebesar 4,03%"); angka tercetak mewakili rentang pembulatannya. "Rata-rata capaian … adalah
     X%" adalah rata-rata capaian indikator di tabel sasaran, atau rata-rata capaian program bila kalimatnya
     berbicara tentang program; bila kalimat berbicara tentang keduanya dan kedua rata-rata berbeda, klaim itu
-    tidak dapat diperiksa dan tidak ditebak. Kesimpulan yang tabel pembandingnya tidak ada juga tidak dapat
+    tidak dapat diperiksa dan tidak ditebak. Rata-rata itu mewakili rentang pembulatan capaian yang tercetak,
+    karena laporan bisa merata-ratakan nilai persis di baliknya. Kesimpulan yang tabel pembandingnya tidak ada juga tidak dapat
     diperiksa.
 
 PASS:
@@ -85,28 +87,40 @@ def check(document, options):
         if attribute == "capaian_rata_rata":
             expected = _averages(printed, claim.text)
         elif attribute in ("realisasi_anggaran", "alokasi"):
-            expected = {"jumlah": totals[attribute]} if attribute in totals else {}
+            expected = {"jumlah": _exact(totals[attribute])} if attribute in totals else {}
         elif "alokasi" in totals and "realisasi_anggaran" in totals and totals["alokasi"]:
             absorbed = ratio(totals["realisasi_anggaran"], totals["alokasi"])
-            expected = {"penyerapan": absorbed} if attribute == "penyerapan" else {"efisiensi": HUNDRED - absorbed}
+            expected = {"penyerapan": _exact(absorbed)} if attribute == "penyerapan" else {"efisiensi": _exact(HUNDRED - absorbed)}
         else:
             expected = {}
         yield from _judge(claim, expected, jumlah)
 
 
-def _judge(claim: Fact, expected: dict[str, Decimal], jumlah: list[Fact]):
+def _exact(value: Decimal) -> tuple[Decimal, Decimal]:
+    return value, value
+
+
+def _agrees(stated: Printed, low: Decimal, high: Decimal) -> bool:
+    if low == high:
+        return stated.contains(low) or stated.number == low
+    return stated.overlaps(low, high)
+
+
+def _judge(claim: Fact, expected: dict[str, tuple[Decimal, Decimal]], jumlah: list[Fact]):
+    """`expected`: basis -> the interval the claim must meet (one value when it is computed exactly)."""
     if not expected:
         yield NotCheckable(Text("kesimpulan tanpa tabel pembandingnya", "closing claim without its table"))
         return
     stated = Printed.of(claim)
-    agrees = {basis: stated.contains(value) or stated.number == value for basis, value in expected.items()}
+    agrees = {basis: _agrees(stated, *bounds) for basis, bounds in expected.items()}
     if all(agrees.values()):
         yield Consistent()
         return
     if any(agrees.values()):
         yield NotCheckable(Text("dasar rata-rata capaian tidak jelas", "rata-rata capaian: basis ambiguous"))
         return
-    basis, value = next(iter(expected.items()))
+    basis, (low, high) = next(iter(expected.items()))
+    value = (low + high) / 2
     computed = round_half_up(value, max(claim.decimals, 2) if claim.value_kind == "percent" else 0)
     where = [Location.of(claim), *(Location.of(f) for f in jumlah if f.attribute == claim.attribute)]
     yield Problem(
@@ -117,9 +131,10 @@ def _judge(claim: Fact, expected: dict[str, Decimal], jumlah: list[Fact]):
     )
 
 
-def _averages(printed: list[Fact], sentence: str) -> dict[str, Decimal]:
+def _averages(printed: list[Fact], sentence: str) -> dict[str, tuple[Decimal, Decimal]]:
     """The means the sentence may speak of: of the indikator (sasaran, IKU, perjanjian kinerja, or
-    nothing named) and of the programs."""
+    nothing named) and of the programs, each as the interval the printed capaian's roundings cover (a
+    report may average the exact values behind them: 100 and 113 printed from 100 and 112,6 average 106)."""
     words = sentence.lower()
     bases = []
     if "program" in words:
@@ -132,7 +147,7 @@ def _averages(printed: list[Fact], sentence: str) -> dict[str, Decimal]:
         role, kind = roles[basis]
         capaian = [f for f in printed if f.role == role and f.kind == kind and f.attribute == "capaian"]
         firsts = [group[0] for group in grouped(capaian, lambda f: f.entity_id).values()]
-        values = [f.number for f in firsts if f.number is not None]
+        values = [Printed.of(f) for f in firsts if f.number is not None]
         if values:
-            means[basis] = sum(values) / len(values)
+            means[basis] = (sum(v.low for v in values) / len(values), sum(v.high for v in values) / len(values))
     return means

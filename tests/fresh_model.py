@@ -108,6 +108,10 @@ class Style:
     def cell_pct(self, value: float, places: int | None = None) -> str:
         return self.pct(value, places) if self.pct_in_cells else self.num(value, places)
 
+    def count(self, value: int) -> str:
+        """A count as printed: 1.200 (or 1,200 where the decimal mark is a point)."""
+        return f"{value:,}".replace(",", "." if self.comma else ",")
+
     def money(self, value: int, sentence: bool = False) -> str:
         sep = "." if self.comma else ","
         grouped = f"{value:,}".replace(",", sep)
@@ -273,4 +277,10 @@ def build(seed: int) -> Report:
         "staff_wording": rng.randint(0, 2), "program_wording": rng.randint(0, 2), "program_budget": rng.random() < 0.4,
         "renstra_year": rng.random() < 0.5,
     }
+    # habits added later draw from their own generator, so that the reports above keep their layout
+    extra = random.Random(seed * 31 + 7)
+    if extra.random() < 0.5:  # a count in the thousands: 1.200 Surat
+        big = max(report.kegiatan, key=lambda k: k.target)
+        big.target, big.realisasi = big.target * 10, big.realisasi * 10
+    report.options.update(average=extra.random() < 0.4, rp_words=extra.random() < 0.4)
     return report

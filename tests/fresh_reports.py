@@ -20,12 +20,14 @@ from fresh_writer import Writer
 
 # What each injection needs printed, so that the place it changes exists.
 NEEDS = {"terbilang": {"staff_wording": 0}, "kegiatan": {"hierarchy": True},
-         "renstra_target": {"renstra": True, "renstra_year": True}, "efisiensi": {"efisiensi": True},
-         "program_count": {"program_wording": 0}, "program_budget_text": {"program_budget": True}}
+         "renstra_target": {"renstra": True, "renstra_year": True, "hierarchy": True}, "efisiensi": {"efisiensi": True},
+         "program_count": {"program_wording": 0}, "program_budget_text": {"program_budget": True},
+         "average": {"average": True}}
 # injection -> the rule that must report it (on the subject the Report's `injected` names)
 INJECTIONS = {"capaian": "LKJ101", "narrative": "LKJ301", "jumlah": "LKJ401", "terbilang": "LKJ303",
               "staff_count": "LKJ304", "program_count": "LKJ304", "kegiatan": "LKJ301", "renstra_target": "LKJ201",
-              "pk_budget": "LKJ402", "closing": "LKJ302", "efisiensi": "LKJ103", "program_budget_text": "LKJ301"}
+              "pk_budget": "LKJ402", "closing": "LKJ302", "efisiensi": "LKJ103", "program_budget_text": "LKJ301",
+              "average": "LKJ302"}
 
 
 def make_report(seed: int, inject: str | None = None) -> Report:

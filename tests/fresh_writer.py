@@ -100,14 +100,14 @@ class Writer:
     def renstra(self) -> None:
         r = self.r
         rows = []
-        for s in r.sasaran:
-            for ind in s.indikator:
+        for sas in r.sasaran:
+            for ind in sas.indikator:
                 for p in ind.programs:
                     for k in p.kegiatan:
-                        first = not rows or rows[-1][2] != s.name
-                        rows.append(["", r.tujuan if not rows else "", s.name if first else "",
+                        first = not rows or rows[-1][2] != sas.name
+                        rows.append(["", r.tujuan if not rows else "", sas.name if first else "",
                                      ind.name if first else "", p.name, k.name, k.indikator,
-                                     f"{self.off('renstra_target', k.target, 1, k.name)} {k.unit}"])
+                                     f"{self.s.count(self.off('renstra_target', k.target, 1, k.name))} {k.unit}"])
         for i, row in enumerate(rows):
             row[0] = "1" if i == 0 else ""
         # the Sumenep table names no year (a reader cannot tell this year's target from the period's); others do
@@ -210,15 +210,16 @@ class Writer:
         w = self.o["kegiatan_wording"]
         k = Kegiatan(k.name, k.indikator, k.unit, k.target, self.off("kegiatan", k.realisasi, 1, k.name), k.pagu, k.spent)
         if w == 0:
-            return [f"- {k.name}\nTerealisasi {k.realisasi} {k.unit.lower()}\nAtas target {k.target} {k.unit.lower()}"]
+            return [f"- {k.name}\nTerealisasi {s.count(k.realisasi)} {k.unit.lower()}\n"
+                    f"Atas target {s.count(k.target)} {k.unit.lower()}"]
         if w == 1:
-            return [f"Kegiatan {k.name} dengan indikator {k.indikator} terealisasi {k.realisasi} {k.unit} dari target "
-                    f"{k.target} {k.unit}, atau capaian sebesar {s.pct(k.capaian)}."]
+            return [f"Kegiatan {k.name} dengan indikator {k.indikator} terealisasi {s.count(k.realisasi)} {k.unit} dari "
+                    f"target {s.count(k.target)} {k.unit}, atau capaian sebesar {s.pct(k.capaian)}."]
         if w == 2:
-            return [f"Kegiatan {k.name}: target {k.target} {k.unit}, realisasi {k.realisasi} {k.unit} "
+            return [f"Kegiatan {k.name}: target {s.count(k.target)} {k.unit}, realisasi {s.count(k.realisasi)} {k.unit} "
                     f"(capaian {s.pct(k.capaian)})."]
-        return [f"Melalui kegiatan {k.name} telah dilaksanakan {k.realisasi} {k.unit.lower()} dari "
-                f"{k.target} {k.unit.lower()} yang direncanakan."]
+        return [f"Melalui kegiatan {k.name} telah dilaksanakan {s.count(k.realisasi)} {k.unit.lower()} dari "
+                f"{s.count(k.target)} {k.unit.lower()} yang direncanakan."]
 
     def analysis(self) -> None:
         s = self.s
@@ -237,7 +238,7 @@ class Writer:
         rows = []
         for i, k in enumerate(r.kegiatan, 1):
             cap = min(Decimal(100), k.capaian) if self.o["cap100"] else k.capaian
-            rows.append([str(i), k.name, f"{k.target} {k.unit}", f"{k.realisasi} {k.unit}", s.cell_pct(cap),
+            rows.append([str(i), k.name, f"{s.count(k.target)} {k.unit}", f"{s.count(k.realisasi)} {k.unit}", s.cell_pct(cap),
                          s.money(k.pagu), s.money(k.spent), s.cell_pct(k.serapan),
                          s.cell_pct(self.off("efisiensi", cap - k.serapan, 5, k.name))])
         header = [["No", "Kegiatan", "Target", "Realisasi", "Capaian", "Alokasi (Rp)", "Realisasi (Rp)",
@@ -255,7 +256,7 @@ class Writer:
                    s.pct(ratio(p.realisasi, p.target))]
             rows.append(row + ([s.money(p.pagu), s.money(p.spent), s.pct(ratio(p.spent, p.pagu))] if combined else []))
             for j, k in enumerate(p.kegiatan):
-                row = [self.code(i, j), k.name, k.indikator, f"{k.target} {k.unit}", f"{k.realisasi} {k.unit}",
+                row = [self.code(i, j), k.name, k.indikator, f"{s.count(k.target)} {k.unit}", f"{s.count(k.realisasi)} {k.unit}",
                        s.pct(k.capaian)]
                 rows.append(row + ([s.money(k.pagu), s.money(k.spent), s.pct(k.serapan)] if combined else []))
         header = ["NO", "PROGRAM/KEGIATAN", "INDIKATOR", "TARGET", "REALISASI", "CAPAIAN"]
@@ -295,6 +296,13 @@ class Writer:
             f"Total anggaran {r.unit} tahun {r.year} sebesar {pagu} dengan realisasi {spent}, sehingga tingkat "
             f"penyerapan anggaran mencapai {pct}.",
         ][self.o["closing"]])
+        if self.o["rp_words"]:
+            self.p(f"Jumlah anggaran tersebut, {pagu} ({terbilang(r.pagu)} rupiah), dikelola untuk mendukung "
+                   f"seluruh program dan kegiatan.")
+        if self.o["average"]:
+            capaian = [ind.capaian for sas in r.sasaran for ind in sas.indikator]
+            mean = self.off("average", sum(capaian) / len(capaian), 3, "JUMLAH")
+            self.p(f"Rata-rata capaian kinerja sasaran adalah {s.pct(mean)}.")
 
     def write(self) -> str:
         r, o = self.r, self.o

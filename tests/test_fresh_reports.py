@@ -311,3 +311,23 @@ atau capaian 109,33%.
 """
     assert errors(table.format(r=82)) == []
     assert errors(table.format(r=87)) == [("LKJ301", "Persentase kasus ketertiban umum yang tertangani")]
+
+
+AVERAGE = """LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2022
+
+Tabel 3.1 Capaian Kinerja Sasaran Tahun 2022
+
+| No | Sasaran | Indikator | Satuan | Target 2022 | Realisasi 2022 | % Capaian |
+|---|---|---|---|---|---|---|
+| 1 | Meningkatnya pelayanan publik | Persentase pengaduan yang ditindaklanjuti | % | 80 | 80 | 100% |
+| 2 | Meningkatnya tertib administrasi | Persentase desa dengan laporan tepat waktu | % | 75 | 84,45 | 113% |
+
+Rata-rata capaian kinerja sasaran adalah {mean}.
+"""
+
+
+def test_average_capaian_may_be_the_mean_of_the_exact_values_behind_the_printed_ones():
+    # 84,45 ÷ 75 = 112,6% printed 113: the mean of the exact values is 106,3 (printed 106), of the printed 106,5
+    assert errors(AVERAGE.format(mean="106%")) == []
+    assert errors(AVERAGE.format(mean="107%")) == []
+    assert errors(AVERAGE.format(mean="109%")) == [("LKJ302", "JUMLAH")]
