@@ -171,10 +171,15 @@ class Indikator:
     history: tuple[int, int]
     renstra_end: int
     programs: list[Program]
+    unit: str = "%"
+    lower: bool = False  # lower is better: capaian = (2 × target − realisasi) ÷ target × 100
+
+    def achieved(self, realisasi: int, target: int) -> Decimal:
+        return ratio(2 * target - realisasi, target) if self.lower else ratio(realisasi, target)
 
     @property
     def capaian(self) -> Decimal:
-        return ratio(self.realisasi, self.target)
+        return self.achieved(self.realisasi, self.target)
 
 
 @dataclass
@@ -282,5 +287,12 @@ def build(seed: int) -> Report:
     if extra.random() < 0.5:  # a count in the thousands: 1.200 Surat
         big = max(report.kegiatan, key=lambda k: k.target)
         big.target, big.realisasi = big.target * 10, big.realisasi * 10
-    report.options.update(average=extra.random() < 0.4, rp_words=extra.random() < 0.4)
+    report.options.update(average=extra.random() < 0.4, rp_words=extra.random() < 0.4,
+                          sub_kegiatan=extra.random() < 0.3 and kind == "dinas")
+    if extra.random() < 0.35:  # a lower-is-better indikator, counted in cases, the report stating its formula
+        target = extra.choice([12, 20, 25, 40])
+        realisasi = target + extra.choice([-3, -1, 0, 0, 2])
+        report.sasaran[0].indikator.append(Indikator(
+            "Jumlah kasus pelanggaran ketertiban umum", target, realisasi, (realisasi + 4, realisasi + 2),
+            target - 2, [], unit="Kasus", lower=True))
     return report

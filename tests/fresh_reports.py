@@ -77,3 +77,38 @@ def to_pdf(markdown: str, path: str) -> None:
     import weasyprint  # a test dependency, needed by the PDF route only
 
     weasyprint.HTML(string=to_html(markdown)).write_pdf(path)
+
+
+def to_docx(markdown: str, path: str) -> None:
+    """The report as a Word file: each paragraph its own, each pipe table a Word table (a table of more
+    than seven columns in a landscape section of its own, as authors place wide tables)."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Pt
+
+    document = Document()
+    document.styles["Normal"].font.size = Pt(9)
+    for block in markdown.split("\n\n"):
+        lines = block.strip().split("\n")
+        if not lines[0].startswith("|"):
+            document.add_paragraph("\n".join(lines))
+            continue
+        rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
+        rows = rows[:1] + rows[2:]
+        wide = len(rows[0]) > 7
+        if wide:
+            _orient(document.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.LANDSCAPE)
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = "Table Grid"
+        for row, cells in zip(table.rows, rows):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+        if wide:
+            _orient(document.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.PORTRAIT)
+    document.save(path)
+
+
+def _orient(section, orientation) -> None:
+    width, height = sorted((section.page_width, section.page_height))
+    section.orientation = orientation
+    section.page_width, section.page_height = (height, width) if orientation else (width, height)

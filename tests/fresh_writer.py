@@ -19,6 +19,14 @@ def md_table(header: list[list[str]], rows: list[list[str]], split: int = 0, num
     return "\n\n".join("\n".join("| " + " | ".join(r) + " |" for r in head + chunk) for chunk in chunks)
 
 
+def sub_kegiatan(k: Kegiatan) -> list[tuple[str, int, int]]:
+    """A kegiatan's two sub kegiatan: (name, pagu, realisasi), adding up to the kegiatan's own."""
+    pagu = k.pagu * 3 // 5 // 100 * 100
+    spent = min(pagu, k.spent * 3 // 5 // 100 * 100)
+    return [(f"Sub Kegiatan {k.name} tahap I", pagu, spent),
+            (f"Sub Kegiatan {k.name} tahap II", k.pagu - pagu, k.spent - spent)]
+
+
 class Writer:
     def __init__(self, report: Report):
         self.r = report
@@ -135,7 +143,7 @@ class Writer:
         for sas in r.sasaran:
             for j, ind in enumerate(sas.indikator):
                 i += j == 0
-                rows.append([str(i) if j == 0 else "", sas.name if j == 0 else "", ind.name, s.pct(ind.target, 0)])
+                rows.append([str(i) if j == 0 else "", sas.name if j == 0 else "", ind.name, self.measure(ind, ind.target)])
         self.p(f"PERJANJIAN KINERJA {'PERUBAHAN ' if self.o['pk_perubahan'] else ''}TAHUN {r.year} {r.unit.upper()}",
                md_table([["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]], rows))
         if self.o["pk_perubahan"]:
@@ -151,6 +159,13 @@ class Writer:
         self.p(md_table(header, rows))
 
     # ---- BAB III
+    def measure(self, ind: Indikator, value: int) -> str:
+        """An indikator's target or realisasi in a sentence: "80%", "20 Kasus"."""
+        return self.s.pct(value, 0) if ind.unit == "%" else f"{value} {ind.unit}"
+
+    def cell(self, ind: Indikator, value: int) -> str:
+        return self.s.cell_pct(value, 0) if ind.unit == "%" else str(value)
+
     def kinerja_cols(self, t: str, r_: str, c: str) -> list[str]:
         return [t, r_, c] if self.o["order"] == "TRC" else [r_, t, c]
 
@@ -160,7 +175,7 @@ class Writer:
         for sas in r.sasaran:
             for j, ind in enumerate(sas.indikator):
                 i += j == 0
-                rows.append([str(i) if j == 0 else "", sas.name if j == 0 else "", ind.name, "%",
+                rows.append([str(i) if j == 0 else "", sas.name if j == 0 else "", ind.name, ind.unit,
                              *self.kinerja_cols(s.num(ind.target, 0), s.num(ind.realisasi, 0),
                                                s.cell_pct(self.off("capaian", ind.capaian, 7, ind.name)))])
         if self.rng.random() < 0.5:
@@ -174,7 +189,8 @@ class Writer:
 
     def indikator_sentence(self, ind: Indikator) -> str:
         s, y = self.s, self.r.year
-        T, R, C = s.pct(ind.target, 0), s.pct(self.off("narrative", ind.realisasi, 5, ind.name), 0), s.pct(ind.capaian)
+        T, R = self.measure(ind, ind.target), self.measure(ind, self.off("narrative", ind.realisasi, 5, ind.name))
+        C = s.pct(ind.capaian)
         return [
             f"Dengan indikator {ind.name}, dan target {T}, terealisasi {R}, atau tercapai {C}.",
             f"Indikator {ind.name} dengan target {T} terealisasi sebesar {R} sehingga capaian kinerjanya {C}.",
@@ -184,13 +200,16 @@ class Writer:
         ][self.o["wording"]]
 
     def narrative(self) -> None:
+        for ind in (i for sas in self.r.sasaran for i in sas.indikator if i.lower):
+            self.p(f"Indikator {ind.name} merupakan indikator negatif (semakin kecil semakin baik), sehingga "
+                   f"capaiannya dihitung dengan rumus (2 × target − realisasi) ÷ target × 100%.")
         for n, sas in enumerate(self.r.sasaran, 1):
             self.p(f"{n}) Sasaran {n}: {sas.name}")
             self.p(*(self.indikator_sentence(ind) for ind in sas.indikator))
 
     def history(self) -> None:
         r, s = self.r, self.s
-        rows = [[sas.name if j == 0 else "", ind.name, *(s.cell_pct(v, 0) for v in (*ind.history, ind.realisasi))]
+        rows = [[sas.name if j == 0 else "", ind.name, *(self.cell(ind, v) for v in (*ind.history, ind.realisasi))]
                 for sas in r.sasaran for j, ind in enumerate(sas.indikator)]
         header = [["Sasaran", "Indikator Kinerja", f"Realisasi {r.year - 2}", f"Realisasi {r.year - 1}",
                    f"Realisasi {r.year}"]]
@@ -199,8 +218,8 @@ class Writer:
 
     def renstra_end(self) -> None:
         r, s = self.r, self.s
-        rows = [[ind.name, s.cell_pct(ind.realisasi, 0), s.cell_pct(ind.renstra_end, 0),
-                 s.cell_pct(ratio(ind.realisasi, ind.renstra_end))] for sas in r.sasaran for ind in sas.indikator]
+        rows = [[ind.name, self.cell(ind, ind.realisasi), self.cell(ind, ind.renstra_end),
+                 s.cell_pct(ind.achieved(ind.realisasi, ind.renstra_end))] for sas in r.sasaran for ind in sas.indikator]
         header = [["Indikator Kinerja", f"Realisasi s.d. Tahun {r.year}", "Target Akhir Renstra",
                    "Capaian terhadap Target Akhir Renstra"]]
         self.p(self.caption("III", "C", "Realisasi Kinerja terhadap Target Akhir Renstra"), md_table(header, rows))
@@ -277,6 +296,11 @@ class Writer:
             for j, k in enumerate(p.kegiatan):
                 rows.append([self.code(i, j), k.name, s.money(k.pagu), s.money(k.spent), s.cell_pct(k.serapan)]
                             + ([s.money(k.pagu - k.spent)] if sisa else []))
+                if self.o["sub_kegiatan"]:  # Permendagri 90: the kegiatan's budget in its sub kegiatan
+                    for n, (sub, pagu, spent) in enumerate(sub_kegiatan(k), 1):
+                        code = f"{self.code(i, j)}.{n:02d}" if self.o["codes"] else f"{self.code(i, j)}.{n}"
+                        rows.append([code, sub, s.money(pagu), s.money(spent), s.cell_pct(ratio(spent, pagu))]
+                                    + ([s.money(pagu - spent)] if sisa else []))
         rows.append(["", "JUMLAH", s.money(self.off("jumlah", r.pagu, 1_000_000, "JUMLAH")), s.money(r.spent),
                      s.cell_pct(ratio(r.spent, r.pagu))]
                     + ([s.money(r.pagu - r.spent)] if sisa else []))

@@ -11,7 +11,7 @@ from auditor.arithmetic import Printed
 from auditor.config import Config
 from auditor.document import load
 from auditor.engine import run_rules
-from fresh_reports import INJECTIONS, make_report, to_pdf
+from fresh_reports import INJECTIONS, make_report, to_docx, to_pdf
 from helpers import audit_markdown
 
 
@@ -64,6 +64,22 @@ def test_numbered_program_list_on_a_page_of_short_lines_keeps_its_items(tmp_path
 def test_fresh_injected_inconsistency_printed_by_a_browser_is_reported(kind, tmp_path):
     report = make_report(1, kind)
     assert (INJECTIONS[kind], report.injected[1]) in audit_printed(report.markdown, tmp_path)[1]
+
+
+def audit_word(markdown: str, tmp_path) -> list[tuple[str, str]]:
+    path = str(tmp_path / "report.docx")
+    to_docx(markdown, path)
+    return [(f.rule, f.subject) for f in run_rules(load(path, Config()), Config()).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("seed", [1, 4])  # sub kegiatan, a kinerja-and-budget table, wide tables in landscape
+def test_fresh_reports_as_word_files_give_no_error(seed, tmp_path):
+    assert audit_word(make_report(seed).markdown, tmp_path) == []
+
+
+def test_fresh_injected_inconsistency_in_a_word_file_is_reported(tmp_path):
+    report = make_report(4, "kegiatan")
+    assert ("LKJ301", report.injected[1]) in audit_word(report.markdown, tmp_path)
 
 
 # --- a budget table whose percent column is headed "Capaian", program rows above their kegiatan
