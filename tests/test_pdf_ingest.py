@@ -367,13 +367,19 @@ def test_bare_lines_under_an_item_carry_its_figures(tmp_path):
     ]
 
 
-def test_paragraph_of_several_lines_after_a_page_break_is_its_own(tmp_path):
+@pytest.mark.parametrize("x, kegiatan", [
+    (80, "Pembinaan Administrasi Desa"),
+    # its line as long as the page's lines, so that it looks cut by the break; its bullet indented or at the margin
+    (80, "Pemberdayaan dan pembinaan masyarakat desa (Forum Komunikasi Ulama dan Umaro)"),
+    (62.7, "Pemberdayaan dan pembinaan masyarakat desa (Forum Komunikasi Ulama dan Umaro Kecamatan)")])
+def test_paragraph_of_several_lines_after_a_page_break_is_its_own(tmp_path, x, kegiatan):
     """A paragraph of several lines on top of the next page is not the rest of the item that ended
-    the page before, even an item without figures."""
+    the page before, even an item without figures, even one whose line is full: the paragraph starts
+    at the item's bullet or left of it, not under its text (its capaian was read as the kegiatan's: LKJ301)."""
     path = tmp_path / "next.pdf"
-    lines_pdf(path, [[(80, "• Pembinaan Administrasi Desa")], []], wrapped=(0, 1))
+    lines_pdf(path, [[(x, f"• {kegiatan}")], []], wrapped=(0, 1))
     assert [(item.kind, item.text) for item in read_pdf(str(path)).items] == [
-        ("paragraph", " ".join([WRAPPED] * 4)), ("list_item", "- Pembinaan Administrasi Desa"),
+        ("paragraph", " ".join([WRAPPED] * 4)), ("list_item", f"- {kegiatan}"),
         ("paragraph", " ".join([WRAPPED] * 4))]
 
 

@@ -186,11 +186,14 @@ def _item_goes_on(item: Block, block: Block) -> bool:
 def _continues_over_break(previous: Block, block: Block, right_margin: float, page_width: float) -> bool:
     if not _may_continue(previous, block) or all(line.text.isupper() for line in previous.lines):
         return False
-    last = previous.lines[-1]
-    full = last.x1 >= right_margin - 2 * last.size and last.x1 - last.x0 > 0.55 * page_width
+    last, item = previous.lines[-1], _is_list_start(previous.lines[0].text)
+    # a full last line runs on; a list item's under its text, not into a line that starts at its bullet
+    # or left of it (the paragraph after it)
+    full = (last.x1 >= right_margin - 2 * last.size and last.x1 - last.x0 > 0.55 * page_width
+            and not (item and block.lines[0].x0 < previous.lines[0].x0 + previous.lines[0].first_width))
     if block.lines[0].text[:1].islower() or full:
         return True
-    return _is_list_start(previous.lines[0].text) and (last.text.endswith(",") or _item_goes_on(previous, block))
+    return item and (last.text.endswith(",") or _item_goes_on(previous, block))
 
 
 def block_item(block: Block, body_size: float, confidence: float) -> TextBlock:
