@@ -193,16 +193,13 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
         boxes = [list(b) + [None] * (width - len(b)) for b in item.boxes or [[] for _ in rows]]
         confidences = [list(c) + [1.0] * (width - len(c)) for c in item.confidences or [[] for _ in rows]]
         ocr = item.confidences is not None
-        depth, _ = header_depth(rows, ocr)
+        adjoining = previous is not None and not since_previous and len(previous.columns) == width
+        headerless = adjoining and _goes_on_without_header(previous, item, rows[0], vocabulary)
+        depth = 0 if headerless else header_depth(rows, ocr)[0]
         header, body = rows[:depth], rows[depth:]
         header_text = _header_text(header)
-        continues = (
-            previous is not None
-            and not since_previous
-            and len(previous.columns) == width
-            and (fuzz.ratio(previous_header, header_text) >= CONTINUATION_SIMILARITY
-                 or _numbers_only(header, previous, ocr))
-        )
+        continues = adjoining and (headerless or fuzz.ratio(previous_header, header_text) >= CONTINUATION_SIMILARITY
+                                   or _numbers_only(header, previous, ocr))
         if continues:
             assert previous is not None
             previous.rows.extend(body)
@@ -294,6 +291,21 @@ def _reads_as_header(row: list[str], vocabulary: Vocabulary) -> bool:
     named = [m for m in (column_meaning(c, vocabulary)[0] for c in cells) if m]
     return (len(set(named)) >= 2 and len(named) >= len(cells) - 1
             and bool(set(named) - {*_LABEL_MEANINGS, "name", "pegawai"}))
+
+
+def _goes_on_without_header(previous: Table, item: RawTable, first: list[str], vocabulary: Vocabulary) -> bool:
+    """A table's rows going on at the top of the next page without its header printed again (Word's
+    default unless "Repeat as header row" is set): the fragment starts on a later page than the table
+    above ends, and its first row is data (a row number, a JUMLAH or a figure), not column names."""
+    above = [source.page for source in previous.sources or previous.header_sources if source.page]
+    here = item.sources[0].page if item.sources else None
+    if not above or here is None or here <= above[-1]:
+        return False
+    cells = _used(first)
+    if not cells or is_number_row(first) or _reads_as_header(first, vocabulary):
+        return False
+    return (row_number(cells[0]) is not None or is_total_label(cells[0])
+            or any(parse_value(c).is_numeric and not _YEAR.fullmatch(c.strip()) for c in cells))
 
 
 def _numbers_only(header: list[list[str]], previous: Table, ocr: bool = False) -> bool:

@@ -13,6 +13,7 @@ from auditor.document import load
 from auditor.engine import run_rules
 from fresh_reports import INJECTIONS, make_report, to_docx, to_pdf
 from helpers import audit_markdown
+import pdf_render
 
 
 def errors(text: str) -> list[tuple[str, str]]:
@@ -347,3 +348,22 @@ def test_average_capaian_may_be_the_mean_of_the_exact_values_behind_the_printed_
     assert errors(AVERAGE.format(mean="106%")) == []
     assert errors(AVERAGE.format(mean="107%")) == []
     assert errors(AVERAGE.format(mean="109%")) == [("LKJ302", "JUMLAH")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [5, 7])
+def test_table_going_on_over_a_page_without_its_header_is_one_table(seed, tmp_path):
+    """Word prints a table's header again on the next page only when told to ("Repeat as header row"):
+    seeds 5 and 7 break their budget table over a page so, through LibreOffice. The rows on the next page
+    go on the table above (the PDF has the markdown's tables, not one more), and its JUMLAH adds up over
+    both pages."""
+    if pdf_render.libreoffice() is None:
+        pytest.skip(pdf_render.route_missing("libreoffice"))
+    markdown = make_report(seed).markdown
+    (tmp_path / "report.md").write_text(markdown, encoding="utf-8")
+    to_docx(markdown, str(tmp_path / "report.docx"))
+    printed = pdf_render.docx_to_pdf([tmp_path / "report.docx"], tmp_path / "lo")[0]
+    tables = {route: [t.label for t in load(str(path), Config()).tables]
+              for route, path in (("markdown", tmp_path / "report.md"), ("pdf", printed))}
+    assert tables["pdf"] == tables["markdown"]
+    assert [(f.rule, f.subject) for f in run_rules(load(str(printed), Config()), Config()).findings] == []
