@@ -243,7 +243,8 @@ def split_glued(item: RawTable | TextBlock, vocabulary: Vocabulary = DEFAULT) ->
     rows = item.rows
     starts, start = [0], 0
     while True:
-        depth, _ = header_depth(rows[start:], item.confidences is not None)
+        # a grid at a page's top may begin with the rows of a table going on from the page before
+        depth = 0 if _is_data_row(rows[start], vocabulary) else header_depth(rows[start:], item.confidences is not None)[0]
         after = next((i for i in range(start + depth + 1, len(rows))
                       if _numbers_again(rows[i]) or _reads_as_header(rows[i], vocabulary)), None)
         if after is None:
@@ -301,8 +302,13 @@ def _goes_on_without_header(previous: Table, item: RawTable, first: list[str], v
     here = item.sources[0].page if item.sources else None
     if not above or here is None or here <= above[-1]:
         return False
-    cells = _used(first)
-    if not cells or is_number_row(first) or _reads_as_header(first, vocabulary):
+    return _is_data_row(first, vocabulary)
+
+
+def _is_data_row(row: list[str], vocabulary: Vocabulary) -> bool:
+    """A row of data, not of column names: a row number, a JUMLAH or a figure (a year is not one)."""
+    cells = _used(row)
+    if not cells or is_number_row(row) or _reads_as_header(row, vocabulary):
         return False
     return (row_number(cells[0]) is not None or is_total_label(cells[0])
             or any(parse_value(c).is_numeric and not _YEAR.fullmatch(c.strip()) for c in cells))
