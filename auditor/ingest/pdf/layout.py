@@ -14,7 +14,7 @@ ROW_CODE = re.compile(r"(?:[IVXL]+|\d+)(?:\.(?:[IVXL]+|\d+))*\.?")  # a row numb
 HYPHEN_BREAK = re.compile(r"[^\W_]-$")
 # a slash glued to the word before it, where browsers and word processors (UAX #14) break a line
 # without a space ("kantor/" + "rumah dinas"); "A /" + "B" keeps its printed space
-_SLASH_BREAK = re.compile(r"[^\W_]/$")
+SLASH_BREAK = re.compile(r"[^\W_]/$")
 _CODE_BREAK = re.compile(r"(?:^|\s)[IVXLC\d]+(?:\.[IVXLC\d]+)*\.$")
 
 
@@ -159,7 +159,7 @@ def join_lines(lines: list[Line]) -> str:
         text = line.text
         glued = previous is not None and (
             (text[:1].isalnum() and (HYPHEN_BREAK.search(joined)
-                                     or (_SLASH_BREAK.search(joined) and not previous.trailing)))
+                                     or (SLASH_BREAK.search(joined) and not previous.trailing)))
             or (_CODE_BREAK.search(joined) and text[:1].isdigit()))
         joined += text if glued or not joined else " " + text
     return joined

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.ingest.pdf.layout import FIGURE, HYPHEN_BREAK, ROW_CODE, Cell, Page
+from auditor.ingest.pdf.layout import FIGURE, HYPHEN_BREAK, ROW_CODE, SLASH_BREAK, Cell, Page
 
 
 def prints_wrap_spaces(pages: list[Page]) -> bool:
@@ -67,7 +67,8 @@ def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces
     That row goes on in some of the cells (not all: figures and numbers end on one line) and only
     in cells with text above, and in each of them the line above ends the way a wrap ends it: with
     the space of the wrap, or so full that the space did not fit, or inside a word at its hyphen
-    ("perundang-" / "undangan", which wraps without a space), and no room for the next word."""
+    ("perundang-" / "undangan", which wraps without a space) or after a slash ("Program/" / "Kegiatan"),
+    and no room for the next word."""
     if not trailing_spaces:
         return False
     filled = [(above, below) for above, below in zip(upper, lower) if above is not None]
@@ -80,7 +81,7 @@ def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces
         last = above.lines[-1]
         space = 0.25 * last.size
         right = above.right - space  # `right` mirrors the left padding; the right one is up to a space wider
-        hyphen = bool(HYPHEN_BREAK.search(last.text))
+        hyphen = bool(HYPHEN_BREAK.search(last.text) or SLASH_BREAK.search(last.text))
         if (last.x1 + (0 if hyphen else space) + below.lines[0].first_width <= right
                 or not (last.trailing or hyphen or last.x1 + space > right)):
             return False
