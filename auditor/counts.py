@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.facts import FactStore, is_total_row
+from auditor.facts import FactStore, is_total_row, stated_confidence
 from auditor.model import TextBlock
 from auditor.narrative import ROLE
 from auditor.sentences import EDUCATION_COUNTS, PROGRAM_COUNT, STAFF_COUNTS
@@ -102,5 +102,5 @@ def _stated(store: FactStore, block: TextBlock, entity_id: str, entity: str, mat
         "number": value.number, "unit": None, "text": block.text, "decimals": 0, "value_kind": "number",
         "table_index": None, "table": None, "role": ROLE, "row_index": None, "row": None, "column": None,
         "column_index": None, "box": None, "page": block.source.page, "line": block.source.line,
-        "confidence": block.source.confidence, "text_boxes": block.boxes,
+        "confidence": stated_confidence(block, value), "text_boxes": block.boxes,
     })

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from auditor.model import DOUBTFUL_CONFIDENCE, TextBlock
 from auditor.ruleapi import Fact
 from auditor.structure import Table, row_number, stated_years
-from auditor.values import Value
+from auditor.values import Value, parse_value
 from auditor.vocabulary import is_total_label
 
 if TYPE_CHECKING:
@@ -34,6 +35,15 @@ def unreadable(facts) -> list[Fact]:
     return [f for f in facts if f.value_kind == "note" and f.table_index is not None
             and f.attribute in _VALUE_ATTRIBUTES
             and 0 < sum(c.isdigit() for c in f.text) >= sum(c.isalpha() for c in f.text)]
+
+
+def stated_confidence(block: TextBlock, value: Value) -> float:
+    """How sure the figure a sentence states is: doubtful when OCR read a figure of that number in the sentence
+    doubtfully (the same number printed twice there is doubtful twice: which one was meant is not known), else the
+    sentence's confidence."""
+    if value.number is not None and any(parse_value(figure).number == value.number for figure in block.doubtful):
+        return DOUBTFUL_CONFIDENCE
+    return block.source.confidence
 
 
 def canonical(name: str) -> str:

@@ -29,6 +29,9 @@ class TextBlock:
     # each printed line of the block where a PDF printed it (a block may run on over a page break), so that a
     # finding about its sentence marks the sentence itself; () from markdown and Word
     boxes: tuple[PageBox, ...] = ()
+    # the figures OCR read in it whose readings disagree, as printed: a figure the text states is doubtful when it
+    # is one of them (facts.stated_confidence), so that a doubtful word elsewhere leaves a well-read figure alone
+    doubtful: tuple[str, ...] = ()
 
 
 @dataclass

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from auditor.facts import FactStore, canonical, same_entity, split_qualifier
+from auditor.facts import FactStore, canonical, same_entity, split_qualifier, stated_confidence
 from auditor.model import TextBlock
 from auditor.sentences import AKSI, CLOSING, FIGURES, INDIKATOR, KEGIATAN, MARKER, PROGRAM, SASARAN
 from auditor.values import Value, parse_value
@@ -281,5 +281,5 @@ def _add(store: FactStore, statement: Statement, entity_id: str, kind: str, pare
             "table_index": None, "table": None, "role": ROLE, "row_index": None, "row": None, "column": None,
             "column_index": None, "box": None,
             "page": statement.block.source.page, "line": statement.block.source.line,
-            "confidence": statement.block.source.confidence, "text_boxes": statement.block.boxes,
+            "confidence": stated_confidence(statement.block, value), "text_boxes": statement.block.boxes,
         })

@@ -4,9 +4,10 @@ The check is the rules' own arithmetic: a table figure OCR read with confidence 
 contradiction with its row or column (capaian against realisasi ÷ target, penyerapan against the Rp
 ratio, a JUMLAH row against the sum of its column, …) is read again from its cell's pixels, otherwise
 than at first (ingest/pdf/scan.py: reread_figures). A figure stated in a sentence is read again the same
-way from its word's pixels, kept with the sentence line it was printed on, and the sentence becomes
-doubtful when any figure of its lines reads otherwise (a fact points to its sentence's lines, not to
-one word). A re-read never changes the figure: the report may
+way from its word's pixels, kept with the sentence line it was printed on: a fact points to its sentence's
+lines, not to one word, so every figure word of those lines is read again, and each that reads otherwise
+joins the sentence's doubtful figures (TextBlock.doubtful), which make doubtful the facts stating that
+figure only. A re-read never changes the figure: the report may
 itself be inconsistent. When both re-readings, and every reading the figure had at first (the majority of
 which it is), give what the cell holds, the figure keeps its confidence and the finding stays an error;
 when any differs, the figure's confidence drops to DOUBTFUL_CONFIDENCE and the finding becomes a warning
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import replace
 
 from auditor.config import Config
 from auditor.document import Document, refresh_facts
@@ -27,8 +27,8 @@ from auditor.values import plain_text
 
 def recheck(document: Document, findings: list[Finding], config: Config) -> bool:
     """Re-reads the confident OCR'd figures the error `findings` rest on, table cells and the figures of
-    sentence lines; lowers the confidence of the cells, and of the sentences, read otherwise and rebuilds
-    the facts. Returns whether any confidence was lowered."""
+    sentence lines; lowers the confidence of the cells, and of the sentences' figures, read otherwise and
+    rebuilds the facts. Returns whether any confidence was lowered."""
     crops, words = document.raw.ocr_crops, document.raw.ocr_words
     suspects: dict[tuple, Location] = {}
     lines: set[tuple] = set()
@@ -60,11 +60,14 @@ def recheck(document: Document, findings: list[Finding], config: Config) -> bool
         if _differs(printed, (*crops[key][2], *again)):
             table.confidences[location.row_index][location.column_index] = DOUBTFUL_CONFIDENCE
             lowered = True
-    doubtful = {line for (line, (_, _, seen, printed)), again in zip(line_figures, readings[len(suspects):])
-                if _differs(printed, (*seen, *again))}
+    doubtful: dict[tuple, list[str]] = {}
+    for (line, (_, _, seen, printed)), again in zip(line_figures, readings[len(suspects):]):
+        if _differs(printed, (*seen, *again)):
+            doubtful.setdefault(line, []).append(printed)
     for block in document.text:
-        if doubtful.intersection(block.boxes):
-            block.source = replace(block.source, confidence=DOUBTFUL_CONFIDENCE)
+        figures = [figure for box in block.boxes for figure in doubtful.get(box, ())]
+        if figures:
+            block.doubtful = (*block.doubtful, *figures)
             lowered = True
     if lowered:
         refresh_facts(document, config)

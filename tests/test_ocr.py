@@ -152,6 +152,52 @@ def test_an_implausible_figure_in_an_ocr_sentence_is_read_again_from_its_line(mo
     assert findings[0].message("id").endswith("(periksa angka hasil OCR, hlm. 3)") == (severity == "warning")
 
 
+def test_a_figure_read_otherwise_elsewhere_in_the_sentence_leaves_the_finding_an_error(monkeypatch):
+    """The sentence's target re-read as 30%: the target is doubtful, the capaian LKJ301 rests on is not."""
+    monkeypatch.setattr(scan, "reread_figures", lambda crops, workdir: [
+        ["30%", "80%"] if height == 0 else ["80%", "80%"] if height == 1 else ["90%", "90%"] for _, height in crops])
+    config = Config()
+    document = normalise(scanned_sentence(("90%", "90%")), config)
+    found = [(f.rule, f.severity, f.subject, f.values) for f in run_rules(document, config).findings
+             if f.rule != "LKJ902"]
+    assert found == [("LKJ301", "error", "Persentase Y", (90, 100))]
+    [block] = [block for block in document.text if "tercapai" in block.text]
+    assert block.doubtful == ("80%",)
+
+
+@pytest.mark.parametrize("doubtful, severity", [
+    (("90%",), "warning"),  # the capaian LKJ301 rests on read doubtfully
+    (("80%",), "error"),  # the target and realisasi so: the capaian stands
+    ((), "error"),
+])
+def test_a_sentence_figure_is_doubtful_only_when_its_own_word_was_read_doubtfully(doubtful, severity):
+    raw = scanned_sentence(("90%", "90%"))
+    items = [replace(item, doubtful=doubtful) if isinstance(item, TextBlock) and "tercapai" in item.text else item
+             for item in raw.items]
+    config = Config()
+    document = normalise(replace(raw, items=items, ocr_words={}), config)
+    confidences = {f.attribute: f.confidence for f in document.fact_rows if f.table_index is None}
+    assert confidences == {"target": DOUBTFUL_CONFIDENCE if "80%" in doubtful else OCR_CONFIDENCE,
+                           "realisasi": DOUBTFUL_CONFIDENCE if "80%" in doubtful else OCR_CONFIDENCE,
+                           "capaian": DOUBTFUL_CONFIDENCE if "90%" in doubtful else OCR_CONFIDENCE}
+    assert [(f.rule, f.severity) for f in run_rules(document, config).findings if f.rule != "LKJ902"] == [
+        ("LKJ301", severity)]
+
+
+def test_a_doubtful_word_marks_its_figure_in_the_line_and_the_block():
+    from auditor.ingest.pdf.blocks import block_item
+    from auditor.ingest.pdf.layout import Block, Word, group_lines
+
+    words = [Word(text, 10.0 * i, 0, 10.0 * i + 8, 10, 10, False, True, doubtful=text == "90%.")
+             for i, text in enumerate(["target", "80%,", "tercapai", "90%."])]
+    [line] = group_lines(words)
+    assert line.doubtful == ("90%",)
+    line.page, line.pdf_box = 3, (0.0, 0.0, 40.0, 10.0)
+    item = block_item(Block(3, 0.0, [line]), 10, OCR_CONFIDENCE)
+    assert (item.text, item.doubtful, item.source.confidence) == ("target 80%, tercapai 90%.", ("90%",),
+                                                                   OCR_CONFIDENCE)
+
+
 def test_figures_read_without_ocr_are_not_read_again(monkeypatch):
     monkeypatch.setattr(scan, "reread_figures", lambda crops, workdir: pytest.fail("a re-read"))
     config = Config()

@@ -202,6 +202,6 @@ def block_item(block: Block, body_size: float, confidence: float) -> TextBlock:
     if kind == "paragraph" and len(block.lines) <= 3 and len(text) <= 150 and (
             all(line.bold for line in block.lines) or block.lines[0].size >= 1.15 * body_size):
         kind = "heading"
-    confidence = min([confidence] + [line.confidence for line in block.lines])
     return TextBlock(kind, text, Source(page=block.page, confidence=confidence),
-                     tuple((line.page, line.pdf_box) for line in block.lines if line.pdf_box))
+                     tuple((line.page, line.pdf_box) for line in block.lines if line.pdf_box),
+                     tuple(figure for line in block.lines for figure in line.doubtful))

@@ -29,7 +29,7 @@ class Word:
     bold: bool
     space_after: bool = False  # a space glyph was printed after it (not one PDFium made up)
     mcid: int = -1  # its marked content in a tagged PDF (read only on pages with tagged tables)
-    confidence: float = 1.0  # below 1 when OCR read it
+    doubtful: bool = False  # a figure OCR read, whose readings disagree
 
 
 @dataclass(slots=True)
@@ -45,7 +45,7 @@ class Line:
     first_width: float  # width of its first word, to tell whether it would have fit on the line above
     page: int = 0  # set with pdf_box for the lines outside tables, which become text blocks
     pdf_box: Box | None = None  # the line in the page's user space
-    confidence: float = 1.0  # its least certain word's
+    doubtful: tuple[str, ...] = ()  # its figures OCR read doubtfully, as kept (without the sentence's punctuation)
 
 
 @dataclass
@@ -144,7 +144,7 @@ def group_lines(words: list[Word]) -> list[Line]:
         lines.append(Line(" ".join(w.text for w in group), group[0].x0, min(w.top for w in group),
                           max(w.x1 for w in group), max(w.bottom for w in group), max(w.size for w in group),
                           all(w.bold for w in group), group[-1].space_after, group[0].x1 - group[0].x0,
-                          min(w.confidence for w in group)))
+                          doubtful=tuple(w.text.rstrip(".,;:") for w in group if w.doubtful)))
     lines.sort(key=lambda line: line.top)
     return lines
 

@@ -10,6 +10,9 @@ import numpy
 from auditor.ingest.pdf.tesseract import tesseract
 
 INK = 128  # grey level below which a scan's pixel is ink (text or ruling), whatever the paper's noise
+# a thin stroke (a serif, the waist of a Times "3", a 1's flag) scans grey, lighter than INK: within a crop
+# that holds ink, what is darker than this share of the way from its darkest pixel to its paper is a stroke
+STROKE_LEVEL = 0.7
 _DIGITS = "0123456789VX"  # what a row number's glyphs other than I and the dot can be
 _ROW_NUMBER = re.compile(r"^(?:[IVX]+|\d+)(?:\.\d+)*\.?$")
 
@@ -38,6 +41,13 @@ def glyphs(pixels: numpy.ndarray, line_height: int) -> list[tuple[str, numpy.nda
         else:
             found.append(("?", pixels[max(top - 2, 0):bottom + 2, max(start - 2, 0):end + 2]))
     return found if any(kind == "I" for kind, _ in found) else None
+
+
+def strokes(pixels: numpy.ndarray) -> numpy.ndarray:
+    """The crop's ink, thin strokes included (STROKE_LEVEL); the paper is its 90th percentile grey."""
+    values = pixels.astype(numpy.int16)
+    darkest, paper = int(values.min()), float(numpy.percentile(values, 90))
+    return values < darkest + STROKE_LEVEL * (paper - darkest)
 
 
 def _stems(ink: numpy.ndarray) -> list[numpy.ndarray]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy
 
+from auditor.ingest.pdf.cutting import inside_rulings, without_inner_rulings, word_crop
 from auditor.ingest.pdf.grid import find_grids
 from auditor.ingest.pdf.layout import Cell, Fragment, Line, Page, Word, group_lines
 from auditor.ingest.pdf.numbering import INK, arabic_column, glyphs, read_row_numbers, row_number
@@ -26,8 +27,10 @@ DIGIT_HEIGHT_PX = (30, 40)  # the two readings of a figure: Tesseract reads best
 REREAD_HEIGHT_PX = (36, 48)  # a figure read again (reread_figures): heights neither first reading used
 _MAX_SKEW = 3.0  # degrees searched either way for a sheet scanned askew
 _GRADE = re.compile(r"^[A-E]{1,2}[+-]?$")  # SAKIP and other grades: A, BB, CC+
-# "•" and "✓" as OCR reads them; a lone lowercase letter is a bullet only before a misread "✓"
-_OCR_BULLET = re.compile(r"^(?:([»«*•°©“”]+)\s+|([a-z])\s+(?=[vY¥/]\s+[A-Z]))?([vY¥/]\s+)?(?=[A-Z])")
+# "•" and "✓" as OCR reads them ("•" also as "#" or "-"; "✓" as "v", "Y/", "V“"); a lone lowercase letter is a
+# bullet only before a misread "✓", and a capital V only with the tail of the tick (not a Roman V heading)
+_TICK = r"(?:[vY¥/]|V(?=[“”\"/]))[“”\"/]?"
+_OCR_BULLET = re.compile(rf"^(?:([»«*•°©“”#-]+)\s+|([a-z])\s+(?={_TICK}\s+[A-Z]))?({_TICK}\s+)?(?=[A-Z])")
 _GARBLED_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[(\-–:;~]?\d[\d.,\s=\-–]*(?:\s?[%A-Za-z°”\"'’][A-Za-z0-9°]?)?[)\-.,;:]*$")
 _RULING = re.compile(r"^[|\[\]!]+|[|\[\]!]+$")  # Tesseract reads rulings as bars and brackets
 _FIGURE_LIKE = re.compile(r"^(?:Rp\.?)?[\d\s.,%()\-–]*\d[\d\s.,%()\-–]*$")
@@ -90,8 +93,7 @@ def read_scanned_page(image, number: int, frame: Frame, workdir: str) -> Page:
     numbered = _read_row_numbers(crops, grids, workdir, tag)
     figures = [crop for crop in _figure_cells(crops) if id(crop) not in numbered]
     digit_words = [word for word in words if _mostly_digits(word.text)]
-    word_crops = [(pixels[max(w.top - 4, 0):w.bottom + 4, max(w.left - 4, 0):w.right + 4], w.bottom - w.top,
-                   w.text) for w in digit_words]  # a word's box reaches from the digits' top to a comma's tail
+    word_crops = [(*word_crop(pixels, w), w.text) for w in digit_words]
     readings = _figure_readings([(c.pixels, c.ink_height, _joined(c.lines or [])) for c in figures] + word_crops,
                                 workdir, tag)
     _take_figures(figures, readings[:len(figures)])
@@ -120,9 +122,10 @@ def _cell_crops(pixels: numpy.ndarray, grid, index: int, scale: float) -> list[_
     for cell_index, (row, col, row_end, col_end) in enumerate(grid.cells):
         box = (grid.xs[col], grid.ys[row], grid.xs[col_end], grid.ys[row_end])
         x0, y0, x1, y1 = (round(v * scale) for v in box)
-        area = _inside_rulings(pixels[y0:y1, x0:x1], scale)
+        area = inside_rulings(pixels[y0:y1, x0:x1], scale)
         if area is None:
             continue
+        area = without_inner_rulings(area, scale)
         ink = area < INK
         rows = numpy.nonzero(ink.sum(axis=1) >= 2)[0]
         cols = numpy.nonzero(ink.sum(axis=0) >= 2)[0]
@@ -137,27 +140,6 @@ def _cell_crops(pixels: numpy.ndarray, grid, index: int, scale: float) -> list[_
         crops.append(_Crop(index, cell_index, box, area[top:bottom, left:right], int((ends - starts).max()),
                            int(tall.sum()), int(cols[-1] - cols[0] + 1)))
     return crops
-
-
-def _inside_rulings(area: numpy.ndarray, scale: float) -> numpy.ndarray | None:
-    """The cell without its rulings: near each side (within 3 pt, where the grid says a ruling runs), the
-    innermost row or column that is nearly all ink and everything outside it are cut off."""
-    height, width = area.shape
-    if height < 6 or width < 6:
-        return None
-    reach = min(round(3 * scale), height // 3, width // 3)
-    ink = area < INK
-    rows, columns = ink.mean(axis=1), ink.mean(axis=0)
-
-    def cut(profile: numpy.ndarray) -> int:
-        solid = numpy.nonzero(profile[:reach] > 0.8)[0]
-        return int(solid[-1]) + 1 if len(solid) else 0
-
-    top, left = cut(rows), cut(columns)
-    bottom, right = height - cut(rows[::-1]), width - cut(columns[::-1])
-    pad = 2  # a ruling's anti-aliased edge
-    inner = area[top + pad:bottom - pad, left + pad:right - pad]
-    return inner if inner.size else None
 
 
 def _read_texts(crops: list[_Crop], workdir: str, tag: str) -> None:
@@ -415,8 +397,7 @@ def _cell(crop: _Crop, frame: Frame) -> Cell | None:
     height = (bottom - top) / max(len(texts), 1)
     lines = [Line(text, x0, top + i * height, x1, top + (i + 1) * height, height, False, False, x1 - x0)
              for i, text in enumerate(texts)]
-    confidence = crop.confidence if crop.figure is not None else OCR_CONFIDENCE
-    return Cell(lines, x1, crop.box, frame.user_box(crop.box), confidence=confidence)
+    return Cell(lines, x1, crop.box, frame.user_box(crop.box), confidence=crop.confidence)
 
 
 def _free_words(image, grids, workdir: str, tag: str) -> list[TextRead]:
@@ -445,7 +426,7 @@ def _free_words(image, grids, workdir: str, tag: str) -> list[TextRead]:
 def _lines(words: list[TextRead], doubtful: set[int], scale: float, number: int, frame: Frame) -> list[Line]:
     lines = group_lines([Word(word.text, word.left / scale, word.top / scale, word.right / scale,
                               word.bottom / scale, word.line_height / scale, False, True,
-                              confidence=DOUBTFUL_CONFIDENCE if id(word) in doubtful else OCR_CONFIDENCE)
+                              doubtful=id(word) in doubtful)
                          for word in words])
     for line in lines:
         line.text = _bullets(line.text)
