@@ -82,7 +82,7 @@ def _run_rules(document: Document, config: Config) -> Result:
                 findings.append(Finding(
                     rule=rule.ID,
                     severity=severity,
-                    subject=outcome.subject,
+                    subject=outcome.subject.strip() or _where_unnamed(outcome.locations),
                     attribute=outcome.attribute,
                     values=tuple(outcome.values),
                     expected=outcome.expected,
@@ -92,6 +92,16 @@ def _run_rules(document: Document, config: Config) -> Result:
                 ))
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.rule, _first_position(f)))
     return Result(document, findings, coverage)
+
+
+def _where_unnamed(locations) -> str:
+    """A subject for a finding whose entity has no readable name (a damaged file can blank it): the row,
+    table or column it was printed in, so that a finding never names nothing."""
+    for location in locations:
+        for place in (location.row, location.table, location.column, location.text):
+            if place and place.strip():
+                return place.strip()
+    return "?"
 
 
 def _outcomes(rule, document: Document, options: dict):
