@@ -48,9 +48,8 @@ class Printed:
 
 
 def agree(a: Printed, b: Printed) -> bool:
-    """Two printed figures agree when their half-open intervals, at the coarser precision, overlap."""
-    coarse = min(a.decimals, b.decimals)
-    a, b = Printed(a.number, coarse), Printed(b.number, coarse)
+    """Two printed figures agree when the intervals they stand for overlap: 84 and 83,75 are one figure
+    ([83,5; 84,5) holds 83,75), 88 and 87,18 are two (87,18 rounds to 87)."""
     return a.low < b.high and b.low < a.high
 
 

@@ -5,7 +5,8 @@ borderless prints, tagged and untagged; the Word file itself, ruled, borderless 
 saves it again) and each damaged copy (Unicode digits in the markdown; a
 reportlab PDF with flipped bytes) it audits clean reports and reports with one injected inconsistency.
 The counts are PER ROUTE, shared evenly among the layouts (the kecamatan templates and the other unit
-types', tests/opd_layouts.py); within a layout the injected kinds that apply to it come in turn, each
+types', tests/opd_layouts.py, and "fresh": the reports of a second generator written without looking at
+the first, tests/fresh_reports.py, on the routes that print its HTML or Word file); within a layout the injected kinds that apply to it come in turn, each
 on a report that has something to break that way (a kind that no report of the layout can carry gives
 its turn to the next). It prints per route and per layout:
 
@@ -40,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+import fresh_reports  # noqa: E402
 import generator  # noqa: E402 - the generator lives with the tests
 import pdf_render  # noqa: E402
 from injections import INJECTIONS, for_layout  # noqa: E402
@@ -47,7 +49,8 @@ from invariants import violations  # noqa: E402
 
 DAMAGED = ("unicode", "flipped")  # markdown with odd digits; a reportlab PDF with flipped bytes
 ROUTES = (*pdf_render.ROUTES, *DAMAGED)
-TEMPLATES = tuple(generator.templates())
+FRESH = "fresh"  # the layout name of the second generator's reports
+LAYOUTS = (*generator.templates(), FRESH)
 
 
 def injections() -> dict:
@@ -96,9 +99,24 @@ def _inject(task: Task, report) -> tuple | None:
         return None
 
 
+def _made(task: Task) -> tuple[object, str, tuple | None, dict]:
+    """The task's report, its markdown, the (rule, subject) its injection must be reported as (None:
+    clean, or nothing in the report breaks that way) and the audit options that finding needs."""
+    if task.template == FRESH:
+        report = fresh_reports.make_report(task.seed, task.kind)
+        expected = (fresh_reports.INJECTIONS[task.kind], report.injected[1]) if report.injected else None
+        return report, report.markdown, expected, {}
+    report = generator.generate(task.seed, template=task.template)
+    injected = _inject(task, report) if task.kind else None
+    expected = (injected.rule, injected.subject) if injected else None
+    return report, generator.to_markdown(report), expected, injected.options if injected else {}
+
+
 def _printed(route: str, reports: dict, seeds: dict[str, int], folder: Path) -> dict[str, Path]:
     """The reports as `route` prints them (the damaged routes: the markdown with odd digits, a
     reportlab PDF with flipped bytes), all in one call: LibreOffice converts them in one run."""
+    if any(isinstance(report, str) for report in reports.values()):  # the second generator's markdown
+        return fresh_reports.render(reports, route, folder)
     if route == "unicode":
         damaged = {name: generator.damage_unicode(report, random.Random(seeds[name]))
                    for name, report in reports.items()}
@@ -140,24 +158,21 @@ def run_tasks(chunk: list[Task]) -> list[Outcome]:
         for n, outcome in enumerate(outcomes):
             task, name = outcome.task, f"r{n}"
             try:
-                report = generator.generate(task.seed, template=task.template)
-                options[name] = {}
-                if task.kind:
-                    expected = _inject(task, report)
-                    if expected is None:
-                        outcome.skipped = True
-                        continue
-                    options[name] = expected.options
-                    outcome.expected = (expected.rule, expected.subject)
-                md = pdf_render.render({name: report}, "markdown", folder / "md")[name]
+                report, markdown, outcome.expected, options[name] = _made(task)
+                if task.kind and outcome.expected is None:
+                    outcome.skipped = True
+                    continue
+                md = folder / "md" / f"{name}.md"
+                md.parent.mkdir(exist_ok=True)
+                md.write_text(markdown, encoding="utf-8")
                 outcome.markdown = _audit(str(md), options[name], outcome.violations)
             except Exception:  # a benchmark counts crashes instead of stopping at the first
                 outcome.crash = traceback.format_exc(limit=6)
                 continue
             if route == "markdown":
                 outcome.findings = outcome.markdown
-            else:
-                reports[name], seeds[name] = report, task.seed
+            else:  # the second generator's reports are printed from their markdown
+                reports[name], seeds[name] = markdown if task.template == FRESH else report, task.seed
         printed = _print_each(route, reports, seeds, folder / route) if reports else {}
         for name, path in printed.items():
             outcome = outcomes[int(name[1:])]
@@ -200,16 +215,20 @@ def _injected_task(route: str, seed: int, template: str, kinds: list[str], turn:
 
 
 def tasks(routes: list[str], clean: int, injected: int, first_seed: int = 0,
-          layouts: tuple[str, ...] = TEMPLATES) -> list[Task]:
-    """Per ROUTE: `clean` clean reports and `injected` injected ones, shared evenly among the layouts;
-    within a layout the kinds that apply to it in turn."""
+          layouts: tuple[str, ...] = LAYOUTS) -> list[Task]:
+    """Per ROUTE: `clean` clean reports and `injected` injected ones, shared evenly among the layouts
+    the route prints; within a layout the kinds that apply to it in turn."""
     out = []
     for route in routes:
-        for template, clean_here, injected_here in zip(layouts, _share(clean, len(layouts)),
-                                                       _share(injected, len(layouts))):
-            kinds = for_layout(template)
+        here = [layout for layout in layouts if layout != FRESH or route in fresh_reports.ROUTES]
+        for template, clean_here, injected_here in zip(here, _share(clean, len(here)), _share(injected, len(here))):
             out += [Task(route, first_seed + n, template, None) for n in range(clean_here)]
-            out += [_injected_task(route, first_seed + 1000 + n, template, kinds, n) for n in range(injected_here)]
+            if template == FRESH:  # each kind makes sure its report prints what it changes
+                kinds = sorted(fresh_reports.INJECTIONS)
+                out += [Task(route, first_seed + 1000 + n, FRESH, kinds[n % len(kinds)]) for n in range(injected_here)]
+            else:
+                kinds = for_layout(template)
+                out += [_injected_task(route, first_seed + 1000 + n, template, kinds, n) for n in range(injected_here)]
     return out
 
 
@@ -326,14 +345,15 @@ def _interleaved(todo: list[Task]) -> list[Task]:
     return [task for _, _, task in sorted(ranked, key=lambda item: item[:2])]
 
 
-def _chunks(todo: list[Task]) -> list[list[Task]]:
-    """The tasks cut into chunks of one route (`chunk_size`), in the order their last task comes."""
+def chunks(todo: list[Task]) -> list[list[Task]]:
+    """The tasks cut into chunks of one route and generator (`chunk_size`), in the order their last task comes."""
     chunks, open_chunks = [], defaultdict(list)
     for task in todo:
-        chunk = open_chunks[task.route]
+        key = task.route, task.template == FRESH  # one generator's reports per chunk
+        chunk = open_chunks[key]
         chunk.append(task)
         if len(chunk) == chunk_size(task.route):
-            chunks.append(open_chunks.pop(task.route))
+            chunks.append(open_chunks.pop(key))
     return chunks + list(open_chunks.values())
 
 
@@ -347,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--routes", nargs="+", default=list(ROUTES), choices=ROUTES)
     parser.add_argument("--kinds", nargs="+",
                         help="only these injected kinds (the other kinds' share of --injected is not audited)")
-    parser.add_argument("--layouts", nargs="+", default=list(TEMPLATES), choices=TEMPLATES,
+    parser.add_argument("--layouts", nargs="+", default=list(LAYOUTS), choices=LAYOUTS,
                         help="only these layouts (default: all)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--minutes", type=float,
@@ -364,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     outcomes: list[Outcome] = []
     with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-        results = pool.imap_unordered(run_tasks, _chunks(_interleaved(todo)))
+        results = pool.imap_unordered(run_tasks, chunks(_interleaved(todo)))
         while len(outcomes) < len(todo):
             left = None if args.minutes is None else max(started + 60 * args.minutes - time.perf_counter(), 0)
             try:

@@ -8,11 +8,13 @@ printed precision (0 or 2 decimals), table splitting and optional sections.
 
 `make_report(seed)` returns a `Report` (the markdown and the model it was written from);
 `make_report(seed, kind)` the same report with one figure printed wrong, its `injected` the subject
-the rule INJECTIONS[kind] must report; `to_pdf(markdown, path)` prints it as a browser would.
+the rule INJECTIONS[kind] must report; `to_pdf(markdown, path)` prints it as a browser would, `render`
+through each of ROUTES (benchmarks/precision.py's routes that print from HTML or Word).
 The model is tests/fresh_model.py, the wording tests/fresh_writer.py."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from fresh_model import Report, build
 from fresh_writer import Writer
@@ -112,3 +114,32 @@ def _orient(section, orientation) -> None:
     width, height = sorted((section.page_width, section.page_height))
     section.orientation = orientation
     section.page_width, section.page_height = (height, width) if orientation else (width, height)
+
+
+# The routes of tests/pdf_render.py these reports are printed by (its own HTML and Word file).
+ROUTES = ("markdown", "weasyprint", "chromium", "libreoffice", "docx", "docx-libreoffice")
+
+
+def render(markdowns: dict[str, str], route: str, folder: Path) -> dict[str, Path]:
+    """Each report's markdown printed by `route` into `folder` (LibreOffice converts all in one run)."""
+    import pdf_render
+
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = {"markdown": ".md", "docx": ".docx", "docx-libreoffice": ".docx", "libreoffice": ".docx"}.get(route, ".pdf")
+    paths = {name: folder / f"{name}{suffix}" for name in markdowns}
+    for name, markdown in markdowns.items():
+        if route == "markdown":
+            paths[name].write_text(markdown, encoding="utf-8")
+        elif route == "weasyprint":
+            to_pdf(markdown, str(paths[name]))
+        elif route == "chromium":
+            pdf_render.print_html_chromium(to_html(markdown), paths[name])
+        elif route in ("libreoffice", "docx", "docx-libreoffice"):
+            to_docx(markdown, str(paths[name]))
+        else:
+            raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")
+    if route == "libreoffice":
+        paths = dict(zip(markdowns, pdf_render.docx_to_pdf(list(paths.values()), folder)))
+    elif route == "docx-libreoffice":
+        paths = dict(zip(markdowns, pdf_render.docx_resaved(list(paths.values()), folder / "resaved")))
+    return paths

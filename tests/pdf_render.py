@@ -444,11 +444,15 @@ def chromium() -> str | None:
 
 
 def to_pdf_chromium(report: Report, path: Path, *, ruled: bool = True) -> None:
+    print_html_chromium(to_html(report, ruled=ruled), path)
+
+
+def print_html_chromium(html: str, path: Path) -> None:
     """The HTML printed by Chromium, as "Save as PDF" in a browser does: Skia's PDF, tagged, its own line
     breaking and glyph placement; a private profile so that parallel prints do not share (and lock) one."""
     with tempfile.TemporaryDirectory(prefix="chromium-print-") as folder:
         page = Path(folder) / "report.html"
-        page.write_text(to_html(report, ruled=ruled), encoding="utf-8")
+        page.write_text(html, encoding="utf-8")
         subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", f"--print-to-pdf={path}",
                         page.as_uri()], check=True, capture_output=True, timeout=120)

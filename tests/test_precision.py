@@ -14,8 +14,9 @@ import pdf_render  # noqa: E402
 import precision  # noqa: E402
 
 # A few reports per route (shared among the layouts): CI time is the limit; benchmarks/precision.py runs the hundreds.
-CLEAN, INJECTED = 4, 4
-LAYOUTS = ("sumenep", "bappeda")  # a kecamatan template and another unit type's layout
+CLEAN, INJECTED = 4, 6
+# a kecamatan template, another unit type's layout and the second generator's reports (on its routes)
+LAYOUTS = ("sumenep", "bappeda", precision.FRESH)
 
 
 @pytest.mark.slow
@@ -25,8 +26,7 @@ def test_route_sample(route):
     if why:
         pytest.skip(why)
     todo = precision.tasks([route], CLEAN, INJECTED, first_seed=7, layouts=LAYOUTS)
-    outcomes = [outcome for at in range(0, len(todo), precision.chunk_size(route))
-                for outcome in precision.run_tasks(todo[at:at + precision.chunk_size(route)])]
+    outcomes = [outcome for chunk in precision.chunks(todo) for outcome in precision.run_tasks(chunk)]
     summary = precision.summarise(outcomes)[route]
     assert summary["crash"] == 0, summary["examples"]
     assert summary["empty_subject"] == 0
