@@ -3,10 +3,13 @@ injection, and its damaged copies; no finding without a subject, no error whose 
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 
 import pytest
 
+import fresh_reports
 import generator
+from auditor.arithmetic import Printed, agree
 from helpers import audit_markdown
 from injections import INJECTIONS
 from invariants import violations
@@ -33,6 +36,8 @@ def _documents():
             except (IndexError, StopIteration):  # nothing in this report to break that way
                 continue
             yield f"{template}-{seed} {kind}", generator.to_markdown(report)
+    for kind in (None, *sorted(fresh_reports.INJECTIONS)):  # the second generator's, clean and each injection
+        yield f"fresh {kind}", fresh_reports.make_report(1173, kind).markdown
 
 
 @pytest.mark.parametrize("label,text", list(_documents()), ids=lambda x: x if len(x) < 60 else "")
@@ -53,3 +58,12 @@ def test_the_invariant_sees_an_equal_value_contradiction():
     assert not violations([finding((Decimal(84), Decimal("85.50")))])
     assert violations([finding((Decimal(92), Decimal(5), Decimal(92), Decimal(6)), "capaian/realisasi")])
     assert violations([finding((Decimal(1), Decimal(2)), subject=" ")])
+
+
+@pytest.mark.parametrize("a,b,same", [("84", "83.75", True), ("71.4", "71.43", True), ("84.5", "84", True),
+                                      ("88", "87.18", False), ("86", "84", False), ("87.5", "87.44", False)])
+def test_figures_agree_when_the_intervals_they_stand_for_overlap(a, b, same):
+    # 88 stands for [87.5; 88.5), which a computed 87.18 is outside of, however coarsely 88 was printed
+    def printed(text):
+        return Printed(Decimal(text), len(text.partition(".")[2]))
+    assert agree(printed(a), printed(b)) is same and agree(printed(b), printed(a)) is same
