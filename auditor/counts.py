@@ -43,14 +43,15 @@ def education_level(text: str) -> str | None:
     return None
 
 
-def add_count_facts(store: FactStore, tables: list[Table], blocks: list[TextBlock]) -> None:
-    """The staff tables' totals and every count a sentence states, as facts of kind "count"."""
+def add_count_facts(store: FactStore, tables: list[Table], blocks: list[TextBlock], decimal_mark: str) -> None:
+    """The staff tables' totals and every count a sentence states (read with the document's `decimal_mark`),
+    as facts of kind "count"."""
     for table in tables:
         if table.role == "pegawai" and not _positions(table):
             _staff_table(store, table)
     for block in blocks:
         for entity_id, entity, match in stated_counts(block.text):
-            _stated(store, block, entity_id, entity, match)
+            _stated(store, block, entity_id, entity, match, decimal_mark)
 
 
 def stated_counts(text: str) -> Iterator[tuple[str, str, re.Match]]:
@@ -95,12 +96,13 @@ def _staff_table(store: FactStore, table: Table) -> None:
                           entity_id=f"{STAFF}:{level}", row=row[label])
 
 
-def _stated(store: FactStore, block: TextBlock, entity_id: str, entity: str, match: re.Match) -> None:
-    value: Value = parse_value(match.group("count"))
+def _stated(store: FactStore, block: TextBlock, entity_id: str, entity: str, match: re.Match,
+            decimal_mark: str) -> None:
+    value: Value = parse_value(match.group("count"), decimal_mark)
     store.records.append({
         "entity_id": entity_id, "kind": KIND, "entity": entity, "parent": "", "attribute": ATTRIBUTE, "year": None,
         "number": value.number, "unit": None, "text": block.text, "decimals": 0, "value_kind": "number",
         "table_index": None, "table": None, "role": ROLE, "row_index": None, "row": None, "column": None,
         "column_index": None, "box": None, "page": block.source.page, "line": block.source.line,
-        "confidence": stated_confidence(block, value), "text_boxes": block.boxes,
+        "confidence": stated_confidence(block, value, decimal_mark), "text_boxes": block.boxes,
     })

@@ -39,6 +39,7 @@ class Document:
     facts: pd.DataFrame  # the fact store
     fact_rows: tuple[Fact, ...]  # the same facts, typed, as rules read them
     resolver: Resolver
+    decimal_mark: str  # how its sentences write numbers (Layout.decimal_mark; each table has its own)
     meta: dict = field(default_factory=dict)
 
     def table(self, index: int) -> Table:
@@ -130,18 +131,19 @@ def normalise(raw: RawDocument, config: Config) -> Document:
         for table in layout.tables:
             classify(table, vocabulary, meta["tahun"])
     meta["pages"] = raw.pages
-    store = _facts(layout.tables, layout.text, meta["tahun"], config)
-    return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.rows, store.resolver, meta)
+    store = _facts(layout.tables, layout.text, meta["tahun"], config, layout.decimal_mark)
+    return Document(raw.path, raw, layout.tables, layout.text, store.frame, store.rows, store.resolver,
+                    layout.decimal_mark, meta)
 
 
 def refresh_facts(document: Document, config: Config) -> None:
     """The facts built again after the confidence of some cells changed (auditor/plausible.py)."""
-    store = _facts(document.tables, document.text, document.meta["tahun"], config)
+    store = _facts(document.tables, document.text, document.meta["tahun"], config, document.decimal_mark)
     document.facts, document.fact_rows, document.resolver = store.frame, store.rows, store.resolver
 
 
-def _facts(tables: list[Table], text: list[TextBlock], year: int | None, config: Config):
+def _facts(tables: list[Table], text: list[TextBlock], year: int | None, config: Config, decimal_mark: str):
     store = build_facts(tables, year, config.match_threshold)
-    add_narrative_facts(store, text)
-    add_count_facts(store, tables, text)
+    add_narrative_facts(store, text, decimal_mark)
+    add_count_facts(store, tables, text, decimal_mark)
     return store

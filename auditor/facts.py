@@ -37,11 +37,12 @@ def unreadable(facts) -> list[Fact]:
             and 0 < sum(c.isdigit() for c in f.text) >= sum(c.isalpha() for c in f.text)]
 
 
-def stated_confidence(block: TextBlock, value: Value) -> float:
+def stated_confidence(block: TextBlock, value: Value, decimal_mark: str) -> float:
     """How sure the figure a sentence states is: doubtful when OCR read a figure of that number in the sentence
     doubtfully (the same number printed twice there is doubtful twice: which one was meant is not known), else the
-    sentence's confidence."""
-    if value.number is not None and any(parse_value(figure).number == value.number for figure in block.doubtful):
+    sentence's confidence. `decimal_mark` is the document's."""
+    if value.number is not None and any(parse_value(figure, decimal_mark).number == value.number
+                                        for figure in block.doubtful):
         return DOUBTFUL_CONFIDENCE
     return block.source.confidence
 

@@ -1,6 +1,7 @@
 """The document model every ingester produces: text blocks and raw table fragments, each with its source."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in the PDF page's user space: points, y upwards
@@ -66,3 +67,11 @@ class RawDocument:
     # the same for the figures of each OCR'd sentence line, by page and line box: (pixels, ink height, readings,
     # the figure as kept) per figure word in the line
     ocr_words: dict[PageBox, tuple] = field(default_factory=dict)
+
+    def texts(self) -> Iterator[str]:
+        """Every text block and table cell, as printed."""
+        for item in self.items:
+            if isinstance(item, TextBlock):
+                yield item.text
+            else:
+                yield from (cell for row in item.rows for cell in row)

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from auditor.facts import FactStore, canonical, same_entity, split_qualifier, stated_confidence
 from auditor.model import TextBlock
 from auditor.sentences import AKSI, CLOSING, FIGURES, INDIKATOR, KEGIATAN, MARKER, PROGRAM, SASARAN
-from auditor.values import Value, parse_value
+from auditor.values import DECIMAL_COMMA, Value, parse_value
 
 ROLE = "narrative"
 AMBIGUOUS = "ambiguous"  # the entity id of a statement whose name fits two table entities about equally well
@@ -39,20 +39,21 @@ class KegiatanOccurrence:
     aksi: list[Statement] = field(default_factory=list)
 
 
-def figures(text: str, patterns=FIGURES) -> dict[str, Value]:
-    """attribute -> the value a block states for it (the first one, when a block repeats itself)."""
+def figures(text: str, patterns=FIGURES, decimal_mark: str = DECIMAL_COMMA) -> dict[str, Value]:
+    """attribute -> the value a block states for it (the first one, when a block repeats itself), read with the
+    document's `decimal_mark`."""
     found: dict[str, tuple[int, Value]] = {}
     for pattern in patterns:
         for match in pattern.regex.finditer(text):
             for attribute, printed in match.groupdict().items():
                 if printed and attribute not in found:
-                    found[attribute] = (match.start(attribute), figure(printed))
+                    found[attribute] = (match.start(attribute), figure(printed, decimal_mark))
     return {a: v for a, (_, v) in sorted(found.items(), key=lambda item: item[1][0])}
 
 
-def figure(printed: str) -> Value:
+def figure(printed: str, decimal_mark: str = DECIMAL_COMMA) -> Value:
     """A figure as a sentence prints it; a count keeps its whole unit phrase ("kali perjalanan dinas")."""
-    value = parse_value(printed)
+    value = parse_value(printed, decimal_mark)
     if value.kind == "quantity" and value.unit in ("persen", "prosen"):  # "78,4 persen" is 78,4%
         return Value(printed, "percent", value.number, "%", value.decimals)
     if value.kind == "quantity":
@@ -66,7 +67,8 @@ def strip_marker(text: str) -> str:
 
 
 def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda text: None,
-                    kegiatan_opening=lambda text: None) -> list[Statement | KegiatanOccurrence]:
+                    kegiatan_opening=lambda text: None,
+                    decimal_mark: str = DECIMAL_COMMA) -> list[Statement | KegiatanOccurrence]:
     """Walk the text in reading order, keeping track of the sasaran, program and kegiatan being told.
 
     `indikator_match(name)` says how a named indikator matches the tables' sasaran indikator: "exact",
@@ -78,7 +80,8 @@ def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda t
     it mentions (`mentioned(text)`), however the sentence is built; under a program or kegiatan, only when it
     opens with that name ("Indikator X …", "Pada indikator X, …"). A block with figures that opens with a
     table kegiatan's whole name (`kegiatan_opening(text)`), "Kegiatan X dengan indikator …", "Kegiatan X:
-    target …", or a list item "X / Terealisasi … / Atas target …", speaks of that kegiatan."""
+    target …", or a list item "X / Terealisasi … / Atas target …", speaks of that kegiatan. Figures are read
+    with the document's `decimal_mark`."""
     out: list[Statement | KegiatanOccurrence] = []
     program: str | None = None
     kegiatan: KegiatanOccurrence | None = None
@@ -90,9 +93,9 @@ def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda t
             continue
         if PROGRAM.match(text):
             program, kegiatan = PROGRAM.match(text).group("name"), None
-            _program_statement(out, program, text, block)
+            _program_statement(out, program, text, block, decimal_mark)
             continue
-        closing = figures(block.text, CLOSING)
+        closing = figures(block.text, CLOSING, decimal_mark)
         if closing and kegiatan is not None:  # "… dialokasikan pagu anggaran sebesar Rp …" told of one kegiatan
             kegiatan.statements.append(Statement("kegiatan", kegiatan.name, closing, block))
             continue
@@ -104,17 +107,17 @@ def read_statements(blocks: list[TextBlock], indikator_match, mentioned=lambda t
         if opening and (kegiatan is None or canonical(opening) != canonical(kegiatan.name)):
             kegiatan = KegiatanOccurrence(opening)
             out.append(kegiatan)
-            kegiatan.statements.append(Statement("kegiatan", opening, figures(text), block))
+            kegiatan.statements.append(Statement("kegiatan", opening, figures(text, decimal_mark=decimal_mark), block))
             continue
         opened = KEGIATAN.match(text)
         if opened:
             kegiatan = KegiatanOccurrence(opened.group("name").strip())
             out.append(kegiatan)
-            stated = figures(text)
+            stated = figures(text, decimal_mark=decimal_mark)
             if stated:
                 kegiatan.statements.append(Statement("kegiatan", kegiatan.name, stated, block))
             continue
-        stated = figures(text)
+        stated = figures(text, decimal_mark=decimal_mark)
         named = INDIKATOR.search(text)
         match = indikator_match(named.group("name")) if named else None
         in_context = program is not None or kegiatan is not None
@@ -160,8 +163,8 @@ def _opens_with(text: str, name: str) -> bool:
     return bool(opening) and canonical(text[opening.end():]).startswith(canonical(name))
 
 
-def _program_statement(out: list, program: str, text: str, block: TextBlock) -> None:
-    stated = figures(text)
+def _program_statement(out: list, program: str, text: str, block: TextBlock, decimal_mark: str) -> None:
+    stated = figures(text, decimal_mark=decimal_mark)
     if stated:
         out.append(Statement("program", program, stated, block))
 
@@ -235,44 +238,45 @@ class _Entities:
         return entity_id or self.resolver.resolve(kind, name)
 
 
-def add_narrative_facts(store: FactStore, blocks: list[TextBlock]) -> None:
-    """Append one fact per figure the narrative states, with role "narrative", to the store."""
+def add_narrative_facts(store: FactStore, blocks: list[TextBlock], decimal_mark: str) -> None:
+    """Append one fact per figure the narrative states (read with the document's `decimal_mark`), with role
+    "narrative", to the store."""
     entities = _Entities(store)
     for item in read_statements(blocks, lambda name: entities.match("indikator", name)[0], entities.mentioned,
-                                entities.kegiatan_opening):
+                                entities.kegiatan_opening, decimal_mark):
         if isinstance(item, KegiatanOccurrence):
-            _add_kegiatan(store, entities, item)
+            _add_kegiatan(store, entities, item, decimal_mark)
         elif item.kind == "total":
-            _add(store, item, "total", "total", "")
+            _add(store, item, "total", "total", "", decimal_mark)
         elif item.kind == AMBIGUOUS:
-            _add(store, item, f"{AMBIGUOUS}:indikator:{canonical(item.name)}", "indikator", "")
+            _add(store, item, f"{AMBIGUOUS}:indikator:{canonical(item.name)}", "indikator", "", decimal_mark)
         else:
-            _add(store, item, entities.resolve(item.kind, item.name), item.kind, "")
+            _add(store, item, entities.resolve(item.kind, item.name), item.kind, "", decimal_mark)
 
 
-def _add_kegiatan(store: FactStore, entities: _Entities, kegiatan: KegiatanOccurrence) -> None:
+def _add_kegiatan(store: FactStore, entities: _Entities, kegiatan: KegiatanOccurrence, decimal_mark: str) -> None:
     """Aksi sum to their kegiatan; under a name that groups several table kegiatan ("Pemberdayaan dan
     pembinaan masyarakat desa"), each aksi is the table kegiatan "group (aksi)" itself."""
     entity_id = entities.kegiatan(kegiatan.name)
     if entity_id:
         for statement in kegiatan.statements:
-            _add(store, statement, entity_id, "kegiatan", "")
+            _add(store, statement, entity_id, "kegiatan", "", decimal_mark)
         for aksi in kegiatan.aksi:
-            _add(store, aksi, entity_id, "aksi", kegiatan.name)
+            _add(store, aksi, entity_id, "aksi", kegiatan.name, decimal_mark)
         return
     named = [(aksi, entities.lookup("kegiatan", f"{kegiatan.name} ({aksi.name})")) for aksi in kegiatan.aksi]
     resolved = {entity_id for _, entity_id in named if entity_id}
     group_id = resolved.pop() if len(resolved) == 1 and all(e for _, e in named) else None
     for statement in kegiatan.statements:
-        _add(store, statement, group_id or entities.resolve("kegiatan", kegiatan.name), "kegiatan", "")
+        _add(store, statement, group_id or entities.resolve("kegiatan", kegiatan.name), "kegiatan", "", decimal_mark)
     for aksi, aksi_id in named:
         if aksi_id:
-            _add(store, aksi, aksi_id, "kegiatan", kegiatan.name)
+            _add(store, aksi, aksi_id, "kegiatan", kegiatan.name, decimal_mark)
         else:
-            _add(store, aksi, entities.resolve("kegiatan", kegiatan.name), "aksi", kegiatan.name)
+            _add(store, aksi, entities.resolve("kegiatan", kegiatan.name), "aksi", kegiatan.name, decimal_mark)
 
 
-def _add(store: FactStore, statement: Statement, entity_id: str, kind: str, parent: str) -> None:
+def _add(store: FactStore, statement: Statement, entity_id: str, kind: str, parent: str, decimal_mark: str) -> None:
     for attribute, value in statement.figures.items():
         store.records.append({
             "entity_id": entity_id, "kind": kind, "entity": statement.name, "parent": parent,
@@ -281,5 +285,5 @@ def _add(store: FactStore, statement: Statement, entity_id: str, kind: str, pare
             "table_index": None, "table": None, "role": ROLE, "row_index": None, "row": None, "column": None,
             "column_index": None, "box": None,
             "page": statement.block.source.page, "line": statement.block.source.line,
-            "confidence": stated_confidence(statement.block, value), "text_boxes": statement.block.boxes,
+            "confidence": stated_confidence(statement.block, value, decimal_mark), "text_boxes": statement.block.boxes,
         })

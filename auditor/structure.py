@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from auditor.captions import in_sequence, ocr_caption
 from auditor.model import Box, RawDocument, RawTable, Source, TextBlock
-from auditor.values import Value, parse_value
+from auditor.values import DECIMAL_COMMA, Value, decimal_mark, parse_value, shown_decimal_mark
 from auditor.vocabulary import DEFAULT, Vocabulary, bare_percent, is_total_label, keywords
 
 if TYPE_CHECKING:
@@ -44,11 +44,12 @@ class Table:
     confidences: list[list[float]]  # per body cell: below 1 where OCR read it
     role: str = "other"
     fragments: int = 1
+    decimal_mark: str = DECIMAL_COMMA  # how its cells write numbers (values.decimal_mark), set once stitched
 
     @cached_property
     def values(self) -> list[list[Value]]:
         """Each body cell parsed once, for every reader (fact store, roles, table rules); read after stitching."""
-        return [[parse_value(cell) for cell in row] for row in self.rows]
+        return [[parse_value(cell, self.decimal_mark) for cell in row] for row in self.rows]
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -86,6 +87,7 @@ class Table:
 class Layout:
     tables: list[Table] = field(default_factory=list)
     text: list[TextBlock] = field(default_factory=list)
+    decimal_mark: str = DECIMAL_COMMA  # how its sentences write numbers (values.decimal_mark)
 
 
 def roman(text: str) -> int:
@@ -174,7 +176,9 @@ def _header_text(rows: list[list[str]]) -> str:
 
 
 def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int | None = None) -> Layout:
-    """Tables with their titles and column meanings; `year` (the report's) tells a Renstra target from history."""
+    """Tables with their titles and column meanings; `year` (the report's) tells a Renstra target from history.
+    The decimal mark the whole document shows, whichever ingester read it, is its tables' and sentences'; in a
+    document that shows both, each table and the sentences show their own."""
     layout = Layout()
     previous: Table | None = None
     previous_header = ""
@@ -226,10 +230,13 @@ def build_layout(raw: RawDocument, vocabulary: Vocabulary = DEFAULT, year: int |
             layout.tables.append(previous)
             previous_header = header_text
         since_previous = []
+    document_mark = shown_decimal_mark(raw.texts())
     for table in layout.tables:
         table.rows, table.sources, table.boxes, table.confidences = _drop_empty(
             table.rows, table.sources, table.boxes, table.confidences)
+        table.decimal_mark = decimal_mark((cell for row in table.rows for cell in row), document_mark)
         classify(table, vocabulary, year)
+    layout.decimal_mark = decimal_mark((block.text for block in layout.text), document_mark)
     return layout
 
 

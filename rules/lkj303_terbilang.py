@@ -56,7 +56,7 @@ def check(document, options):
                 tokens.pop()
             if not tokens or any(t not in NUMBER_WORDS for t in tokens):
                 continue
-            number = int(parse_number(match.group("digits"))[0])
+            number = int(parse_number(match.group("digits"), document.decimal_mark)[0])
             if from_terbilang(" ".join(tokens)) == number:
                 yield Consistent()
                 continue
