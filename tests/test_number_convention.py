@@ -8,10 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from auditor.document import read_raw
+from auditor.config import Config
+from auditor.document import load, read_raw
+from auditor.engine import run_rules
 from auditor.ingest.markdown import read_markdown
 from auditor.values import DECIMAL_COMMA, DECIMAL_POINT, parse_number, parse_value, shown_decimal_mark
-from fresh_reports import make_report, to_docx
+from fresh_reports import make_report, to_docx, to_pdf
 from helpers import audit_markdown
 
 FORUM = "Fasilitasi musyawarah perencanaan pembangunan"
@@ -167,3 +169,12 @@ def test_the_style_is_judged_from_a_word_files_text_and_cells(tmp_path):
     to_docx(markdown, str(tmp_path / "report.docx"))
     from_word = shown_decimal_mark(read_raw(str(tmp_path / "report.docx")).texts())
     assert from_word == shown_decimal_mark(read_markdown("report.md", markdown).texts()) == DECIMAL_POINT
+
+
+@pytest.mark.slow
+def test_a_decimal_point_report_printed_to_pdf_is_read_by_its_own_style(tmp_path):
+    # the PDF's words and cells, however its pages broke them, show the same style as the markdown
+    to_pdf(make_report(210).markdown, str(tmp_path / "report.pdf"))
+    document = load(str(tmp_path / "report.pdf"), Config())
+    assert {document.decimal_mark, *(table.decimal_mark for table in document.tables)} == {DECIMAL_POINT}
+    assert [(f.rule, f.subject) for f in run_rules(document, Config()).findings if f.severity == "error"] == []
