@@ -369,3 +369,61 @@ def test_table_going_on_over_a_page_without_its_header_is_one_table(seed, tmp_pa
               for route, path in (("markdown", tmp_path / "report.md"), ("pdf", printed))}
     assert tables["pdf"] == tables["markdown"]
     assert [(f.rule, f.subject) for f in run_rules(load(str(printed), Config()), Config()).findings] == []
+
+
+# --- a wide table whose last row LibreOffice cuts, the cut row's last line alone on a page
+
+CUT_ROW = """F. Realisasi Kinerja Program dan Kegiatan
+
+Tabel III.F.1
+Realisasi Kinerja Program dan Kegiatan Tahun 2023
+
+| NO | PROGRAM/KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN | ANGGARAN (Rp) | REALISASI ANGGARAN (Rp) | PENYERAPAN (%) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |
+| 7.01.01 | Program Pemberdayaan Masyarakat Desa dan Kelurahan | Persentase lembaga kemasyarakatan yang aktif | 100% | 95% | 95% | 117.150.000 | 100.055.100 | 85% |
+| 7.01.01.2.01 | Penyediaan makanan dan minuman rapat | Jumlah rapat yang difasilitasi konsumsi | 4 Kali | 4 Kali | 100% | 56.800.000 | 43.926.200 | 77% |
+| 7.01.01.2.02 | Pemeliharaan rutin kendaraan dinas | Jumlah kendaraan dinas yang dipelihara | 36 Unit | 36 Unit | 100% | 6.950.000 | 6.950.000 | 100% |
+| 7.01.01.2.03 | Pembinaan lembaga kemasyarakatan desa | Jumlah lembaga yang dibina | 50 Lembaga | 50 Lembaga | 100% | 53.400.000 | 49.178.900 | 92% |
+| 7.01.02 | Program Pelayanan Administrasi Perkantoran | Persentase layanan administrasi perkantoran terpenuhi | 100% | 100% | 100% | {program} | 147.943.200 | 73% |
+| 7.01.02.2.01 | Koordinasi forum pimpinan kecamatan | Jumlah rapat koordinasi yang dilaksanakan | 500 Rapat | 500 Rapat | 100% | 81.800.000 | 56.488.800 | 69% |
+| 7.01.02.2.02 | Fasilitasi musyawarah perencanaan pembangunan | Jumlah forum musyawarah yang difasilitasi | 24 Forum | 24 Forum | 100% | 70.812.500 | 50.580.100 | 71% |
+| 7.01.02.2.03 | Penyediaan jasa surat menyurat | Jumlah surat yang diadministrasikan | 4 Surat | 2 Surat | 50% | 21.412.500 | 21.412.500 | 100% |
+
+| NO | PROGRAM/KEGIATAN | INDIKATOR | TARGET | REALISASI | CAPAIAN | ANGGARAN (Rp) | REALISASI ANGGARAN (Rp) | PENYERAPAN (%) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |
+| 7.01.02.2.04 | Pemeliharaan gedung kantor | Jumlah gedung kantor yang dipelihara | 4 Gedung | 3 Gedung | 75% | 29.600.000 | 19.461.800 | 66% |
+|  | JUMLAH |  |  |  |  | 320.775.000 | 247.998.300 | 77% |
+
+Surat yang diadministrasikan pada tahun 2023 sebanyak 2 surat.
+"""
+
+
+@pytest.mark.slow
+def test_last_line_of_a_cut_row_alone_on_a_page_goes_back_into_its_row(tmp_path):
+    """Each half of the table in a landscape section of its own (fresh seed 32, through Word and
+    LibreOffice): the first half's last row is cut at the page foot and only the last line of its
+    INDIKATOR cell ("asikan", the rest of "diadministr") is printed on the next page, then comes an
+    empty page and the second half. That line goes back into its row, the halves are one table, and
+    its program and JUMLAH add up over both pages; words the narrow columns cut ("Administras" / "i")
+    are whole again where the document prints them whole."""
+    if pdf_render.libreoffice() is None:
+        pytest.skip(pdf_render.route_missing("libreoffice"))
+
+    def audited(program: str, name: str) -> tuple:
+        to_docx(CUT_ROW.format(program=program), str(tmp_path / f"{name}.docx"))
+        printed = pdf_render.docx_to_pdf([tmp_path / f"{name}.docx"], tmp_path / "lo")[0]
+        document = load(str(printed), Config())
+        return document, [(f.rule, f.subject, f.values, f.locations[0].page) for f in
+                          run_rules(document, Config()).findings]
+
+    document, found = audited("203.625.000", "clean")
+    assert found == []
+    [table] = document.tables
+    assert [row[2] for row in table.rows if row[0].replace(" ", "") == "7.01.02.2.03"] == [
+        "Jumlah surat yang diadministrasikan"]
+    assert sorted({source.page for source in table.sources}) == [2, 5]  # page 3 holds the cut line, 4 nothing
+    _, found = audited("203.652.000", "injected")
+    assert found == [("LKJ401", "Program Pelayanan Administrasi Perkantoran", (203_652_000, 203_625_000), 2),
+                     ("LKJ401", "JUMLAH", (320_775_000, 320_802_000), 5)]

@@ -16,7 +16,7 @@ from auditor.ingest.pdf.grid import find_grids, grid_cells
 from auditor.ingest.pdf.layout import PAGE_EDGE, Fragment, Page, Word, group_lines
 from auditor.ingest.pdf.opening import check_streams, corrupt, open_pdf
 from auditor.ingest.pdf.page import Frame, page_graphics, page_words
-from auditor.ingest.pdf.page_breaks import prints_wrap_spaces, rejoin_broken_rows
+from auditor.ingest.pdf.page_breaks import mend_cut_words, prints_wrap_spaces, rejoin_broken_rows
 from auditor.ingest.pdf.scan import RASTER_DPI, page_workers, read_scanned_page
 from auditor.ingest.pdf.tagged import TaggedTable, repeated_header, tagged_fragment, tagged_tables
 from auditor.model import OCR_CONFIDENCE, RawDocument, RawTable, Source, TextBlock
@@ -155,6 +155,7 @@ def read_pdf(path: str, *, password: str | None = None, ocr: bool = False, max_p
     merge_continuations(pages)
     trailing_spaces = prints_wrap_spaces(pages)
     rejoin_broken_rows(pages, trailing_spaces)
+    mend_cut_words(pages)
 
     items: list[TextBlock | RawTable] = []
     for page in pages:

@@ -46,6 +46,7 @@ class Line:
     page: int = 0  # set with pdf_box for the lines outside tables, which become text blocks
     pdf_box: Box | None = None  # the line in the page's user space
     doubtful: tuple[str, ...] = ()  # its figures OCR read doubtfully, as kept (without the sentence's punctuation)
+    cut: bool = False  # its last word goes on at the start of the next line (page_breaks.mend_cut_words)
 
 
 @dataclass
@@ -149,17 +150,29 @@ def group_lines(words: list[Word]) -> list[Line]:
     return lines
 
 
+def broken_word(line: Line, below: Line, right: float) -> bool:
+    """Whether `line` ends inside a word that goes on at the start of `below`: a word too long for its
+    cell, which LibreOffice and Word cut where the cell ends, without a hyphen ("kemasyarak" / "atan",
+    "GOLONGA" / "N"). The line ends in a letter without the space of a wrap, the next goes on in lower
+    case (or in capitals after capitals), and not even its first letter (as wide as the next word's
+    average letter) would have fitted before `right`."""
+    word, end = below.text.split(" ", 1)[0], line.text[-1:]
+    return (not line.trailing and end.isalpha() and (word[:1].islower() or (end.isupper() and word.isupper()))
+            and line.x1 + below.first_width / len(word) > right)
+
+
 def join_lines(lines: list[Line]) -> str:
-    """Lines of one paragraph or cell as one string: a word hyphenated or slashed ("kantor/" +
-    "rumah") or a numbering code ("I." + "1.1.2") broken at the line end is glued back, other
-    breaks become a space. A slash line that ends with a printed space ("TUJUAN/ " + "SASARAN",
-    LibreOffice and Word keep it) had the space in its source."""
+    """Lines of one paragraph or cell as one string: a word hyphenated, slashed ("kantor/" +
+    "rumah") or cut for want of room (Line.cut) or a numbering code ("I." + "1.1.2") broken at the
+    line end is glued back, other breaks become a space. A slash line that ends with a printed space
+    ("TUJUAN/ " + "SASARAN", LibreOffice and Word keep it) had the space in its source."""
     joined = ""
     for previous, line in zip([None, *lines], lines):
         text = line.text
         glued = previous is not None and (
-            (text[:1].isalnum() and (HYPHEN_BREAK.search(joined)
-                                     or (SLASH_BREAK.search(joined) and not previous.trailing)))
+            previous.cut
+            or (text[:1].isalnum() and (HYPHEN_BREAK.search(joined)
+                                        or (SLASH_BREAK.search(joined) and not previous.trailing)))
             or (_CODE_BREAK.search(joined) and text[:1].isdigit()))
         joined += text if glued or not joined else " " + text
     return joined

@@ -1,10 +1,13 @@
-"""Tables across pages: a row a page break cut in two is put back together, header rows left alone
-at a page foot join their body."""
+"""Tables as a word processor lays them out: a row a page break cut in two is put back together,
+header rows left alone at a page foot join their body, a word a narrow cell cut is whole again."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from auditor.ingest.pdf.layout import FIGURE, HYPHEN_BREAK, ROW_CODE, SLASH_BREAK, Cell, Page
+from auditor.ingest.pdf.layout import FIGURE, HYPHEN_BREAK, ROW_CODE, SLASH_BREAK, Cell, Line, Page, broken_word
+
+SPACE = 0.25  # a space's width, as a share of the type size
 
 
 def prints_wrap_spaces(pages: list[Page]) -> bool:
@@ -23,35 +26,73 @@ def prints_wrap_spaces(pages: list[Page]) -> bool:
 def rejoin_broken_rows(pages: list[Page], trailing_spaces: bool) -> None:
     """Repairs what a page break does to a table. A row the break cut in two is put back together:
     the table on one page ends with a row that has no closing rule, or whose text runs on (see
-    _runs_on), and the next page's table continues that row right after any repeated header rows;
-    a row that shows neither is a real row. Header rows left alone at a page foot, while the body
-    starts the next page without them, then join that body."""
-    for page, following in zip(pages, pages[1:]):
-        if not page.fragments or not following.fragments:
-            continue
-        upper = max(page.fragments, key=lambda f: f.bottom)
-        lower = min(following.fragments, key=lambda f: f.top)
-        if len(upper.cells[0]) != len(lower.cells[0]):
-            continue
-        if any(b.top > upper.bottom for b in page.blocks) or any(b.top < lower.top for b in following.blocks):
-            continue
-        index = 0
-        if not lower.open_top:
-            upper_texts, lower_texts = upper.texts(), lower.texts()
-            while (index < len(lower_texts) - 1 and index < len(upper_texts) - 1
-                   and lower_texts[index] == upper_texts[index]):
-                index += 1
-        if index < len(lower.cells) and (upper.open_bottom
-                                         or _runs_on(upper.cells[-1], lower.cells[index], trailing_spaces)):
-            upper.cells[-1] = [_joined(a, b) for a, b in zip(upper.cells[-1], lower.cells.pop(index))]
-            lower.row_pages.pop(index)
-            if len(lower.cells) == index:  # nothing left but the header rows it repeated
-                following.fragments.remove(lower)
-                continue
+    _runs_on), or the next page holds nothing but the rest of that row (see _tail_alone); the next
+    page's table continues that row right after any repeated header rows; a row that shows none of
+    these is a real row. Header rows left alone at a page foot, while the body starts the next page
+    without them, then join that body. A page with nothing printed on it (LibreOffice leaves one
+    where a landscape section's table goes on) stands between no two pages."""
+    previous: Page | None = None
+    for page in pages:
+        if previous is not None and previous.fragments and page.fragments:
+            _rejoin(previous, page, trailing_spaces)
+        if page.fragments or page.blocks:
+            previous = page
+
+
+def _rejoin(page: Page, following: Page, trailing_spaces: bool) -> None:
+    upper = max(page.fragments, key=lambda f: f.bottom)
+    lower = min(following.fragments, key=lambda f: f.top)
+    if len(upper.cells[0]) != len(lower.cells[0]):
+        return
+    if any(b.top > upper.bottom for b in page.blocks) or any(b.top < lower.top for b in following.blocks):
+        return
+    index = 0
+    if not lower.open_top:
         upper_texts, lower_texts = upper.texts(), lower.texts()
-        if _only_header(upper_texts) and lower_texts[0] != upper_texts[0]:
-            lower.cells[:0], lower.row_pages[:0] = upper.cells, upper.row_pages
-            page.fragments.remove(upper)
+        while (index < len(lower_texts) - 1 and index < len(upper_texts) - 1
+               and lower_texts[index] == upper_texts[index]):
+            index += 1
+    if index < len(lower.cells) and (upper.open_bottom or _tail_alone(upper.cells[-1], following, index)
+                                     or _runs_on(upper.cells[-1], lower.cells[index], trailing_spaces)):
+        upper.cells[-1] = [_joined(a, b) for a, b in zip(upper.cells[-1], lower.cells.pop(index))]
+        lower.row_pages.pop(index)
+        if len(lower.cells) == index:  # nothing left but the header rows it repeated
+            following.fragments.remove(lower)
+            return
+    upper_texts, lower_texts = upper.texts(), lower.texts()
+    if _only_header(upper_texts) and lower_texts[0] != upper_texts[0]:
+        lower.cells[:0], lower.row_pages[:0] = upper.cells, upper.row_pages
+        page.fragments.remove(upper)
+
+
+def mend_cut_words(pages: list[Page]) -> None:
+    """Marks the cell lines that end inside a word the cell was too narrow for (broken_word:
+    "kemasyarak" / "atan desa") where the word put back together is known: printed whole elsewhere in
+    the document, or cut elsewhere at another letter ("diadministrasi" / "kan" in a wider column).
+    Two words that happen to meet at a full line stay two."""
+    known = {word for line in _all_lines(pages) for word in _WORD.findall(line.text.lower())}
+    cuts: list[tuple[Line, str, int]] = []
+    for page in pages:
+        for cell in (cell for fragment in page.fragments for row in fragment.cells for cell in row if cell):
+            for line, below in zip(cell.lines, cell.lines[1:]):
+                head = line.text.rsplit(" ", 1)[-1]
+                if broken_word(line, below, _line_end(cell, line)):
+                    cuts.append((line, (head + below.text.split(" ", 1)[0]).lower(), len(head)))
+    splits: dict[str, set[int]] = {}
+    for _, whole, at in cuts:
+        splits.setdefault(whole, set()).add(at)
+    for line, whole, _ in cuts:
+        line.cut = whole in known or len(splits[whole]) > 1
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _all_lines(pages: list[Page]) -> Iterator[Line]:
+    for page in pages:
+        yield from (line for block in page.blocks for line in block.lines)
+        yield from (line for fragment in page.fragments for row in fragment.cells for cell in row if cell
+                    for line in cell.lines)
 
 
 def _only_header(rows: list[list[str]]) -> bool:
@@ -62,13 +103,30 @@ def _only_header(rows: list[list[str]]) -> bool:
     return len(rows) <= 4 and all(numbering(row) or not any(FIGURE.match(t) for t in row) for row in rows)
 
 
+def _tail_alone(upper: list[Cell | None], following: Page, index: int) -> bool:
+    """The page holds nothing but one row (under any header rows it repeats) that goes on the row
+    above: text in some of the cells that have text above and in no other, none of it a figure, an
+    amount ("12 Desa") or a row code. A row of its own would carry its number or figures, which fit
+    on one line; LibreOffice pushes the last line of a cut row's cells ("diadministr" / "asikan")
+    onto a page of its own."""
+    if following.blocks or len(following.fragments) != 1 or len(following.fragments[0].cells) != index + 1:
+        return False
+    lower = following.fragments[0].cells[index]
+    filled = [above for above in upper if above is not None]
+    both = [(above, below) for above, below in zip(upper, lower) if above is not None and below is not None]
+    return (0 < len(both) < len(filled) and not any(a is None and b is not None for a, b in zip(upper, lower))
+            and not any(below.text[:1].isdigit() or FIGURE.match(below.text) or ROW_CODE.fullmatch(below.text)
+                        for _, below in both))
+
+
 def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces: bool) -> bool:
     """Text evidence that a row closed by a rule at the page foot goes on in the next page's row.
     That row goes on in some of the cells (not all: figures and numbers end on one line) and only
     in cells with text above, and in each of them the line above ends the way a wrap ends it: with
     the space of the wrap, or so full that the space did not fit, or inside a word at its hyphen
-    ("perundang-" / "undangan", which wraps without a space) or after a slash ("Program/" / "Kegiatan"),
-    and no room for the next word."""
+    ("perundang-" / "undangan", which wraps without a space) or after a slash ("Program/" / "Kegiatan")
+    or where a word too long for the cell was cut ("diadministr" / "asikan", see broken_word), and no
+    room for the next word."""
     if not trailing_spaces:
         return False
     filled = [(above, below) for above, below in zip(upper, lower) if above is not None]
@@ -79,13 +137,19 @@ def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces
         return False  # a row code does not wrap: under "I.3.1.1.2", "I.4 | SASARAN 4" is a row of its own
     for above, below in both:
         last = above.lines[-1]
-        space = 0.25 * last.size
-        right = above.right - space  # `right` mirrors the left padding; the right one is up to a space wider
+        space, right = SPACE * last.size, _line_end(above, last)
         hyphen = bool(HYPHEN_BREAK.search(last.text) or SLASH_BREAK.search(last.text))
         if (last.x1 + (0 if hyphen else space) + below.lines[0].first_width <= right
-                or not (last.trailing or hyphen or last.x1 + space > right)):
+                or not (last.trailing or hyphen or last.x1 + space > right
+                        or broken_word(last, below.lines[0], right))):
             return False
     return True
+
+
+def _line_end(cell: Cell, line: Line) -> float:
+    """Where a full line of the cell ends: the cell's `right` mirrors the left padding, and the right
+    one is up to a space wider."""
+    return cell.right - SPACE * line.size
 
 
 def _joined(above: Cell | None, below: Cell | None) -> Cell | None:
