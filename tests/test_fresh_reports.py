@@ -427,3 +427,20 @@ def test_last_line_of_a_cut_row_alone_on_a_page_goes_back_into_its_row(tmp_path)
     _, found = audited("203.652.000", "injected")
     assert found == [("LKJ401", "Program Pelayanan Administrasi Perkantoran", (203_652_000, 203_625_000), 2),
                      ("LKJ401", "JUMLAH", (320_775_000, 320_802_000), 5)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed, kind, rule, subject", [
+    # LibreOffice cuts "kependudukan" in a narrow cell: "kependudu" + "kan yang terbit", no hyphen
+    (1006, "narrative", "LKJ301", "Persentase dokumen kependudukan yang terbit tepat waktu"),
+    (1016, "efisiensi", "LKJ103", "Pengadaan perlengkapan kantor"),
+])
+def test_word_cut_in_a_narrow_cell_is_one_word_again(seed, kind, rule, subject, tmp_path):
+    if pdf_render.libreoffice() is None:
+        pytest.skip(pdf_render.route_missing("libreoffice"))
+    report = make_report(seed, kind)
+    assert report.injected[1] == subject
+    to_docx(report.markdown, str(tmp_path / "report.docx"))
+    printed = pdf_render.docx_to_pdf([tmp_path / "report.docx"], tmp_path / "lo")[0]
+    assert [(f.rule, f.subject) for f in run_rules(load(str(printed), Config()), Config()).findings
+            if f.severity == "error"] == [(rule, subject)]
