@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from auditor.headers import row_number
 from auditor.model import DOUBTFUL_CONFIDENCE, TextBlock
 from auditor.ruleapi import Fact
-from auditor.structure import Table, row_number, stated_years
+from auditor.structure import Table, stated_years
 from auditor.values import Value, parse_value
 from auditor.vocabulary import is_total_label
 

@@ -85,7 +85,7 @@ AKSI = re.compile(rf"^(?P<name>.+?)\s*,?\s*(?={REALISED}\b|Atas\s+target\b|$)", 
 
 # Counts the narrative states: "5 (lima) sasaran strategis"; a numbered list of programs after
 # "telah menetapkan Program yaitu :".
-SASARAN_COUNT = re.compile(rf"\b(?P<count>\d+)\s*(?:\((?P<words>[a-z ]+)\)\s*)?sasaran\s+strategis\b", re.IGNORECASE)
+SASARAN_COUNT = re.compile(r"\b(?P<count>\d+)\s*(?:\((?P<words>[a-z ]+)\)\s*)?sasaran\s+strategis\b", re.IGNORECASE)
 PROGRAM_LIST = re.compile(r"\bprogram\b[^.]*\b(?:yaitu|sebagai\s+berikut|antara\s+lain)\s*:\s*$", re.IGNORECASE)
 
 # Counts of staff and programs: "dari jumlah Pegawai 17 (tujuh belas) Personil", "jumlah pegawai sebanyak 17 orang",

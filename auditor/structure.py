@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from auditor.captions import in_sequence, ocr_caption
+from auditor.headers import YEAR, column_names, header_depth, is_number_row, row_number
 from auditor.model import Box, RawDocument, RawTable, Source, TextBlock
 from auditor.values import DECIMAL_COMMA, Value, decimal_mark, parse_value, shown_decimal_mark
 from auditor.vocabulary import DEFAULT, Vocabulary, bare_percent, is_total_label, keywords
@@ -19,9 +20,6 @@ if TYPE_CHECKING:
 CONTINUATION_SIMILARITY = 85  # header text similarity (0-100) for a fragment to continue the table above
 _LABEL = re.compile(r"^tabel\.?\s*([IVXLC\d]+(?:\s*\.\s*[A-Z0-9]+)*)\b\.?\s*(.*)$", re.IGNORECASE)
 _PAGE_FURNITURE = re.compile(r"^(?:halaman\s*)?[ivxlc\d]+(?:\s*(?:dari|/)\s*\d+)?$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_ROW_NUMBER = re.compile(r"^(?:([IVXLC]+)|(\d+))((?:\.\d+)*)\.?$")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 @dataclass
 class Column:
@@ -88,87 +86,6 @@ class Layout:
     tables: list[Table] = field(default_factory=list)
     text: list[TextBlock] = field(default_factory=list)
     decimal_mark: str = DECIMAL_COMMA  # how its sentences write numbers (values.decimal_mark)
-
-
-def roman(text: str) -> int:
-    values = [_ROMAN[c] for c in text]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def row_number(cell: str) -> tuple | None:
-    """'I.1.3' -> ('R', 1, 1, 3); '2.' -> ('D', 2); None for anything that is not a row number."""
-    match = _ROW_NUMBER.match(cell.strip())
-    if not match:
-        return None
-    scheme, first = ("R", roman(match.group(1))) if match.group(1) else ("D", int(match.group(2)))
-    rest = [int(p) for p in match.group(3).split(".") if p]
-    return (scheme, first, *rest)
-
-
-def is_number_row(row: list[str], ocr: bool = False) -> bool:
-    """The column-number row `| 1 | 2 | 3 |`, `(1) | (2)` or with a formula such as `11=7-10`; with `ocr`
-    also when OCR lost or misread a few of its numbers but most stand where the sequence puts them."""
-    if ocr and _mostly_in_sequence(row):
-        return True
-    cells = [c.strip("() .") for c in row if c.strip()]
-    if len(cells) < 2 or len(cells) < 0.6 * len(row):
-        return False
-    leading = [re.match(r"^(\d+)", c) for c in cells]
-    if not all(leading):
-        return False
-    numbers = [int(m.group(1)) for m in leading]
-    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 2
-
-
-def _mostly_in_sequence(row: list[str]) -> bool:
-    """At least three quarters of the cells read as the number their position gives (1, 2, … or from 0)."""
-    for first in (1, 0):
-        hits = sum(bool(re.match(rf"^\(?{j + first}\b", cell.strip())) for j, cell in enumerate(row))
-        if len(row) >= 3 and hits >= 0.75 * len(row):
-            return True
-    return False
-
-
-def header_depth(rows: list[list[str]], ocr: bool = False) -> tuple[int, int | None]:
-    """How many rows form the header, and the index of the column-number row if there is one."""
-    for index, row in enumerate(rows[:5]):
-        if is_number_row(row, ocr):
-            return index + 1, index
-    depth = 1
-    while depth < min(len(rows), 3):
-        above, row = rows[depth - 1], rows[depth]
-        spans_above = any(not a and b for a, b in zip(above[1:], row[1:])) or _repeated_over(above, row)
-        numeric = any(parse_value(c).is_numeric and not _YEAR.fullmatch(c.strip()) for c in row)
-        if spans_above and not numeric and not is_total_label(row[0] if row else ""):
-            depth += 1
-        else:
-            break
-    return depth, None
-
-
-def _repeated_over(above: list[str], row: list[str]) -> bool:
-    """A merged title printed in every column it spans (`Kinerja | Kinerja | Kinerja`) over distinct sub-headers."""
-    return any(a and a == b and row[j] and row[j + 1] and row[j] != row[j + 1]
-               for j, (a, b) in enumerate(zip(above, above[1:])))
-
-
-def column_names(header: list[list[str]], width: int) -> list[str]:
-    """Join header levels top-down, carrying a merged cell's text over the columns it spans."""
-    filled = [list(row) + [""] * (width - len(row)) for row in header]
-    for level in range(len(filled) - 1):
-        row, below = filled[level], filled[level + 1]
-        for j in range(1, width):
-            # a merged cell covers the next column when both columns have their own sub-header below
-            if not row[j] and row[j - 1] and below[j] and below[j - 1]:
-                row[j] = row[j - 1]
-    names = []
-    for j in range(width):
-        parts: list[str] = []
-        for row in filled:
-            if row[j] and row[j] not in parts:
-                parts.append(row[j])
-        names.append(" / ".join(parts))
-    return names
 
 
 def _header_text(rows: list[list[str]]) -> str:
@@ -294,7 +211,7 @@ def _reads_as_header(row: list[str], vocabulary: Vocabulary) -> bool:
     cells = _used(row)
     if len(cells) < 2 or row_number(cells[0]) or any(len(c) > 60 for c in cells):
         return False
-    if any(parse_value(c).is_numeric and not _YEAR.fullmatch(c.strip()) for c in cells):
+    if any(parse_value(c).is_numeric and not YEAR.fullmatch(c.strip()) for c in cells):
         return False
     named = [m for m in (column_meaning(c, vocabulary)[0] for c in cells) if m]
     return (len(set(named)) >= 2 and len(named) >= len(cells) - 1
@@ -318,7 +235,7 @@ def _is_data_row(row: list[str], vocabulary: Vocabulary) -> bool:
     if not cells or is_number_row(row) or _reads_as_header(row, vocabulary):
         return False
     return (row_number(cells[0]) is not None or is_total_label(cells[0])
-            or any(parse_value(c).is_numeric and not _YEAR.fullmatch(c.strip()) for c in cells))
+            or any(parse_value(c).is_numeric and not YEAR.fullmatch(c.strip()) for c in cells))
 
 
 def _numbers_only(header: list[list[str]], previous: Table, ocr: bool = False) -> bool:
@@ -376,7 +293,7 @@ def column_meaning(name: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str | N
     """What a column holds, from its header words (synonyms and broken words read first), and the year it names."""
     lowered = vocabulary.read(name)
     found = keywords(lowered)
-    year_match = _YEAR.search(name)
+    year_match = YEAR.search(name)
     year = int(year_match.group(0)) if year_match else None
     if not found and lowered.strip(" .") in ("no", "nomor"):
         return "no", None
@@ -507,7 +424,7 @@ def _is_average_recap(table: Table, meanings: set) -> bool:
 def stated_years(table: Table) -> set[int]:
     """The years a table's number, caption and headers name ("Tahun 2020", "2016-2021")."""
     text = " ".join([table.label, table.caption, *(c.name for c in table.columns)])
-    return {int(m.group(0)) for m in _YEAR.finditer(text)}
+    return {int(m.group(0)) for m in YEAR.finditer(text)}
 
 
 def _meanings_from_neighbours(table: Table, year: int | None) -> None:

@@ -41,8 +41,9 @@ FAIL:
 from __future__ import annotations
 
 from auditor.facts import is_total_row
+from auditor.headers import row_number
 from auditor.ruleapi import Consistent, Location, Problem
-from auditor.structure import Table, row_number
+from auditor.structure import Table
 
 ID = "LKJ502"
 TITLE = {"id": "Nomor baris melompat, berulang atau hilang", "en": "Row numbers skip, repeat or are missing"}

@@ -65,7 +65,7 @@ class Writer:
 
     # ---- BAB I
     def staff(self) -> None:
-        r, s = self.r, self.s
+        r, _s = self.r, self.s
         rows, totals = [], {e: 0 for e in PENDIDIKAN}
         for g, cells in r.staff.items():
             if not any(cells.values()) and self.rng.random() < 0.5:
@@ -208,7 +208,7 @@ class Writer:
             self.p(*(self.indikator_sentence(ind) for ind in sas.indikator))
 
     def history(self) -> None:
-        r, s = self.r, self.s
+        r, _s = self.r, self.s
         rows = [[sas.name if j == 0 else "", ind.name, *(self.cell(ind, v) for v in (*ind.history, ind.realisasi))]
                 for sas in r.sasaran for j, ind in enumerate(sas.indikator)]
         header = [["Sasaran", "Indikator Kinerja", f"Realisasi {r.year - 2}", f"Realisasi {r.year - 1}",

@@ -18,7 +18,7 @@ from auditor.ingest.pdf.numbering import arabic_column, glyphs, row_number
 from auditor.ingest.markdown import read_markdown
 from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source, TextBlock
 from auditor.captions import in_sequence, ocr_caption
-from auditor.structure import is_number_row
+from auditor.headers import is_number_row
 
 CAPAIAN = """Tabel III.A.1 Capaian Kinerja Sasaran
 
