@@ -13,7 +13,7 @@ import pytest
 from auditor.config import Config
 from auditor.document import normalise
 from auditor.engine import run_rules
-from auditor.ingest.pdf import scan
+from auditor.ingest.pdf import numbering, scan
 from auditor.ingest.pdf.numbering import arabic_column, glyphs, row_number
 from auditor.ingest.markdown import read_markdown
 from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE, RawTable, Source, TextBlock
@@ -355,3 +355,42 @@ def serif_glyph(stems: list[int], flag_only: bool = False, bar: bool = False) ->
 def test_roman_is_of_a_serif_font_are_told_by_their_stems(ink, kinds):
     found = glyphs(numpy.where(numpy.pad(ink, 3), 0, 255).astype(numpy.uint8), 24)
     assert (found and [kind for kind, _ in found]) == kinds
+
+
+def grey_serifs(ink: numpy.ndarray, grey: numpy.ndarray) -> numpy.ndarray:
+    """The glyph scanned: its stems black, the strokes in `grey` (serifs, a flag) at 160, lighter than INK."""
+    pixels = numpy.where(ink, 0, 250).astype(numpy.uint8)
+    pixels[grey & ink] = 160
+    return numpy.pad(pixels, 3, constant_values=250)
+
+
+def test_a_serif_i_whose_serif_scanned_grey_is_an_i_and_a_1_whose_flag_did_is_no_bar():
+    i = serif_glyph([3])
+    right_serif = numpy.zeros_like(i)
+    right_serif[:2, 6:] = True  # the top serif right of the stem
+    assert [kind for kind, _ in glyphs(grey_serifs(i, right_serif), 24)] == ["I"]
+    one = serif_glyph([3], flag_only=True)
+    flag_and_foot = numpy.ones_like(one)
+    flag_and_foot[2:, 3:6] = False  # all but the stem below the top
+    assert glyphs(grey_serifs(one, flag_and_foot), 24) is None  # a 1, to be read by Tesseract
+
+
+def test_a_dot_that_scanned_mostly_grey_still_parts_the_row_numbers_glyphs():
+    pixels = numpy.full((30, 60), 250, numpy.uint8)
+    pixels[3:27, 5:8] = 0  # I
+    pixels[23:27, 14:18] = 160  # the dot: 4 px black, the rest grey
+    pixels[24:26, 15:17] = 0
+    pixels[3:27, 25:28] = 0  # I
+    assert [kind for kind, _ in glyphs(pixels, 24)] == ["I", ".", "I"]
+
+
+@pytest.mark.parametrize("readings, character", [
+    (["", "2", "5", ""], "2"), (["3", "", "", ""], "3"), (["5", "2", "", ""], "5"), (["", "", "", ""], ""),
+])
+def test_a_row_number_glyph_takes_what_most_of_its_readings_give(readings, character):
+    assert numbering._vote(readings) == character
+
+
+@pytest.mark.parametrize("read, character", [("3", "3"), ("33", "3"), ("30", ""), ("330", ""), ("", "")])
+def test_a_glyph_reading_counts_as_one_character_or_the_same_twice(read, character):
+    assert numbering._once(read) == character

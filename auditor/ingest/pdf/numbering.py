@@ -14,29 +14,39 @@ INK = 128  # grey level below which a scan's pixel is ink (text or ruling), what
 # that holds ink, what is darker than this share of the way from its darkest pixel to its paper is a stroke
 STROKE_LEVEL = 0.7
 _DIGITS = "0123456789VX"  # what a row number's glyphs other than I and the dot can be
-_ROW_NUMBER = re.compile(r"^(?:[IVX]+|\d+)(?:\.\d+)*\.?$")
+ROW_NUMBER = re.compile(r"^(?:[IVX]+|\d+)(?:\.\d+)*\.?$")
 
 
 def glyphs(pixels: numpy.ndarray, line_height: int) -> list[tuple[str, numpy.ndarray]] | None:
     """The crop's glyphs left to right as ("I", bar), (".", dot) or ("?", pixels to read); None when it
-    holds no bar (nothing Tesseract would miss) or a glyph spans more than a character's width."""
-    ink = pixels < INK
+    holds no bar (nothing Tesseract would miss) or a glyph spans more than a character's width. Glyphs are
+    cut apart at INK (their strokes would join a serif to the dot beside it) and told by their strokes,
+    those beside them up to halfway to the next glyph: at INK a serif I's grey serif on one side and a 1's grey
+    flag are lost, and the I reads as a digit, the 1 as a bar; a serif dot keeps 4 px."""
+    ink, thin = pixels < INK, strokes(pixels)
+    reach = max(2, round(0.2 * line_height))  # how far a serif or a 1's flag reaches beside the stem
     columns = numpy.concatenate(([0], ink.any(axis=0).astype(numpy.int8), [0]))
     starts, ends = numpy.nonzero(numpy.diff(columns) == 1)[0], numpy.nonzero(numpy.diff(columns) == -1)[0]
     found: list[tuple[str, numpy.ndarray]] = []
-    for start, end in zip(starts, ends):
-        rows = numpy.nonzero(ink[:, start:end].any(axis=1))[0]
-        if ink[:, start:end].sum() < 6:
-            continue  # a speck
+    for index, (start, end) in enumerate(zip(starts, ends)):
+        # no nearer the next glyph than halfway: a serif's grey and the dot's beside it are each their own
+        left = max(start - reach, (ends[index - 1] + start + 1) // 2 if index else 0)
+        right = min(end + reach, (end + starts[index + 1]) // 2 if index + 1 < len(starts) else pixels.shape[1])
+        drawn = thin[:, left:right] | ink[:, left:right]
+        rows, inked = numpy.nonzero(drawn.any(axis=1))[0], numpy.nonzero(drawn.any(axis=0))[0]
         top, bottom = rows[0], rows[-1] + 1
+        drawn = drawn[top:bottom, inked[0]:inked[-1] + 1]
+        if drawn.sum() < 6:
+            continue  # a speck (a serif dot is 4 px at INK)
         height, width = bottom - top, end - start
         if width > 1.2 * line_height:
             return None  # letters run together: a word, not a row number
         if height <= 0.35 * line_height and width <= 0.5 * line_height:
             found.append((".", ink[top:bottom, start:end]))
-        elif height >= 0.7 * line_height and width <= 0.3 * height and ink[top:bottom, start:end].mean() >= 0.6:
+        elif (height >= 0.7 * line_height and drawn.shape[1] <= 0.3 * height
+              and ink[top:bottom, start:end].mean() >= 0.6):
             found.append(("I", ink[top:bottom, start:end]))
-        elif height >= 0.7 * line_height and (stems := _stems(ink[top:bottom, start:end])):
+        elif height >= 0.7 * line_height and (stems := _stems(drawn)):
             found += [("I", stem) for stem in stems]
         else:
             found.append(("?", pixels[max(top - 2, 0):bottom + 2, max(start - 2, 0):end + 2]))
@@ -69,38 +79,53 @@ def _stems(ink: numpy.ndarray) -> list[numpy.ndarray]:
 
 def read_row_numbers(items: list[list[tuple[str, numpy.ndarray]]], workdir: str, tag: str) -> list[str | None]:
     """Each crop's glyphs (from `glyphs`) as text (row_number makes it a number), or None when some glyph
-    stays unread. In one run in word mode, each glyph to read is read alone at its own size, and set twice at
-    double size ("11"),
-    since Tesseract drops some lone digits at one size or the other; the glyphs of a crop are also read
-    together, set half a character apart. A glyph takes its single reading, else its doubled one; a
-    crop with a glyph left unread takes the joint reading when it has one character per glyph."""
+    stays unread. Each glyph to read is read alone at its own size and set twice at double size ("11"), since
+    Tesseract drops some lone digits at one size or the other: in grey in word mode (one run, with the glyphs
+    of each crop also read together, set half a character apart), and thresholded at its strokes as a line (a
+    second run; word mode reads a serif 3 as "30" alone, "330" twice, a serif 2 as "5"). A glyph takes the
+    character most of its four readings give (one character, or the same twice), the line readings first on
+    a tie; a crop with a glyph no reading made sense of takes the joint reading when it has one character per
+    glyph."""
     unknown = [[pixels for kind, pixels in found if kind == "?"] for found in items]
     every = [pixels for glyphs_ in unknown for pixels in glyphs_]
     images = ([_word(glyphs_) for glyphs_ in unknown] + [_word([p, p]) for p in every]
               + [_word([p], scale=1) for p in every])
     read = [_text(lines) for lines in tesseract(images, workdir, f"{tag}-no", language="eng", psm=8,
                                                  whitelist=_DIGITS)]
-    whole = iter(read[:len(items)])
-    doubled = iter(read[len(items):len(items) + len(every)])
-    alone = iter(read[len(items) + len(every):])
+    thresholded = [_thresholded(p) for p in every]
+    lined = [_text(lines) for lines in tesseract([_word([p, p]) for p in thresholded]
+                                                 + [_word([p], scale=1) for p in thresholded],
+                                                 workdir, f"{tag}-no2", language="eng", psm=7, whitelist=_DIGITS)]
+    words = len(items)
+    readings = zip(lined[:len(every)], lined[len(every):], read[words + len(every):], read[words:words + len(every)])
+    characters = [_vote([_once(reading) for reading in four]) for four in readings]
+    given = iter(characters)
     numbers: list[str | None] = []
-    for found, glyphs_ in zip(items, unknown):
-        characters = []
-        for _ in glyphs_:
-            single, pair = next(alone), next(doubled)
-            if len(single) == 1:
-                characters.append(single)
-            elif len(pair) == 1 or (len(pair) == 2 and pair[0] == pair[1]):
-                characters.append(pair[0])
-        word = next(whole)
-        if len(characters) != len(glyphs_):
-            characters = list(word) if len(word) == len(glyphs_) else []
-        if len(characters) != len(glyphs_):
+    for found, glyphs_, word in zip(items, unknown, read[:words]):
+        mine = [next(given) for _ in glyphs_]
+        if not all(mine):
+            mine = list(word) if len(word) == len(glyphs_) else []
+        if len(mine) != len(glyphs_):
             numbers.append(None)
             continue
-        given = iter(characters)
-        numbers.append("".join(kind if kind != "?" else next(given) for kind, _ in found))
+        taken = iter(mine)
+        numbers.append("".join(kind if kind != "?" else next(taken) for kind, _ in found))
     return numbers
+
+
+def _once(reading: str) -> str:
+    """The character a glyph was read as: one character, or the same one twice (the glyph set twice); else ""."""
+    return reading[0] if len(reading) == 1 or (len(reading) == 2 and reading[0] == reading[1]) else ""
+
+
+def _vote(characters: list[str]) -> str:
+    """The character most readings give, the first of them on a tie; "" when none gives one."""
+    given = [c for c in characters if c]
+    return max(given, key=given.count) if given else ""
+
+
+def _thresholded(pixels: numpy.ndarray) -> numpy.ndarray:
+    return numpy.where(strokes(pixels), 0, 255).astype(numpy.uint8)
 
 
 def row_number(glyph_text: str, arabic: bool) -> str | None:
@@ -108,7 +133,7 @@ def row_number(glyph_text: str, arabic: bool) -> str | None:
     `arabic` column (arabic_column) so is the part before it, so a bar there is a 1."""
     head, dot, tail = glyph_text.partition(".")
     text = (head.replace("I", "1") if arabic else head) + dot + tail.replace("I", "1")
-    return text if _ROW_NUMBER.match(text) else None
+    return text if ROW_NUMBER.match(text) else None
 
 
 def arabic_column(firsts: list[str]) -> bool:

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import numpy
 
-from auditor.ingest.pdf.cutting import inside_rulings, without_inner_rulings, word_crop
+from auditor.ingest.pdf.cutting import inside_rulings, runs, without_inner_rulings, word_crop
 from auditor.ingest.pdf.grid import find_grids
 from auditor.ingest.pdf.layout import Cell, Fragment, Line, Page, Word, group_lines
-from auditor.ingest.pdf.numbering import INK, arabic_column, glyphs, read_row_numbers, row_number
+from auditor.ingest.pdf.numbering import (INK, ROW_NUMBER, arabic_column, glyphs, read_row_numbers, row_number,
+                                         strokes)
 from auditor.ingest.pdf.page import Frame, Turned, pixel_edges
 from auditor.ingest.pdf.tesseract import TextRead, tesseract
 from auditor.model import DOUBTFUL_CONFIDENCE, OCR_CONFIDENCE
@@ -23,8 +24,13 @@ TEXT_DPI = 200  # for the text outside tables; its figures are read again at RAS
 TEXT_LANGUAGE = "ind"
 FIGURE_LANGUAGE = "eng"  # `ind` reads "%" as "96"; with the figure whitelist English keeps it
 FIGURE_CHARACTERS = "0123456789.,%-()=Rp"  # "=": column numbers such as 11=7-10
-DIGIT_HEIGHT_PX = (30, 40)  # the two readings of a figure: Tesseract reads best at 20-40 px digits
-REREAD_HEIGHT_PX = (36, 48)  # a figure read again (reread_figures): heights neither first reading used
+# The readings of a figure, each (digit height px, thresholded, level from ink to paper): Tesseract reads best
+# at 20-40 px digits. Thin strokes (a Times "7"'s bar, a "0"'s top and foot, a comma's tail) scan grey and
+# vanish at the middle grey, so the thresholded readings keep all but the palest grey (measured with
+# benchmarks/ocr.py on DejaVu Sans, Nimbus Sans and Nimbus Roman scans).
+FIRST_READS = ((24, False, 0.5), (40, True, 0.8))
+THIRD_READ = (36, True, 0.7)  # a figure whose first readings differ
+REREADS = ((32, True, 0.9), (48, True, 0.8))  # a figure read again (reread_figures): heights none of those use
 _MAX_SKEW = 3.0  # degrees searched either way for a sheet scanned askew
 _GRADE = re.compile(r"^[A-E]{1,2}[+-]?$")  # SAKIP and other grades: A, BB, CC+
 # "•" and "✓" as OCR reads them ("•" also as "#" or "-"; "✓" as "v", "Y/", "V“"); a lone lowercase letter is a
@@ -134,10 +140,11 @@ def _cell_crops(pixels: numpy.ndarray, grid, index: int, scale: float) -> list[_
         margin = 3
         top, bottom = max(rows[0] - margin, 0), rows[-1] + margin + 1
         left, right = max(cols[0] - margin, 0), cols[-1] + margin + 1
-        bands = numpy.diff(numpy.concatenate(([0], (ink.sum(axis=1) >= 2).astype(numpy.int8), [0])))
-        starts, ends = numpy.nonzero(bands == 1)[0], numpy.nonzero(bands == -1)[0]
-        tall = (ends - starts) >= 0.4 * (ends - starts).max()  # a comma's tail or a speck is no line
-        crops.append(_Crop(index, cell_index, box, area[top:bottom, left:right], int((ends - starts).max()),
+        # the printed lines, told by the strokes: a Times "3" broken at its waist at INK is one line
+        bands = runs(strokes(area[top:bottom, left:right]).sum(axis=1) >= 2)
+        heights = numpy.array([end - start for start, end in bands])
+        tall = heights >= 0.4 * heights.max()  # a comma's tail or a speck is no line
+        crops.append(_Crop(index, cell_index, box, area[top:bottom, left:right], int(heights.max()),
                            int(tall.sum()), int(cols[-1] - cols[0] + 1)))
     return crops
 
@@ -151,7 +158,8 @@ def _read_texts(crops: list[_Crop], workdir: str, tag: str) -> None:
 
 def _read_row_numbers(crops: list[_Crop], grids, workdir: str, tag: str) -> set[int]:
     """Row numbers with a Roman I in the tables' first columns, read glyph by glyph (numbering.py); returns
-    the ids of the cells so read."""
+    the ids of the cells so read, and of those with a bar whose glyphs stayed unread but which the text model
+    read as a row number: a figure reading would drop their dots or take their I for a digit ("I.2" as "12")."""
     candidates = []
     for crop in crops:
         if crop.bands == 1 and abs(crop.box[0] - grids[crop.grid].xs[0]) < 1:
@@ -173,36 +181,25 @@ def _read_row_numbers(crops: list[_Crop], grids, workdir: str, tag: str) -> set[
             if number:
                 crop.lines = [TextRead(number, 100.0, 0, 0, 0, 0, crop.ink_height)]
                 done.add(id(crop))
+            elif id(crop) in read and ROW_NUMBER.match(_joined(crop.lines or [])):
+                done.add(id(crop))
     return done
 
 
 def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
                      tag: str) -> list[tuple[str | None, bool, list[str]]]:
     """Each crop (pixels, ink height, what the text model read) read as a figure, with whether the reading
-    is doubtful: read at two digit heights, the second thresholded, in one run; crops whose readings
-    differ are read a third time as one word. The reading most of them give wins; without a majority it
-    is doubtful, and with no reading at all it is None. A lone digit the text model read counts as a vote
-    (Tesseract's line modes often drop a single character). Each comes with every reading it had."""
+    is doubtful: read as FIGURE_READS say, in one run; crops whose readings differ are read a third time
+    (THIRD_READ). The reading most of them give wins; without a majority it is doubtful, and with no reading
+    at all it is None. A lone digit the text model read counts as a vote. Each comes with every reading it
+    had."""
     if not items:
         return []
-    images = [_prepared(pixels, height, target, binary) for target, binary in
-              ((DIGIT_HEIGHT_PX[0], False), (DIGIT_HEIGHT_PX[1], True)) for pixels, height, _ in items]
-    read = [_joined(lines) for lines in tesseract(images, workdir, f"{tag}-fig", language=FIGURE_LANGUAGE,
-                                                   psm=7, whitelist=FIGURE_CHARACTERS)]
+    crops = [(pixels, height) for pixels, height, _ in items]
+    read = _read_figures(crops, FIRST_READS, workdir, f"{tag}-fig")
     pairs = list(zip(read[:len(items)], read[len(items):]))
     split = [i for i, (a, b) in enumerate(pairs) if _key(a) != _key(b) or not _key(a)]
-    # the third reading as one word; a lone character set twice ("11"), since Tesseract drops a lone "1",
-    # and also alone, which counts only when the doubled reading gives nothing (a serif "1")
-    narrow = [i for i in split if items[i][0].shape[1] <= items[i][0].shape[0]]
-    third_images = [_prepared(items[i][0], items[i][1], DIGIT_HEIGHT_PX[0], True) for i in split]
-    third_images += [_prepared(numpy.hstack([items[i][0], items[i][0]]), items[i][1], DIGIT_HEIGHT_PX[0], True)
-                     for i in narrow]
-    read3 = [_joined(lines) for lines in tesseract(third_images, workdir, f"{tag}-fig3", language=FIGURE_LANGUAGE,
-                                                    psm=8, whitelist=FIGURE_CHARACTERS)]
-    third = dict(zip(split, read3))
-    for i, text in zip(narrow, read3[len(split):]):
-        if text:
-            third[i] = text[0] if len(text) == 2 and text[0] == text[1] else text
+    third = dict(zip(split, _read_figures([crops[i] for i in split], (THIRD_READ,), workdir, f"{tag}-fig3")))
     result: list[tuple[str | None, bool, list[str]]] = []
     for index, pair in enumerate(pairs):
         text = items[index][2]
@@ -213,25 +210,49 @@ def _figure_readings(items: list[tuple[numpy.ndarray, int, str]], workdir: str,
             continue
         keys = [_key(c) for c in candidates]
         best = max(candidates, key=lambda c: (keys.count(_key(c)), bool(_FIGURE_LIKE.match(c))))
-        result.append((best, keys.count(_key(best)) < 2 or not _FIGURE_LIKE.match(best), candidates))
+        doubtful = keys.count(_key(best)) < 2 or not _FIGURE_LIKE.match(best)
+        # a thin point or comma is dropped far more often than made up: a reading with the same digits and more
+        # separators is taken, doubtful ("1.3" against "13" twice)
+        fuller = [c for c in candidates if re.sub(r"[.,]", "", _key(c)) == re.sub(r"[.,]", "", _key(best))
+                  and len(re.findall(r"[.,]", c)) > len(re.findall(r"[.,]", best))]
+        if fuller:
+            best, doubtful = fuller[0], True
+        result.append((best, doubtful, candidates))
     return result
 
 
 def reread_figures(crops: list[tuple[numpy.ndarray, int]], workdir: str) -> list[list[str]]:
-    """Each figure cell (pixels, ink height) read again, otherwise than at first: as a raw line (no layout
-    analysis) at a third digit height, in grey, and thresholded at a darker level; the two readings each."""
+    """Each figure cell (pixels, ink height) read again, otherwise than at first (REREADS: other digit heights
+    and thresholds); the two readings each."""
     if not crops:
         return []
-    # a lone character set twice, as in the third reading: Tesseract drops a lone "1"
-    narrow = [pixels.shape[1] <= pixels.shape[0] for pixels, _ in crops]
-    images = [_prepared(numpy.hstack([pixels, pixels]) if twice else pixels, height, target, binary, level)
-              for target, binary, level in ((REREAD_HEIGHT_PX[0], False, 0.5), (REREAD_HEIGHT_PX[1], True, 0.35))
-              for (pixels, height), twice in zip(crops, narrow)]
-    read = [_joined(lines) for lines in tesseract(images, workdir, "reread", language=FIGURE_LANGUAGE, psm=13,
-                                                   whitelist=FIGURE_CHARACTERS)]
-    read = [text[:len(text) // 2] if narrow[i % len(crops)] and len(text) == 2 and text[0] == text[1] else text
-            for i, text in enumerate(read)]
+    read = _read_figures(crops, REREADS, workdir, "reread")
     return [[read[i], read[len(crops) + i]] for i in range(len(crops))]
+
+
+def _read_figures(crops: list[tuple[numpy.ndarray, int]], ways: tuple, workdir: str, tag: str) -> list[str]:
+    """Each crop (pixels, ink height) read as a figure each way of `ways` ((digit height, thresholded, level)),
+    in one Tesseract run: every crop the first way, then every crop the second, …. A crop whose ink is one
+    glyph (one run of inked columns), which Tesseract often drops when alone, is set twice, half its height
+    apart, and a reading of the same text twice counts as that text (else as none)."""
+    lone = [len(runs(strokes(pixels).any(axis=0))) == 1 for pixels, _ in crops]
+    images = [_prepared(_twice(pixels) if single else pixels, height, target, binary, level)
+              for target, binary, level in ways for (pixels, height), single in zip(crops, lone)]
+    read = [_joined(lines) for lines in tesseract(images, workdir, tag, language=FIGURE_LANGUAGE, psm=7,
+                                                   whitelist=FIGURE_CHARACTERS)]
+    return [_once(text) if lone[i % len(crops)] else text for i, text in enumerate(read)]
+
+
+def _twice(pixels: numpy.ndarray) -> numpy.ndarray:
+    gap = numpy.full((pixels.shape[0], max(pixels.shape[0] // 2, 1)), 255, numpy.uint8)
+    return numpy.hstack([pixels, gap, pixels])
+
+
+def _once(text: str) -> str:
+    """What a glyph set twice was read as: the text read twice ("1 1", "77"), else nothing."""
+    key = _key(text)
+    half = len(key) // 2
+    return key[:half] if len(key) % 2 == 0 and key[:half] == key[half:] else ""
 
 
 def _take_figures(figures: list[_Crop], readings: list[tuple[str | None, bool, list[str]]]) -> None:
