@@ -6,7 +6,8 @@ from auditor.ingest.pdf.layout import Block, Cell, Fragment, Line, Page
 from auditor.ingest.pdf.page_breaks import mend_cut_words, rejoin_broken_rows
 
 LETTER = 5.0  # every letter of these lines is 5 pt wide (9 pt type)
-COLUMNS = [(80.0, 40.0), (130.0, 60.0), (200.0, 45.0)]  # where each column's text starts, how wide it may run
+# where each column's text starts, how wide it may run
+COLUMNS = [(80.0, 40.0), (130.0, 60.0), (200.0, 45.0), (260.0, 40.0)]
 
 
 def _cell(column: int, top: float, *texts: str) -> Cell:
@@ -78,6 +79,30 @@ def test_a_row_whose_cell_ended_with_room_to_spare_is_not_continued():
     rejoin_broken_rows([foot, following], trailing_spaces=True)
     assert _texts(foot)[-1] == ["2", "Jumlah surat", "4 Surat"]
     assert _texts(following)[0] == ["", "asikan", ""]
+
+
+def test_a_row_cut_after_its_first_line_goes_on_though_its_code_and_amount_were_cut_too():
+    # "1.2.3.4" / "1" fills its cell (a row code cut, not the next row's number), "Rp" / "28.000.000"
+    following = _page(10, _row(72, ("1",), ("dokumen",), ("28.000.000",), None),
+                      _row(90, ("1.2.3.5",), ("Pengadaan",), ("Rp 5.000",), ("90%",)))
+    pages = [_page(9, _row(72, ("NO",), ("KEGIATAN",), ("ANGGARAN",), ("CAPAIAN",)),
+                   _row(500, ("1.2.3.4",), ("Penyusunan ",), ("Rp ",), ("61%",))), following]
+    rejoin_broken_rows(pages, trailing_spaces=True)
+    assert _texts(pages[0])[-1] == ["1.2.3.4 1", "Penyusunan dokumen", "Rp 28.000.000", "61%"]
+    assert _texts(following) == [["1.2.3.5", "Pengadaan", "Rp 5.000", "90%"]]
+    # a row code with room to spare ended there: the code under it numbers a row of its own
+    following = _page(10, _row(72, ("3",), ("dokumen",), ("28.000.000",), None))
+    pages = [_page(9, _row(500, ("1.2",), ("Penyusunan ",), ("Rp ",), ("61%",))), following]
+    rejoin_broken_rows(pages, trailing_spaces=True)
+    assert _texts(following) == [["3", "dokumen", "28.000.000", ""]]
+
+
+def test_an_amount_cut_at_the_cell_edge_goes_on_in_a_row_alone_on_its_page():
+    foot = _page(9, _row(72, *HEADER), _row(500, ("2",), ("Program ",), ("114.162.5",)))
+    pages = [foot, _page(10, _row(72, None, ("Peningkatan",), ("0",)))]
+    rejoin_broken_rows(pages, trailing_spaces=False)
+    assert _texts(foot)[-1] == ["2", "Program Peningkatan", "114.162.5 0"]
+    assert pages[1].fragments == []
 
 
 def _mended(*cells: tuple[int, tuple[str, ...]], text: str = "") -> list[str]:

@@ -106,17 +106,17 @@ def _only_header(rows: list[list[str]]) -> bool:
 def _tail_alone(upper: list[Cell | None], following: Page, index: int) -> bool:
     """The page holds nothing but one row (under any header rows it repeats) that goes on the row
     above: text in some of the cells that have text above and in no other, none of it a figure, an
-    amount ("12 Desa") or a row code. A row of its own would carry its number or figures, which fit
-    on one line; LibreOffice pushes the last line of a cut row's cells ("diadministr" / "asikan")
-    onto a page of its own."""
+    amount ("12 Desa") or a row code unless it goes on one the cell cut ("114.162.50" / "0"). A row of
+    its own would carry its number or figures, which fit on one line; LibreOffice pushes the last line
+    of a cut row's cells ("diadministr" / "asikan") onto a page of its own."""
     if following.blocks or len(following.fragments) != 1 or len(following.fragments[0].cells) != index + 1:
         return False
     lower = following.fragments[0].cells[index]
     filled = [above for above in upper if above is not None]
     both = [(above, below) for above, below in zip(upper, lower) if above is not None and below is not None]
     return (0 < len(both) < len(filled) and not any(a is None and b is not None for a, b in zip(upper, lower))
-            and not any(below.text[:1].isdigit() or FIGURE.match(below.text) or ROW_CODE.fullmatch(below.text)
-                        for _, below in both))
+            and not any((below.text[:1].isdigit() or FIGURE.match(below.text) or ROW_CODE.fullmatch(below.text))
+                        and not _cut(above, below) for above, below in both))
 
 
 def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces: bool) -> bool:
@@ -125,25 +125,30 @@ def _runs_on(upper: list[Cell | None], lower: list[Cell | None], trailing_spaces
     in cells with text above, and in each of them the line above ends the way a wrap ends it: with
     the space of the wrap, or so full that the space did not fit, or inside a word at its hyphen
     ("perundang-" / "undangan", which wraps without a space) or after a slash ("Program/" / "Kegiatan")
-    or where a word too long for the cell was cut ("diadministr" / "asikan", see broken_word), and no
-    room for the next word."""
+    or where a word or number too long for the cell was cut ("diadministr" / "asikan", "114.162.50" /
+    "0", see broken_word), and no room for the next word."""
     if not trailing_spaces:
         return False
     filled = [(above, below) for above, below in zip(upper, lower) if above is not None]
     both = [(above, below) for above, below in filled if below is not None]
     if not both or len(both) == len(filled) or any(a is None and b is not None for a, b in zip(upper, lower)):
         return False
-    if all(cell is not None and ROW_CODE.fullmatch(cell.text) for cell in (upper[0], lower[0])):
-        return False  # a row code does not wrap: under "I.3.1.1.2", "I.4 | SASARAN 4" is a row of its own
+    if (all(cell is not None and ROW_CODE.fullmatch(cell.text) for cell in (upper[0], lower[0]))
+            and not _cut(upper[0], lower[0])):
+        return False  # a row code wraps only where the cell cut it: under "I.3.1.1.2", "I.4 | SASARAN 4" is a row
     for above, below in both:
         last = above.lines[-1]
         space, right = SPACE * last.size, _line_end(above, last)
         hyphen = bool(HYPHEN_BREAK.search(last.text) or SLASH_BREAK.search(last.text))
         if (last.x1 + (0 if hyphen else space) + below.lines[0].first_width <= right
-                or not (last.trailing or hyphen or last.x1 + space > right
-                        or broken_word(last, below.lines[0], right))):
+                or not (last.trailing or hyphen or last.x1 + space > right or _cut(above, below))):
             return False
     return True
+
+
+def _cut(above: Cell, below: Cell) -> bool:
+    """The cell's last line ends inside a word or number that the cell below goes on with."""
+    return broken_word(above.lines[-1], below.lines[0], _line_end(above, above.lines[-1]))
 
 
 def _line_end(cell: Cell, line: Line) -> float:
