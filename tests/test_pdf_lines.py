@@ -25,6 +25,9 @@ def _lines(*texts: str) -> list[Line]:
     (("TUJUAN/ ", "SASARAN/ ", "PROGRAM"), "TUJUAN/ SASARAN/ PROGRAM"),
     (("Pemeliharaan Rutin /", "Berkala Gedung Kantor"), "Pemeliharaan Rutin / Berkala Gedung Kantor"),
     (("Rutin", "/ Berkala"), "Rutin / Berkala"),
+    # an amount's ",-" broken after its comma (LibreOffice, in a narrow cell)
+    (("Rp.499.600.000,", "-"), "Rp.499.600.000,-"),
+    (("Rp 12.500,", "- dan Rp 3.000,-"), "Rp 12.500,- dan Rp 3.000,-"),
     # a numbering code broken after its dot, and an ordinary break
     (("I.", "1.1.2 Program"), "I.1.1.2 Program"),
     (("jumlah pegawai", "17 orang"), "jumlah pegawai 17 orang"),

@@ -16,6 +16,8 @@ HYPHEN_BREAK = re.compile(r"[^\W_]-$")
 # without a space ("kantor/" + "rumah dinas"); "A /" + "B" keeps its printed space
 SLASH_BREAK = re.compile(r"[^\W_]/$")
 _CODE_BREAK = re.compile(r"(?:^|\s)[IVXLC\d]+(?:\.[IVXLC\d]+)*\.$")
+# an amount's ",-" (Rp 1.000,-) broken after its comma: LibreOffice breaks a narrow cell's line there
+_AMOUNT_BREAK = re.compile(r"\d,$")
 
 
 @dataclass(slots=True)
@@ -165,9 +167,10 @@ def broken_word(line: Line, below: Line, right: float) -> bool:
 
 def join_lines(lines: list[Line]) -> str:
     """Lines of one paragraph or cell as one string: a word hyphenated, slashed ("kantor/" +
-    "rumah") or cut for want of room (Line.cut) or a numbering code ("I." + "1.1.2") broken at the
-    line end is glued back, other breaks become a space. A slash line that ends with a printed space
-    ("TUJUAN/ " + "SASARAN", LibreOffice and Word keep it) had the space in its source."""
+    "rumah") or cut for want of room (Line.cut), a numbering code ("I." + "1.1.2") or an amount
+    ("Rp.499.600.000," + "-") broken at the line end is glued back, other breaks become a space. A
+    slash line that ends with a printed space ("TUJUAN/ " + "SASARAN", LibreOffice and Word keep it)
+    had the space in its source."""
     joined = ""
     for previous, line in zip([None, *lines], lines):
         text = line.text
@@ -175,6 +178,7 @@ def join_lines(lines: list[Line]) -> str:
             previous.cut
             or (text[:1].isalnum() and (HYPHEN_BREAK.search(joined)
                                         or (SLASH_BREAK.search(joined) and not previous.trailing)))
-            or (_CODE_BREAK.search(joined) and text[:1].isdigit()))
+            or (_CODE_BREAK.search(joined) and text[:1].isdigit())
+            or (_AMOUNT_BREAK.search(joined) and text[:1] == "-" and not previous.trailing))
         joined += text if glued or not joined else " " + text
     return joined
