@@ -105,6 +105,24 @@ def test_an_amount_cut_at_the_cell_edge_goes_on_in_a_row_alone_on_its_page():
     assert pages[1].fragments == []
 
 
+def test_a_row_of_two_tables_printed_as_one_grid_goes_on_in_the_grid_of_the_one_that_goes_on():
+    # a PK target table typed right above the PK budget table: one grid with the columns of both (the
+    # budget table's Program cell spans two of them); on the next page the budget table alone goes on
+    rows = [_cell(0, 500, "3"), _cell(1, 500, "Program ", "Peningkatan ", "Sarana dan "), None,
+            _cell(2, 500, "Rp 119.750.000"), _cell(3, 500, "-")]
+    foot = Page(2, 612, 792, fragments=[Fragment(2, 300, 540, [rows], False, False)])
+    following = _page(3, _row(72, None, ("Prasarana Aparatur",), None, None),
+                      _row(90, None, ("JUMLAH",), ("Rp 376.512.500",), None))
+    rejoin_broken_rows([foot, following], trailing_spaces=True)
+    assert _texts(foot) == [["3", "Program Peningkatan Sarana dan Prasarana Aparatur", "", "Rp 119.750.000", "-"]]
+    assert _texts(following) == [["", "JUMLAH", "Rp 376.512.500", ""]]
+    # a cell as wide as no cell of the row above: another table
+    following = _page(3, _row(72, None, ("Prasarana Aparatur",), None, None), _row(90, ("1",), ("JUMLAH",), None, None))
+    following.fragments[0].cells[0][1].box = (125, 70, 250, 83)
+    rejoin_broken_rows([foot, following], trailing_spaces=True)
+    assert _texts(following)[0] == ["", "Prasarana Aparatur", "", ""]
+
+
 def _mended(*cells: tuple[int, tuple[str, ...]], text: str = "") -> list[str]:
     """The text of the cells (column, lines) once cut words are mended, in a document that prints
     `text` as a paragraph."""

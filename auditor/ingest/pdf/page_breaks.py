@@ -27,8 +27,8 @@ def rejoin_broken_rows(pages: list[Page], trailing_spaces: bool) -> None:
     """Repairs what a page break does to a table. A row the break cut in two is put back together:
     the table on one page ends with a row that has no closing rule, or whose text runs on (see
     _runs_on), or the next page holds nothing but the rest of that row (see _tail_alone); the next
-    page's table continues that row right after any repeated header rows; a row that shows none of
-    these is a real row. Header rows left alone at a page foot, while the body starts the next page
+    page's table continues that row right after any repeated header rows (or, in a grid of other
+    columns, at its top: see _under); a row that shows none of these is a real row. Header rows left alone at a page foot, while the body starts the next page
     without them, then join that body. A page with nothing printed on it (LibreOffice leaves one
     where a landscape section's table goes on) stands between no two pages."""
     previous: Page | None = None
@@ -42,23 +42,26 @@ def rejoin_broken_rows(pages: list[Page], trailing_spaces: bool) -> None:
 def _rejoin(page: Page, following: Page, trailing_spaces: bool) -> None:
     upper = max(page.fragments, key=lambda f: f.bottom)
     lower = min(following.fragments, key=lambda f: f.top)
-    if len(upper.cells[0]) != len(lower.cells[0]):
-        return
     if any(b.top > upper.bottom for b in page.blocks) or any(b.top < lower.top for b in following.blocks):
         return
+    same = len(upper.cells[0]) == len(lower.cells[0])
     index = 0
-    if not lower.open_top:
+    if same and not lower.open_top:
         upper_texts, lower_texts = upper.texts(), lower.texts()
         while (index < len(lower_texts) - 1 and index < len(upper_texts) - 1
                and lower_texts[index] == upper_texts[index]):
             index += 1
-    if index < len(lower.cells) and (upper.open_bottom or _tail_alone(upper.cells[-1], following, index)
-                                     or _runs_on(upper.cells[-1], lower.cells[index], trailing_spaces)):
-        upper.cells[-1] = [_joined(a, b) for a, b in zip(upper.cells[-1], lower.cells.pop(index))]
+    row = lower.cells[index] if same else _under(upper.cells[-1], lower.cells[index])
+    if row is not None and (upper.open_bottom or _tail_alone(upper.cells[-1], row, following, index)
+                            or _runs_on(upper.cells[-1], row, trailing_spaces)):
+        upper.cells[-1] = [_joined(a, b) for a, b in zip(upper.cells[-1], row)]
+        lower.cells.pop(index)
         lower.row_pages.pop(index)
         if len(lower.cells) == index:  # nothing left but the header rows it repeated
             following.fragments.remove(lower)
             return
+    if not same:
+        return
     upper_texts, lower_texts = upper.texts(), lower.texts()
     if _only_header(upper_texts) and lower_texts[0] != upper_texts[0]:
         lower.cells[:0], lower.row_pages[:0] = upper.cells, upper.row_pages
@@ -103,15 +106,29 @@ def _only_header(rows: list[list[str]]) -> bool:
     return len(rows) <= 4 and all(numbering(row) or not any(FIGURE.match(t) for t in row) for row in rows)
 
 
-def _tail_alone(upper: list[Cell | None], following: Page, index: int) -> bool:
-    """The page holds nothing but one row (under any header rows it repeats) that goes on the row
-    above: text in some of the cells that have text above and in no other, none of it a figure, an
+def _under(upper: list[Cell | None], lower: list[Cell | None]) -> list[Cell | None] | None:
+    """The next page's row placed under the columns of the row above, where the two grids have different
+    columns (two tables typed one under the other print as one grid with the columns of both, and only
+    one of them goes on): each of its cells under the cell above that spans the same width, or None
+    where one has no such cell above."""
+    placed: list[Cell | None] = [None] * len(upper)
+    for below in (cell for cell in lower if cell is not None):
+        column = next((j for j, above in enumerate(upper) if above is not None
+                       and abs(above.box[0] - below.box[0]) <= 1 and abs(above.box[2] - below.box[2]) <= 1), None)
+        if column is None:
+            return None
+        placed[column] = below
+    return placed
+
+
+def _tail_alone(upper: list[Cell | None], lower: list[Cell | None], following: Page, index: int) -> bool:
+    """The page holds nothing but one row (under any header rows it repeats), `lower`, that goes on the
+    row above: text in some of the cells that have text above and in no other, none of it a figure, an
     amount ("12 Desa") or a row code unless it goes on one the cell cut ("114.162.50" / "0"). A row of
     its own would carry its number or figures, which fit on one line; LibreOffice pushes the last line
     of a cut row's cells ("diadministr" / "asikan") onto a page of its own."""
     if following.blocks or len(following.fragments) != 1 or len(following.fragments[0].cells) != index + 1:
         return False
-    lower = following.fragments[0].cells[index]
     filled = [above for above in upper if above is not None]
     both = [(above, below) for above, below in zip(upper, lower) if above is not None and below is not None]
     return (0 < len(both) < len(filled) and not any(a is None and b is not None for a, b in zip(upper, lower))
