@@ -97,6 +97,14 @@ def test_a_row_cut_after_its_first_line_goes_on_though_its_code_and_amount_were_
     assert _texts(following) == [["3", "dokumen", "28.000.000", ""]]
 
 
+def test_a_row_code_cut_after_its_dot_goes_on():
+    following = _page(10, _row(72, ("05",), ("Fasilitasi",), None, None),
+                      _row(90, ("1.2.3.5",), ("Pengadaan",), ("Rp 5.000",), ("90%",)))
+    pages = [_page(9, _row(500, ("1.2.3.4.",), ("Sub Kegiatan ",), ("Rp 17.740",), ("61%",))), following]
+    rejoin_broken_rows(pages, trailing_spaces=True)
+    assert _texts(pages[0]) == [["1.2.3.4.05", "Sub Kegiatan Fasilitasi", "Rp 17.740", "61%"]]
+
+
 def test_an_amount_cut_at_the_cell_edge_goes_on_in_a_row_alone_on_its_page():
     foot = _page(9, _row(72, *HEADER), _row(500, ("2",), ("Program ",), ("114.162.5",)))
     pages = [foot, _page(10, _row(72, None, ("Peningkatan",), ("0",)))]

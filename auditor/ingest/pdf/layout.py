@@ -155,13 +155,13 @@ def group_lines(words: list[Word]) -> list[Line]:
 def broken_word(line: Line, below: Line, right: float) -> bool:
     """Whether `line` ends inside a word that goes on at the start of `below`: a word or number too
     long for its cell, which LibreOffice and Word cut where the cell ends, without a hyphen
-    ("kemasyarak" / "atan", "GOLONGA" / "N", "114.162.50" / "0", "7.01.03.2.0" / "1"). The line ends
-    in a letter or digit without the space of a wrap, the next goes on in lower case (capitals after
-    capitals, a digit after a digit), and not even its first character (as wide as the next word's
-    average one) would have fitted before `right`."""
+    ("kemasyarak" / "atan", "GOLONGA" / "N", "114.162.50" / "0", "7.01.03.2.0" / "1", "7.01.02.2.01." /
+    "02"). The line ends in a letter or digit (or a code's dot) without the space of a wrap, the next
+    goes on in lower case (capitals after capitals, a digit after a digit or a code's dot), and not
+    even its first character (as wide as the next word's average one) would have fitted before `right`."""
     word, end = below.text.split(" ", 1)[0], line.text[-1:]
     goes_on = ((end.isalpha() and (word[:1].islower() or (end.isupper() and word.isupper())))
-               or (end.isdigit() and word[:1].isdigit()))
+               or (word[:1].isdigit() and (end.isdigit() or (end == "." and line.text[-2:-1].isdigit()))))
     return not line.trailing and goes_on and line.x1 + below.first_width / len(word) > right
 
 
