@@ -62,3 +62,22 @@ def test_repeated_header_lines_are_found_when_their_glyph_boxes_overlap_the_body
     assert left == running
     assert body.texts() == [["NO", "TUJUAN/ SASARAN/ PROGRAM/ KEGIATAN"], ["", "Perkantoran"]]
     assert body.head == 1 and body.top == 69.5
+
+
+def test_tables_one_above_the_other_keep_their_own_column_rulings():
+    """Three ruled tables on one page, the ruling between their columns at x = 100, 102.5 and 105
+    (a browser sizes each table's columns to its own text): snapped page-wide they chained into one
+    ruling at 102.5, and the "5" printed just right of the first table's ruling fell into the column
+    to its left, beside the "4" (a column-number row read "4 5" | "")."""
+    from auditor.ingest.pdf.grid import find_grids
+    from auditor.ingest.pdf.page import _edge
+
+    edges = []
+    for top, middle in ((0, 100.0), (60, 102.5), (120, 105.0)):
+        edges += [_edge((0, y), (200, y)) for y in (top, top + 20, top + 40)]
+        edges += [_edge((x, top), (x, top + 40)) for x in (0, middle, 200)]
+    four, five = Word("4", 40, 5, 46, 15, 9, False), Word("5", 100.5, 5, 102.5, 15, 9, False)
+    grids = find_grids(edges, [four, five])
+    assert [[round(x, 1) for x in grid.xs] for grid in grids] == [[0, 100.0, 200], [0, 102.5, 200], [0, 105.0, 200]]
+    first = grids[0]
+    assert first.locate(43, 10) != first.locate(101.5, 10)
