@@ -63,16 +63,23 @@ def strokes(pixels: numpy.ndarray) -> numpy.ndarray:
 def _stems(ink: numpy.ndarray) -> list[numpy.ndarray]:
     """The Roman I's of a serif font, alone or joined by their serifs ("II"): a glyph whose middle half of rows
     holds nothing but upright stems, each a bar's width and inked on nearly every one of those rows, each
-    with serif ink to its left and to its right along the top (a 1's flag is on its left only); [] for any
-    other glyph (an H's bar, a V's slant, a 1)."""
+    with serif ink along the top reaching about as far to its left as to its right (within twice and a pixel;
+    a 1's flag reaches left only, or, in a sans font, far further left than the stem's grey edge reaches
+    right); [] for any other glyph (an H's bar, a V's slant, a 1)."""
     height = ink.shape[0]
     inked = ink[height // 4:height - height // 4].mean(axis=0)
     columns = numpy.concatenate(([0], (inked > 0).astype(numpy.int8), [0]))
     starts, ends = numpy.nonzero(numpy.diff(columns) == 1)[0], numpy.nonzero(numpy.diff(columns) == -1)[0]
-    top = ink[:max(height // 5, 1)].any(axis=0)
-    for start, end in zip(starts, ends):
-        if (end - start > 0.3 * height or inked[start:end].max() < 0.8
-                or not top[:start].any() or not top[end:].any()):
+    top = numpy.nonzero(ink[:max(height // 5, 1)].any(axis=0))[0]
+    for index, (start, end) in enumerate(zip(starts, ends)):
+        if end - start > 0.3 * height or inked[start:end].max() < 0.8:
+            return []
+        # a stem's serifs reach no further than halfway to the next stem's
+        low = (ends[index - 1] + start) // 2 if index else 0
+        high = (end + starts[index + 1]) // 2 if index + 1 < len(starts) else len(inked)
+        left = start - top[(top >= low) & (top < start)].min(initial=start)
+        right = top[(top >= end) & (top < high)].max(initial=end - 1) - end + 1
+        if not left or not right or max(left, right) > 2 * min(left, right) + 1:
             return []
     return [ink[:, start:end] for start, end in zip(starts, ends)]
 
