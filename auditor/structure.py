@@ -267,9 +267,8 @@ def _title(text: list[TextBlock], since_previous: list[TextBlock], previous: Tab
     candidates = [b for b in since_previous[-3:] if len(b.text) <= 200 and b.kind != "list_item"]
     label, caption_parts = "", []
     for block in candidates:
-        match = _LABEL.match(block.text.strip())
-        if match is None and block.source.confidence < 1:
-            match = _LABEL.match(ocr_caption(block.text.strip()))
+        # an OCR'd caption is mended even when it reads as a label: "Tabel IIL.F.1" does, an L being a numeral
+        match = _LABEL.match(ocr_caption(block.text.strip()) if block.source.confidence < 1 else block.text.strip())
         if match:
             label = "Tabel " + re.sub(r"\s+", "", match.group(1)).rstrip(".")
             if block.source.confidence < 1 and previous is not None:

@@ -44,7 +44,7 @@ def glyphs(pixels: numpy.ndarray, line_height: int) -> list[tuple[str, numpy.nda
         if height <= 0.35 * line_height and width <= 0.5 * line_height:
             found.append((".", ink[top:bottom, start:end]))
         elif (height >= 0.7 * line_height and drawn.shape[1] <= 0.3 * height
-              and ink[top:bottom, start:end].mean() >= 0.6):
+              and drawn.mean() >= 0.6):
             found.append(("I", ink[top:bottom, start:end]))
         elif height >= 0.7 * line_height and (stems := _stems(drawn)):
             found += [("I", stem) for stem in stems]
@@ -63,16 +63,23 @@ def strokes(pixels: numpy.ndarray) -> numpy.ndarray:
 def _stems(ink: numpy.ndarray) -> list[numpy.ndarray]:
     """The Roman I's of a serif font, alone or joined by their serifs ("II"): a glyph whose middle half of rows
     holds nothing but upright stems, each a bar's width and inked on nearly every one of those rows, each
-    with serif ink to its left and to its right along the top (a 1's flag is on its left only); [] for any
-    other glyph (an H's bar, a V's slant, a 1)."""
+    with serif ink along the top reaching about as far to its left as to its right (within twice and a pixel;
+    a 1's flag reaches left only, or, in a sans font, far further left than the stem's grey edge reaches
+    right); [] for any other glyph (an H's bar, a V's slant, a 1)."""
     height = ink.shape[0]
     inked = ink[height // 4:height - height // 4].mean(axis=0)
     columns = numpy.concatenate(([0], (inked > 0).astype(numpy.int8), [0]))
     starts, ends = numpy.nonzero(numpy.diff(columns) == 1)[0], numpy.nonzero(numpy.diff(columns) == -1)[0]
-    top = ink[:max(height // 5, 1)].any(axis=0)
-    for start, end in zip(starts, ends):
-        if (end - start > 0.3 * height or inked[start:end].max() < 0.8
-                or not top[:start].any() or not top[end:].any()):
+    top = numpy.nonzero(ink[:max(height // 5, 1)].any(axis=0))[0]
+    for index, (start, end) in enumerate(zip(starts, ends)):
+        if end - start > 0.3 * height or inked[start:end].max() < 0.8:
+            return []
+        # a stem's serifs reach no further than halfway to the next stem's
+        low = (ends[index - 1] + start) // 2 if index else 0
+        high = (end + starts[index + 1]) // 2 if index + 1 < len(starts) else len(inked)
+        left = start - top[(top >= low) & (top < start)].min(initial=start)
+        right = top[(top >= end) & (top < high)].max(initial=end - 1) - end + 1
+        if not left or not right or max(left, right) > 2 * min(left, right) + 1:
             return []
     return [ink[:, start:end] for start, end in zip(starts, ends)]
 
@@ -82,23 +89,28 @@ def read_row_numbers(items: list[list[tuple[str, numpy.ndarray]]], workdir: str,
     stays unread. Each glyph to read is read alone at its own size and set twice at double size ("11"), since
     Tesseract drops some lone digits at one size or the other: in grey in word mode (one run, with the glyphs
     of each crop also read together, set half a character apart), and thresholded at its strokes as a line (a
-    second run; word mode reads a serif 3 as "30" alone, "330" twice, a serif 2 as "5"). A glyph takes the
-    character most of its four readings give (one character, or the same twice), the line readings first on
-    a tie; a crop with a glyph no reading made sense of takes the joint reading when it has one character per
-    glyph."""
+    second run, of the glyphs whose first two readings do not agree on a character: word mode reads a serif 3
+    as "30" alone and "330" twice, a serif 2 as "5"). A glyph takes the character its first two readings agree
+    on, else the one most of its four readings give (one character, or the same twice), the line readings
+    first on a tie; a crop with a glyph no reading made sense of takes the joint reading when it has one
+    character per glyph."""
     unknown = [[pixels for kind, pixels in found if kind == "?"] for found in items]
     every = [pixels for glyphs_ in unknown for pixels in glyphs_]
     images = ([_word(glyphs_) for glyphs_ in unknown] + [_word([p, p]) for p in every]
               + [_word([p], scale=1) for p in every])
     read = [_text(lines) for lines in tesseract(images, workdir, f"{tag}-no", language="eng", psm=8,
                                                  whitelist=_DIGITS)]
-    thresholded = [_thresholded(p) for p in every]
+    words = len(items)
+    first = [(_once(single), _once(pair)) for single, pair in zip(read[words + len(every):],
+                                                                 read[words:words + len(every)])]
+    characters = [single if single and single == pair else "" for single, pair in first]
+    unsure = [i for i, character in enumerate(characters) if not character]
+    thresholded = [_thresholded(every[i]) for i in unsure]
     lined = [_text(lines) for lines in tesseract([_word([p, p]) for p in thresholded]
                                                  + [_word([p], scale=1) for p in thresholded],
                                                  workdir, f"{tag}-no2", language="eng", psm=7, whitelist=_DIGITS)]
-    words = len(items)
-    readings = zip(lined[:len(every)], lined[len(every):], read[words + len(every):], read[words:words + len(every)])
-    characters = [_vote([_once(reading) for reading in four]) for four in readings]
+    for n, i in enumerate(unsure):
+        characters[i] = _vote([_once(lined[n]), _once(lined[len(unsure) + n]), *first[i]])
     given = iter(characters)
     numbers: list[str | None] = []
     for found, glyphs_, word in zip(items, unknown, read[:words]):
