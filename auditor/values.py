@@ -69,7 +69,7 @@ def plain_text(text: str) -> str:
 
 def parse_number(text: str, decimal_mark: str = DECIMAL_COMMA) -> tuple[Decimal, int] | None:
     """Parse an Indonesian (or plain) number; returns the value and its printed decimals. `decimal_mark` (the
-    document's, document_decimal_mark) reads a lone group of three digits: "1.200" is 1200 with a decimal comma
+    document's: decimal_mark below) reads a lone group of three digits: "1.200" is 1200 with a decimal comma
     and 1,2 with a decimal point, "1,200" the other way round; whether a text is a number does not depend on it."""
     body = plain_text(text).strip().replace(" ", "")
     negative = bool(body) and body[0] in _MINUS
