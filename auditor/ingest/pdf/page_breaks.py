@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.ingest.pdf.layout import FIGURE, HYPHEN_BREAK, ROW_CODE, SLASH_BREAK, Cell, Line, Page, broken_word
 
 SPACE = 0.25  # a space's width, as a share of the type size
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def prints_wrap_spaces(pages: list[Page]) -> bool:
@@ -15,9 +16,7 @@ def prints_wrap_spaces(pages: list[Page]) -> bool:
     Word do, browsers and reportlab do not): then a wrapped line without one ends inside a word."""
     wrapped = trailing = 0
     for page in pages:
-        groups = [block.lines for block in page.blocks]
-        groups += [cell.lines for fragment in page.fragments for row in fragment.cells for cell in row if cell]
-        for lines in groups:
+        for lines in [*(block.lines for block in page.blocks), *(cell.lines for cell in _cells(page))]:
             wrapped += len(lines) - 1
             trailing += sum(line.trailing for line in lines[:-1])
     return wrapped > 0 and trailing > 0.3 * wrapped
@@ -75,12 +74,11 @@ def mend_cut_words(pages: list[Page]) -> None:
     Two words that happen to meet at a full line stay two."""
     known = {word for line in _all_lines(pages) for word in _WORD.findall(line.text.lower())}
     cuts: list[tuple[Line, str, int]] = []
-    for page in pages:
-        for cell in (cell for fragment in page.fragments for row in fragment.cells for cell in row if cell):
-            for line, below in zip(cell.lines, cell.lines[1:]):
-                head = line.text.rsplit(" ", 1)[-1]
-                if broken_word(line, below, _line_end(cell, line)):
-                    cuts.append((line, (head + below.text.split(" ", 1)[0]).lower(), len(head)))
+    for cell in (cell for page in pages for cell in _cells(page)):
+        for line, below in zip(cell.lines, cell.lines[1:]):
+            head = line.text.rsplit(" ", 1)[-1]
+            if broken_word(line, below, _line_end(cell, line)):
+                cuts.append((line, (head + below.text.split(" ", 1)[0]).lower(), len(head)))
     splits: dict[str, set[int]] = {}
     for _, whole, at in cuts:
         splits.setdefault(whole, set()).add(at)
@@ -88,14 +86,15 @@ def mend_cut_words(pages: list[Page]) -> None:
         line.cut = whole in known or len(splits[whole]) > 1
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-
-
 def _all_lines(pages: list[Page]) -> Iterator[Line]:
     for page in pages:
         yield from (line for block in page.blocks for line in block.lines)
-        yield from (line for fragment in page.fragments for row in fragment.cells for cell in row if cell
-                    for line in cell.lines)
+        yield from (line for cell in _cells(page) for line in cell.lines)
+
+
+def _cells(page: Page) -> Iterator[Cell]:
+    """The page's table cells with text."""
+    return (cell for fragment in page.fragments for row in fragment.cells for cell in row if cell)
 
 
 def _only_header(rows: list[list[str]]) -> bool:
